@@ -1,0 +1,44 @@
+using HotSpots.Domain.Heat;
+using HotSpots.Domain.Incidents;
+
+namespace HotSpots.Application.Monitoring;
+
+/// <summary>
+/// In-process monitor: the domain's <see cref="AreaCounts"/> behind a lock, which gives a grain's turn-based
+/// guarantee (one call at a time) without an actor runtime. Calls complete synchronously; the Task shape is the seam.
+/// </summary>
+public sealed class AreaMonitor(AreaKey key, TimeProvider time) : IAreaMonitor
+{
+    private readonly AreaCounts _counts = new();
+    private readonly Lock _turn = new();
+
+    public AreaKey Key { get; } = key;
+
+    public Task RecordAsync(IReadOnlyList<CountedIncident> incidents)
+    {
+        lock (_turn)
+        {
+            foreach (var incident in incidents) _counts.Record(incident.Category, incident.OccurredAt);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<HeatReading> GetHeatAsync(HeatQuery query)
+    {
+        lock (_turn)
+        {
+            var reading = query.Window.IsCalendarMonth
+                ? _counts.Month(query.Group, query.MonthIndex, query.Coverage.FirstMonthIndex)
+                : _counts.Rolling(query.Group, query.Window, time.GetUtcNow(), query.Coverage.FirstExact);
+            return Task.FromResult(reading);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<Category, int>> GetCountsByCategoryAsync(HeatQuery query)
+    {
+        lock (_turn)
+        {
+            return Task.FromResult(_counts.ByCategory(query.Window, time.GetUtcNow(), query.MonthIndex));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using HotSpots.Domain.Heat;
+using HotSpots.Domain.Incidents;
+using HotSpots.Geography;
+
+namespace HotSpots.Application.Monitoring;
+
+/// <summary>A monitor's identity: the set and the area code (an Orleans grain would use "wards/E05002235" as its key).</summary>
+public readonly record struct AreaKey(AreaSetKind Set, string Code)
+{
+    public override string ToString() => $"{(Set == AreaSetKind.Wards ? "wards" : "zones")}/{Code}";
+}
+
+/// <summary>When the data begins: baselines only count time that the store covers.</summary>
+public readonly record struct Coverage(DateTimeOffset? FirstExact, int? FirstMonthIndex);
+
+public sealed record HeatQuery(CategoryGroup Group, HeatWindow Window, int MonthIndex, Coverage Coverage);
+
+public readonly record struct CountedIncident(Category Category, OccurredAt OccurredAt);
+
+/// <summary>
+/// One ward's or zone's rolling counts. Shaped like an Orleans grain interface: asynchronous, keyed by
+/// <see cref="AreaKey"/>, single-writer, state rebuilt by replaying the incident log on activation. Moving monitors
+/// onto grains means implementing this on a Grain and resolving it through the grain factory.
+/// </summary>
+public interface IAreaMonitor
+{
+    AreaKey Key { get; }
+
+    Task RecordAsync(IReadOnlyList<CountedIncident> incidents);
+
+    Task<HeatReading> GetHeatAsync(HeatQuery query);
+
+    Task<IReadOnlyDictionary<Category, int>> GetCountsByCategoryAsync(HeatQuery query);
+}

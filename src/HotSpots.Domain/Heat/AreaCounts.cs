@@ -1,0 +1,101 @@
+using HotSpots.Domain.Incidents;
+
+namespace HotSpots.Domain.Heat;
+
+/// <summary>
+/// Rolling incident counts of one area: hourly buckets per category for exact-time incidents (the rolling windows)
+/// and monthly totals per category for every incident (the calendar month window). Not thread-safe: its owner
+/// (a monitor) is the single writer.
+/// </summary>
+public sealed class AreaCounts
+{
+    private readonly HourlyRing?[] _hourly = new HourlyRing?[Categories.Count];
+    private readonly Dictionary<int, int[]> _monthly = [];
+
+    public long Total { get; private set; }
+
+    public void Record(Category category, OccurredAt occurredAt)
+    {
+        Total++;
+        if (!_monthly.TryGetValue(occurredAt.MonthIndex, out var month))
+            _monthly[occurredAt.MonthIndex] = month = new int[Categories.Count];
+        month[(int)category]++;
+
+        if (occurredAt.Precision == TimePrecision.Exact)
+        {
+            var ring = _hourly[(int)category] ??= new HourlyRing(HeatWindow.HoursHeld);
+            ring.Add(HourIndex(occurredAt.Start));
+        }
+    }
+
+    /// <summary>
+    /// Heat for a rolling window ending with the clock hour of <paramref name="now"/>. The baseline only counts hours at
+    /// or after <paramref name="coverageStart"/> (when the data begins), so a young store does not read as a quiet one.
+    /// </summary>
+    public HeatReading Rolling(CategoryGroup group, HeatWindow window, DateTimeOffset now, DateTimeOffset? coverageStart)
+    {
+        if (window.IsCalendarMonth) throw new ArgumentException("use Month for the calendar month window", nameof(window));
+        var last = HourIndex(now);
+        var first = last - window.Hours + 1;
+        var observed = SumHours(group, first, last);
+
+        var baselineFirst = first - (long)window.Hours * window.BaselinePeriods;
+        if (coverageStart is { } start) baselineFirst = Math.Max(baselineFirst, HourIndex(start));
+        var coveredHours = Math.Max(0, first - baselineFirst);
+        var periods = (double)coveredHours / window.Hours;
+        if (periods < 1) return HeatReading.Of(observed, 0, periods);
+
+        var baseline = SumHours(group, baselineFirst, first - 1);
+        return HeatReading.Of(observed, baseline / periods, periods);
+    }
+
+    /// <summary>Heat for a calendar month against the mean of up to twelve earlier months since coverage began.</summary>
+    public HeatReading Month(CategoryGroup group, int monthIndex, int? coverageStartMonth)
+    {
+        var observed = SumMonth(group, monthIndex);
+        var firstBaseline = Math.Max(monthIndex - HeatWindow.Month.BaselinePeriods, coverageStartMonth ?? monthIndex);
+        var periods = monthIndex - firstBaseline;
+        if (periods < 1) return HeatReading.Of(observed, 0, 0);
+        var baseline = 0;
+        for (var m = firstBaseline; m < monthIndex; m++) baseline += SumMonth(group, m);
+        return HeatReading.Of(observed, (double)baseline / periods, periods);
+    }
+
+    /// <summary>Counts per category in a rolling window or month, for drill-downs.</summary>
+    public IReadOnlyDictionary<Category, int> ByCategory(HeatWindow window, DateTimeOffset now, int monthIndex)
+    {
+        var result = new Dictionary<Category, int>();
+        foreach (var category in Categories.All)
+        {
+            var one = window.IsCalendarMonth
+                ? (_monthly.TryGetValue(monthIndex, out var m) ? m[(int)category] : 0)
+                : _hourly[(int)category]?.Sum(HourIndex(now) - window.Hours + 1, HourIndex(now)) ?? 0;
+            if (one > 0) result[category] = one;
+        }
+        return result;
+    }
+
+    public static long HourIndex(DateTimeOffset instant) =>
+        (long)Math.Floor(instant.ToUnixTimeMilliseconds() / 3_600_000d);
+
+    private int SumHours(CategoryGroup group, long first, long last)
+    {
+        var sum = 0;
+        for (var c = 0; c < Categories.Count; c++)
+        {
+            if ((group.Mask & (1u << c)) != 0 && _hourly[c] is { } ring) sum += ring.Sum(first, last);
+        }
+        return sum;
+    }
+
+    private int SumMonth(CategoryGroup group, int monthIndex)
+    {
+        if (!_monthly.TryGetValue(monthIndex, out var month)) return 0;
+        var sum = 0;
+        for (var c = 0; c < Categories.Count; c++)
+        {
+            if ((group.Mask & (1u << c)) != 0) sum += month[c];
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,44 @@
+namespace HotSpots.Domain.Incidents;
+
+/// <summary>
+/// A named set of categories, held as a bit mask so that summing a group over many buckets stays cheap.
+/// The API and UI accept the four named groups and also any single category slug.
+/// </summary>
+public sealed record CategoryGroup(string Slug, string Label, uint Mask)
+{
+    public static readonly CategoryGroup Asb = Of("asb", "Anti-social behaviour",
+        Category.AntiSocialBehaviour, Category.FlyTipping, Category.OffRoadVehicleNuisance,
+        Category.YouthNuisance, Category.NeighbourNuisance);
+
+    public static readonly CategoryGroup DeliberateFires = Of("deliberate-fires", "Deliberate fires",
+        Category.DeliberatePrimaryFire, Category.DeliberateSecondaryFire);
+
+    // Serious-violence work (Op Grip) counts robbery and weapons offences with violence against the person.
+    public static readonly CategoryGroup Violence = Of("violence", "Violence",
+        Category.ViolentCrime, Category.Robbery, Category.PossessionOfWeapons);
+
+    public static readonly CategoryGroup All = Of("all", "All incidents", [.. Categories.All]);
+
+    public static IReadOnlyList<CategoryGroup> Named { get; } = [Asb, DeliberateFires, Violence, All];
+
+    public bool Includes(Category category) => (Mask & Bit(category)) != 0;
+
+    public IEnumerable<Category> Members => Categories.All.Where(Includes);
+
+    public static bool TryParse(string? slug, out CategoryGroup group)
+    {
+        group = Named.FirstOrDefault(g => g.Slug == slug)!;
+        if (group is not null) return true;
+        if (Categories.TryParse(slug, out var single))
+        {
+            group = Of(single.Slug(), single.Slug(), single);
+            return true;
+        }
+        return false;
+    }
+
+    private static CategoryGroup Of(string slug, string label, params Category[] members) =>
+        new(slug, label, members.Aggregate(0u, (mask, c) => mask | Bit(c)));
+
+    private static uint Bit(Category category) => 1u << (int)category;
+}

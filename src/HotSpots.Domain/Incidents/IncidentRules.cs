@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace HotSpots.Domain.Incidents;
+
+/// <summary>Validation shared by every way in (API, imports): one set of reasons, worded for the person who sent it.</summary>
+public static partial class IncidentRules
+{
+    public const int MaxSourceLength = 64;
+    public const int MaxSourceIdLength = 128;
+    public const int MaxLocationTextLength = 200;
+
+    /// <summary>Partner clocks drift; an exact time this far ahead of ours is still accepted.</summary>
+    public static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromMinutes(5);
+
+    public static string? CheckSource(string? source) =>
+        string.IsNullOrWhiteSpace(source) ? "source is required"
+        : source.Length > MaxSourceLength ? $"source is longer than {MaxSourceLength} characters"
+        : !SourcePattern().IsMatch(source) ? $"source '{source}' must be lower-case letters, digits and hyphens (e.g. essex-police)"
+        : null;
+
+    public static string? CheckSourceId(string? sourceId) =>
+        string.IsNullOrWhiteSpace(sourceId) ? "sourceId is required"
+        : sourceId.Length > MaxSourceIdLength ? $"sourceId is longer than {MaxSourceIdLength} characters"
+        : sourceId.Any(char.IsControl) ? "sourceId contains control characters"
+        : null;
+
+    public static string? CheckLocationText(string? text) =>
+        text is { Length: > MaxLocationTextLength } ? $"locationText is longer than {MaxLocationTextLength} characters"
+        : text is not null && text.Any(char.IsControl) ? "locationText contains control characters"
+        : null;
+
+    public static string? CheckNotFuture(OccurredAt occurredAt, DateTimeOffset now) =>
+        occurredAt.Start > now + ClockSkewAllowance ? $"occurredAt {occurredAt} is in the future" : null;
+
+    public static string? CheckLatitudeLongitude(double latitude, double longitude) =>
+        !double.IsFinite(latitude) || latitude is < -90 or > 90 ? $"latitude {latitude} is not between -90 and 90"
+        : !double.IsFinite(longitude) || longitude is < -180 or > 180 ? $"longitude {longitude} is not between -180 and 180"
+        : null;
+
+    /// <summary>Bounds of the British National Grid's true origin frame (EPSG:27700).</summary>
+    public static string? CheckEastingNorthing(double easting, double northing) =>
+        !double.IsFinite(easting) || easting is < 0 or > 700_000 ? $"easting {easting} is not between 0 and 700000"
+        : !double.IsFinite(northing) || northing is < 0 or > 1_300_000 ? $"northing {northing} is not between 0 and 1300000"
+        : null;
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex SourcePattern();
+}

@@ -1,0 +1,45 @@
+using NetTopologySuite.Geometries;
+
+namespace HotSpots.Geography;
+
+/// <summary>Wards partition the map (a point is in at most one); zones may overlap each other and the wards.</summary>
+public enum AreaSetKind
+{
+    Wards,
+    Zones,
+}
+
+/// <summary>A ward or an operation zone: a code, a name and a WGS84 polygon (x = longitude, y = latitude).</summary>
+public sealed record Area(string Code, string Name, Geometry Geometry);
+
+public sealed class AreaSet
+{
+    public AreaSet(AreaSetKind kind, IEnumerable<Area> areas)
+    {
+        Kind = kind;
+        Areas = [.. areas.OrderBy(a => a.Code, StringComparer.Ordinal)];
+        var duplicate = Areas.GroupBy(a => a.Code).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new GeographyException($"{Name}: area code {duplicate.Key} appears more than once");
+        Index = new AreaIndex(Areas);
+        ByCode = Areas.ToDictionary(a => a.Code, StringComparer.Ordinal);
+    }
+
+    public AreaSetKind Kind { get; }
+
+    /// <summary>The set's name in the API: <c>wards</c> or <c>zones</c>.</summary>
+    public string Name => Kind == AreaSetKind.Wards ? "wards" : "zones";
+
+    public IReadOnlyList<Area> Areas { get; }
+
+    public IReadOnlyDictionary<string, Area> ByCode { get; }
+
+    public AreaIndex Index { get; }
+
+    public static bool TryParseName(string? name, out AreaSetKind kind)
+    {
+        kind = name == "zones" ? AreaSetKind.Zones : AreaSetKind.Wards;
+        return name is "wards" or "zones";
+    }
+}
+
+public sealed class GeographyException(string message) : Exception(message);

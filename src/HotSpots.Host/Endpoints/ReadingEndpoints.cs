@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using HotSpots.Application.Monitoring;
+using HotSpots.Geography;
+using HotSpots.Host.Security;
+using HotSpots.Store;
+using NetTopologySuite.Geometries;
+
+namespace HotSpots.Host.Endpoints;
+
+public sealed record ServiceStatus(string Geography, string GeographyNote, int Wards, int Zones, long Incidents, long AppliedSequence);
+
+public static class ReadingEndpoints
+{
+    public static IEndpointRouteBuilder MapReadingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization(SecurityExtensions.ViewerPolicy);
+
+        api.MapGet("/areas", (string? set, AreaGeoJson areas) =>
+            AreaSet.TryParseName(set ?? "wards", out var kind)
+                ? Results.Bytes(areas.For(kind), "application/geo+json")
+                : Results.Problem(statusCode: 400, title: "Unknown area set", detail: $"set '{set}' is not wards or zones"))
+            .WithSummary("Ward or zone boundaries as a GeoJSON FeatureCollection");
+
+        api.MapGet("/heat", async (string? set, string? group, string? window, string? month, HeatService heat, TimeProvider time, CancellationToken ct) =>
+            HeatSelection.TryParse(set, group, window, month, time.GetUtcNow(), out var error) is { } selection
+                ? Results.Ok(await heat.GetAsync(selection, cancellationToken: ct))
+                : Results.Problem(statusCode: 400, title: "Invalid heat selection", detail: error))
+            .WithSummary("Observed, expected and heat score of every area for a category group and window")
+            .Produces<HeatSnapshot>();
+
+        api.MapGet("/status", async (GeographyModel geography, IIncidentStore store, IncidentLogTailer tailer, CancellationToken ct) =>
+            new ServiceStatus(geography.Mode, GeographyNote(geography), geography.Wards.Areas.Count, geography.Zones.Areas.Count,
+                await store.CountAsync(ct), tailer.AppliedSequence))
+            .WithSummary("Which geography is loaded and how much is stored");
+
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    public static string GeographyNote(GeographyModel geography) => geography.IsDemo
+        ? "Demo geography: Thurrock's 20 wards with real names and codes but approximate shapes. Configure HotSpots:Geography:Wards:Files for real boundaries."
+        : "Configured boundary files.";
+
+}
+
+/// <summary>Boundaries do not change while the service runs, so each set is serialised once.</summary>
+public sealed class AreaGeoJson(GeographyModel geography)
+{
+    private readonly ConcurrentDictionary<AreaSetKind, byte[]> _cache = new();
+
+    public byte[] For(AreaSetKind kind) => _cache.GetOrAdd(kind, Serialise);
+
+    private byte[] Serialise(AreaSetKind kind)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "FeatureCollection");
+            json.WriteString("set", kind == AreaSetKind.Wards ? "wards" : "zones");
+            json.WriteString("geography", geography.Mode);
+            json.WriteString("note", ReadingEndpoints.GeographyNote(geography));
+            json.WriteStartArray("features");
+            foreach (var area in geography.Set(kind).Areas)
+            {
+                json.WriteStartObject();
+                json.WriteString("type", "Feature");
+                json.WriteString("id", area.Code);
+                json.WriteStartObject("properties");
+                json.WriteString("code", area.Code);
+                json.WriteString("name", area.Name);
+                json.WriteEndObject();
+                json.WritePropertyName("geometry");
+                WriteGeometry(json, area.Geometry);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    private static void WriteGeometry(Utf8JsonWriter json, Geometry geometry)
+    {
+        var polygons = Enumerable.Range(0, geometry.NumGeometries).Select(geometry.GetGeometryN).OfType<Polygon>().ToList();
+        json.WriteStartObject();
+        json.WriteString("type", "MultiPolygon");
+        json.WriteStartArray("coordinates");
+        foreach (var polygon in polygons)
+        {
+            json.WriteStartArray();
+            foreach (var ring in new[] { polygon.ExteriorRing }.Concat(polygon.InteriorRings))
+            {
+                json.WriteStartArray();
+                foreach (var c in ring.Coordinates)
+                {
+                    json.WriteStartArray();
+                    json.WriteNumberValue(Math.Round(c.X, 6));
+                    json.WriteNumberValue(Math.Round(c.Y, 6));
+                    json.WriteEndArray();
+                }
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}

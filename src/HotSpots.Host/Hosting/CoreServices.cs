@@ -1,0 +1,71 @@
+using HotSpots.Application.Ingest;
+using HotSpots.Application.Monitoring;
+using HotSpots.Geography;
+using HotSpots.Store;
+using HotSpots.Store.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace HotSpots.Host.Hosting;
+
+public static class CoreServices
+{
+    public static IServiceCollection AddGeography(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<GeographyOptions>(configuration.GetSection("HotSpots:Geography"));
+        services.AddSingleton(sp => GeographyModel.Load(sp.GetRequiredService<IOptions<GeographyOptions>>().Value));
+        return services;
+    }
+
+    public static IServiceCollection AddIncidentStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SqliteStoreOptions>(configuration.GetSection("HotSpots:Store:Sqlite"));
+        // Opened once at start: a store that cannot be opened or migrated should stop the service, not its first request.
+        services.AddSingleton<IIncidentStore>(sp => SqliteIncidentStore.OpenAsync(
+            sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        services.AddSingleton<IncidentLogSignal>();
+        services.AddSingleton<IncidentIngestor>();
+        return services;
+    }
+
+    public static IServiceCollection AddMonitors(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MonitoringOptions>(configuration.GetSection("HotSpots:Monitoring"));
+        services.AddSingleton<MonitorDirectory>();
+        services.AddSingleton<HeatService>();
+        services.AddSingleton(sp => new IncidentLogTailer(
+            sp.GetRequiredService<IIncidentStore>(),
+            sp.GetRequiredService<MonitorDirectory>(),
+            sp.GetRequiredService<IncidentLogSignal>(),
+            sp.GetRequiredService<IOptions<MonitoringOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<MonitorActivation>();
+        return services;
+    }
+}
+
+/// <summary>
+/// Rebuilds every monitor from the log before the server takes requests (hosted services start before Kestrel
+/// listens), then keeps tailing it.
+/// </summary>
+internal sealed class MonitorActivation(IncidentLogTailer tailer, ILogger<MonitorActivation> logger) : BackgroundService
+{
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var started = Environment.TickCount64;
+        await tailer.CatchUpAsync(cancellationToken);
+        logger.LogInformation("Monitors rebuilt from the incident log up to sequence {Sequence} in {Milliseconds} ms",
+            tailer.AppliedSequence, Environment.TickCount64 - started);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await tailer.RunAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using HotSpots.Geography;
+using HotSpots.Host.Demo;
+using HotSpots.Host.Endpoints;
+using HotSpots.Host.Live;
+using HotSpots.Host.Security;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace HotSpots.Host.Hosting;
+
+public static class HostingExtensions
+{
+    public static IServiceCollection AddApiConventions(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddSingleton<AreaGeoJson>();
+        return services;
+    }
+
+    public static IServiceCollection AddLiveHeat(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<LiveOptions>(configuration.GetSection("HotSpots:Live"));
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddSingleton<HeatSubscriptions>();
+        services.AddHostedService<HeatBroadcaster>();
+        return services;
+    }
+
+    public static IServiceCollection AddDemoFeed(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DemoOptions>(configuration.GetSection("HotSpots:Demo"));
+        services.AddSingleton<DemoFeed>();
+        services.AddHostedService(sp => new OptionalService(
+            DemoFeed.IsEnabled(sp.GetRequiredService<IOptions<DemoOptions>>().Value, sp.GetRequiredService<GeographyModel>())
+                ? sp.GetRequiredService<DemoFeed>()
+                : null));
+        return services;
+    }
+
+    /// <summary>Serves the dashboard from the wwwroot copied beside the binaries, whatever the working directory.</summary>
+    public static WebApplication UseDashboard(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        return app;
+    }
+
+    /// <summary>Once listening, tells the person who started the service where to go and which keys to use.</summary>
+    public static WebApplication PrintStartBanner(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var geography = app.Services.GetRequiredService<GeographyModel>();
+            var generated = app.Services.GetRequiredService<GeneratedKeys>();
+            _ = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+            var url = addresses.FirstOrDefault() ?? "(no address)";
+            Console.WriteLine();
+            Console.WriteLine($"HotSpots listening on {url}");
+            Console.WriteLine(generated.ViewerKey is { } viewer
+                ? $"  Dashboard: {url}/#key={viewer}   (viewer key: {viewer})"
+                : $"  Dashboard: {url}/   (sign in with a configured viewer key)");
+            if (generated.IngestKey is { } ingest) Console.WriteLine($"  Ingest key (X-Api-Key for POST /api/incidents): {ingest}");
+            Console.WriteLine($"  Geography: {geography.Mode} - {ReadingEndpoints.GeographyNote(geography)}");
+            if (DemoFeed.IsEnabled(app.Services.GetRequiredService<IOptions<DemoOptions>>().Value, geography))
+                Console.WriteLine("  Demo feed: on (source 'demo-feed'; HotSpots:Demo:Feed=false turns it off)");
+            Console.WriteLine();
+        });
+        return app;
+    }
+
+    /// <summary>A hosted service that may be switched off by configuration.</summary>
+    private sealed class OptionalService(IHostedService? inner) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => inner?.StartAsync(cancellationToken) ?? Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => inner?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+    }
+}

@@ -1,0 +1,118 @@
+using HotSpots.Application.Monitoring;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace HotSpots.Host.Live;
+
+/// <summary>Bound from <c>HotSpots:Live</c>.</summary>
+public sealed class LiveOptions
+{
+    /// <summary>Least time between two pushes to the same dashboard group (100 ms: at most ten a second).</summary>
+    public TimeSpan MinPushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+}
+
+/// <summary>
+/// Turns monitor changes into <c>HeatChanged</c> pushes. Changes are gathered into a dirty set; a push goes out at
+/// once when the last one is older than <see cref="LiveOptions.MinPushInterval"/> and otherwise when it has passed,
+/// so a busy feed gives a few batched updates a second and a quiet one gives immediate ones. Only areas whose values
+/// differ from what the group was last sent are included. At each clock hour every area is recomputed, because
+/// rolling windows move even when nothing new arrives.
+/// </summary>
+public sealed class HeatBroadcaster(
+    IncidentLogTailer tailer,
+    HeatService heat,
+    HeatSubscriptions subscriptions,
+    IHubContext<HeatHub, IDashboardClient> hub,
+    IOptions<LiveOptions> options,
+    TimeProvider time,
+    ILogger<HeatBroadcaster> logger) : BackgroundService
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Dictionary<string, AreaHeat>> _lastSent = [];
+    private HashSet<AreaKey> _dirty = [];
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        tailer.AreasChanged += OnAreasChanged;
+        try
+        {
+            long? lastPush = null;
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var now = time.GetUtcNow();
+                var nextHour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
+                Task changed;
+                lock (_lock) changed = _dirty.Count > 0 ? Task.CompletedTask : _changed.Task;
+                using (var hourTimer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+                {
+                    var hourTurned = Task.Delay(nextHour - now, time, hourTimer.Token);
+                    var first = await Task.WhenAny(changed, hourTurned);
+                    stoppingToken.ThrowIfCancellationRequested();
+                    var everyArea = first == hourTurned;
+                    await hourTimer.CancelAsync();
+
+                    var sinceLast = lastPush is { } t ? time.GetElapsedTime(t) : TimeSpan.MaxValue;
+                    if (sinceLast < options.Value.MinPushInterval) await Task.Delay(options.Value.MinPushInterval - sinceLast, time, stoppingToken);
+                    lastPush = time.GetTimestamp();
+                    await PushAsync(everyArea, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            tailer.AreasChanged -= OnAreasChanged;
+        }
+    }
+
+    private void OnAreasChanged(IReadOnlyCollection<AreaKey> keys)
+    {
+        lock (_lock)
+        {
+            _dirty.UnionWith(keys);
+            _changed.TrySetResult();
+        }
+    }
+
+    private async Task PushAsync(bool everyArea, CancellationToken cancellationToken)
+    {
+        HashSet<AreaKey> dirty;
+        lock (_lock)
+        {
+            dirty = _dirty;
+            _dirty = [];
+            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        foreach (var (group, selection) in subscriptions.Active())
+        {
+            var codes = everyArea ? null : dirty.Where(k => k.Set == selection.Set).Select(k => k.Code).ToList();
+            if (codes is { Count: 0 }) continue;
+            try
+            {
+                var snapshot = await heat.GetAsync(selection, codes, cancellationToken);
+                var changed = Changed(group, snapshot.Areas);
+                if (changed.Count > 0) await hub.Clients.Group(group).HeatChanged(snapshot with { Areas = changed });
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Pushing heat to {Group} failed", group);
+            }
+        }
+    }
+
+    private List<AreaHeat> Changed(string group, IReadOnlyList<AreaHeat> areas)
+    {
+        if (!_lastSent.TryGetValue(group, out var sent)) _lastSent[group] = sent = [];
+        var changed = new List<AreaHeat>();
+        foreach (var area in areas)
+        {
+            if (sent.TryGetValue(area.Code, out var previous) && previous == area) continue;
+            sent[area.Code] = area;
+            changed.Add(area);
+        }
+        return changed;
+    }
+}

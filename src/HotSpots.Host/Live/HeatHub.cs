@@ -1,0 +1,44 @@
+using HotSpots.Application.Monitoring;
+using HotSpots.Host.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace HotSpots.Host.Live;
+
+/// <summary>What the server pushes to dashboards.</summary>
+public interface IDashboardClient
+{
+    /// <summary>Areas whose heat changed for a subscribed set, group and window; absolute values, only changed areas.</summary>
+    Task HeatChanged(HeatSnapshot update);
+}
+
+/// <summary>What a dashboard asks for: the API's set, group and window (and month for the month window).</summary>
+public sealed record HeatSubscription(string? Set, string? Group, string? Window, string? Month);
+
+[Authorize(Policy = SecurityExtensions.ViewerPolicy)]
+public sealed class HeatHub(HeatService heat, HeatSubscriptions subscriptions, TimeProvider time) : Hub<IDashboardClient>
+{
+    /// <summary>Joins the selection's group first, then returns the snapshot, so no change can fall between the two.</summary>
+    public async Task<HeatSnapshot> Subscribe(HeatSubscription subscription)
+    {
+        var selection = HeatSelection.TryParse(subscription.Set, subscription.Group, subscription.Window, subscription.Month, time.GetUtcNow(), out var error)
+            ?? throw new HubException(error);
+        var group = subscriptions.Add(Context.ConnectionId, selection);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        return await heat.GetAsync(selection);
+    }
+
+    public async Task Unsubscribe(HeatSubscription subscription)
+    {
+        var selection = HeatSelection.TryParse(subscription.Set, subscription.Group, subscription.Window, subscription.Month, time.GetUtcNow(), out var error)
+            ?? throw new HubException(error);
+        var group = subscriptions.Remove(Context.ConnectionId, selection);
+        if (group is not null) await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        subscriptions.RemoveConnection(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+}

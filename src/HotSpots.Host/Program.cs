@@ -1,0 +1,37 @@
+using HotSpots.Host.Endpoints;
+using HotSpots.Host.Hosting;
+using HotSpots.Host.Live;
+using HotSpots.Host.Security;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+builder.Services
+    .AddApiConventions()
+    .AddKeySecurity(builder.Configuration)
+    .AddGeography(builder.Configuration)
+    .AddIncidentStore(builder.Configuration)
+    .AddMonitors(builder.Configuration)
+    .AddLiveHeat(builder.Configuration)
+    .AddDemoFeed(builder.Configuration);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDashboard();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapIncidentEndpoints();
+app.MapReadingEndpoints();
+app.MapHub<HeatHub>("/hubs/heat");
+
+app.PrintStartBanner();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace HotSpots.Host.Security;
+
+/// <summary>
+/// Keys as credentials: <c>X-Api-Key</c> for partner systems that post incidents, <c>Authorization: Bearer</c> (or
+/// <c>access_token</c> on the hub, where browsers cannot set headers on WebSockets) for viewers. Keys are compared
+/// as SHA-256 digests in constant time.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IOptionsMonitor<SecurityOptions> security)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "HotSpotsKey";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var keys = security.CurrentValue;
+        if (Request.Headers.TryGetValue("X-Api-Key", out var apiKey))
+        {
+            return Task.FromResult(Matches(apiKey.ToString(), keys.IngestKeys)
+                ? Success(Roles.Ingest)
+                : AuthenticateResult.Fail("the X-Api-Key is not an ingest key"));
+        }
+
+        var bearer = Request.Headers.Authorization.ToString();
+        var token = bearer.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? bearer["Bearer ".Length..].Trim()
+            : Request.Path.StartsWithSegments("/hubs") ? Request.Query["access_token"].ToString() : "";
+        if (token.Length == 0) return Task.FromResult(AuthenticateResult.NoResult());
+        return Task.FromResult(Matches(token, keys.ViewerKeys)
+            ? Success(Roles.Viewer)
+            : AuthenticateResult.Fail("the bearer token is not a viewer key"));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await Results.Problem(
+            statusCode: 401,
+            title: "Unauthorized",
+            detail: "Posting incidents needs an ingest key in X-Api-Key; reading needs a viewer key as Authorization: Bearer.")
+            .ExecuteAsync(Context);
+    }
+
+    private AuthenticateResult Success(string role)
+    {
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, role), new Claim(ClaimTypes.Role, role)], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private static bool Matches(string presented, IEnumerable<string> accepted)
+    {
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+        var match = false;
+        foreach (var key in accepted.Where(k => !string.IsNullOrEmpty(k)))
+        {
+            match |= CryptographicOperations.FixedTimeEquals(digest, SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        }
+        return match;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using HotSpots.Store.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace HotSpots.Host.Security;
+
+/// <summary>
+/// The first keys on a fresh install: a role with no configured key gets one generated, kept in a file beside the
+/// database (readable by the service's user only) so that it stays the same across restarts, and printed at start.
+/// Configuring keys for a role replaces its generated key.
+/// </summary>
+public sealed class GeneratedKeys(IOptions<SqliteStoreOptions> store) : IPostConfigureOptions<SecurityOptions>
+{
+    public string? IngestKey { get; private set; }
+
+    public string? ViewerKey { get; private set; }
+
+    public void PostConfigure(string? name, SecurityOptions options)
+    {
+        if (options.IngestKeys.Count > 0 && options.ViewerKeys.Count > 0) return;
+        var path = options.GeneratedKeysPath
+            ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store.Value.Path))!, "hotspots-keys.json");
+        var saved = File.Exists(path) ? JsonSerializer.Deserialize<SavedKeys>(File.ReadAllText(path)) : null;
+        var keys = new SavedKeys(saved?.IngestKey ?? NewKey(), saved?.ViewerKey ?? NewKey());
+        if (saved != keys)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, JsonSerializer.Serialize(keys));
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        if (options.IngestKeys.Count == 0) options.IngestKeys.Add(IngestKey = keys.IngestKey);
+        if (options.ViewerKeys.Count == 0) options.ViewerKeys.Add(ViewerKey = keys.ViewerKey);
+    }
+
+    private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+
+    private sealed record SavedKeys(string IngestKey, string ViewerKey);
+}

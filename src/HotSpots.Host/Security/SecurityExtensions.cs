@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace HotSpots.Host.Security;
+
+public static class SecurityExtensions
+{
+    public const string IngestPolicy = "ingest";
+    public const string ViewerPolicy = "viewer";
+
+    public static IServiceCollection AddKeySecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SecurityOptions>(configuration.GetSection("HotSpots:Security"));
+        services.AddSingleton<GeneratedKeys>();
+        services.AddSingleton<IPostConfigureOptions<SecurityOptions>>(sp => sp.GetRequiredService<GeneratedKeys>());
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(IngestPolicy, p => p.RequireRole(Roles.Ingest))
+            .AddPolicy(ViewerPolicy, p => p.RequireRole(Roles.Viewer));
+        return services;
+    }
+}

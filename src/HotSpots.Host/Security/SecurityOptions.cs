@@ -1,0 +1,20 @@
+namespace HotSpots.Host.Security;
+
+/// <summary>Bound from <c>HotSpots:Security</c>.</summary>
+public sealed class SecurityOptions
+{
+    /// <summary>Keys accepted in <c>X-Api-Key</c> for posting incidents.</summary>
+    public List<string> IngestKeys { get; set; } = [];
+
+    /// <summary>Keys accepted as <c>Authorization: Bearer</c> on reading endpoints and as <c>access_token</c> on the hub.</summary>
+    public List<string> ViewerKeys { get; set; } = [];
+
+    /// <summary>Where keys generated for an unconfigured role are kept (default: beside the SQLite file).</summary>
+    public string? GeneratedKeysPath { get; set; }
+}
+
+public static class Roles
+{
+    public const string Ingest = "ingest";
+    public const string Viewer = "viewer";
+}

@@ -1,0 +1,31 @@
+using HotSpots.Domain.Incidents;
+
+namespace HotSpots.Store;
+
+public enum AppendOutcome : byte
+{
+    Appended,
+    Duplicate,
+}
+
+/// <summary>What a monitor needs of a logged incident: its place in the log, what, when and where.</summary>
+public readonly record struct LoggedIncident(long Sequence, Category Category, OccurredAt OccurredAt, double Latitude, double Longitude);
+
+/// <summary>
+/// The system of record: an append-only log of incidents, idempotent on (source, sourceId). A batch is written in one
+/// transaction and is durable when <see cref="AppendAsync"/> returns. Nodes build their monitors by tailing the log
+/// in sequence order.
+/// </summary>
+public interface IIncidentStore : IAsyncDisposable
+{
+    /// <summary>Appends a batch atomically; an incident whose (source, sourceId) is already stored changes nothing.</summary>
+    Task<AppendOutcome[]> AppendAsync(IReadOnlyList<Incident> incidents, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="max"/> incidents after a sequence number, in log order.</summary>
+    Task<IReadOnlyList<LoggedIncident>> ReadAfterAsync(long afterSequence, int max, CancellationToken cancellationToken = default);
+
+    Task<long> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The latest time of an incident from a source, or null when it has none.</summary>
+    Task<DateTimeOffset?> LatestOccurredAtAsync(string source, CancellationToken cancellationToken = default);
+}
