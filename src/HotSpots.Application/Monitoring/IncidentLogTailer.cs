@@ -47,16 +47,23 @@ public sealed class IncidentLogTailer(
         }
     }
 
+    /// <summary>Tails until cancelled; cancellation ends it normally.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            var woken = signal.Next;
-            await CatchUpAsync(cancellationToken);
-            using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var delay = Task.Delay(options.PollInterval, time, poll.Token);
-            await Task.WhenAny(woken, delay);
-            await poll.CancelAsync();
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var woken = signal.Next;
+                await CatchUpAsync(cancellationToken);
+                using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var delay = Task.Delay(options.PollInterval, time, poll.Token);
+                await Task.WhenAny(woken, delay);
+                await poll.CancelAsync();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
         }
     }
 

@@ -58,14 +58,5 @@ internal sealed class MonitorActivation(IncidentLogTailer tailer, ILogger<Monito
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await tailer.RunAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => tailer.RunAsync(stoppingToken);
 }

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using HotSpots.Application.Imports;
+using HotSpots.Application.Monitoring;
+using HotSpots.Domain.Heat;
+using HotSpots.Domain.Incidents;
+using HotSpots.Geography;
+using HotSpots.Testing;
+using NetTopologySuite.Geometries;
+
+namespace HotSpots.Application.Tests.Imports;
+
+public sealed class PoliceUkImporterTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 21, 15, 30, 0, TimeSpan.Zero);
+    private readonly TempDirectory _dir = new();
+
+    // Line numbers in comments; the header deliberately varies case, spacing and underscores.
+    private static readonly string[] FixtureLines =
+    [
+        "Crime_ID, MONTH ,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context", // 1
+        "c1,2018-01,Essex Police,Essex Police,0.3217,51.4757,On or near Station Approach,E01015908,Thurrock 016A,Burglary,Under investigation,", // 2
+        ",2018-01,Essex Police,Essex Police,0.3217,51.4757,On or near Station Approach,E01015908,Thurrock 016A,Anti-social behaviour,,", // 3
+        ",2018-01,Essex Police,Essex Police,0.3217,51.4757,On or near Station Approach,E01015908,Thurrock 016A,Anti-social behaviour,,", // 4
+        ",2018-01,Essex Police,Essex Police,0.3217,51.4757,On or near Station Approach,E01015908,Thurrock 016A,Anti-social behaviour,,", // 5
+        ",2018-01,Essex Police,Essex Police,0.3300,51.4800,On or near High Street,E01015909,Thurrock 016B,Anti-social behaviour,,", // 6
+        "c2,2018-01,Essex Police,Essex Police,,,No Location,,,Drugs,Under investigation,", // 7 unlocated
+        "c3,2018-01,Essex Police,Essex Police,0.9000,51.9000,On or near Head Street,E01021999,Colchester 001A,Drugs,,", // 8 outside
+        "c4,2018-13,Essex Police,Essex Police,0.3217,51.4757,On or near Station Approach,E01015908,Thurrock 016A,Drugs,,", // 9 bad month
+        "c5,2018-01,Essex Police,Essex Police,0.3217,51.4757,On or near Station Approach,E01015908,Thurrock 016A,Littering,,", // 10 unknown type
+        "c6,2018-01,Essex Police", // 11 too few fields
+        "c7,2018-01,Essex Police,Essex Police,0.3217,51.4757,\"On or near \"\"Quoted\"\", Road", // 12
+        "with a newline\",E01015908,Thurrock 016A,Vehicle crime,,", // 13 (same record)
+        "c8,2018-01,Essex Police,Essex Police,abc,51.4757,On or near Station Approach,E01015908,Thurrock 016A,Drugs,,", // 14 bad number
+    ];
+
+    private string Fixture()
+    {
+        var path = _dir.File("2018-01-fixture.csv");
+        // UTF-8 with a byte order mark and CRLF line ends, as exported by spreadsheet tools.
+        File.WriteAllText(path, string.Join("\r\n", FixtureLines) + "\r\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        return path;
+    }
+
+    [Fact]
+    public async Task A_file_with_every_kind_of_problem_imports_the_valid_rows_and_reports_the_rest_by_line()
+    {
+        await using var h = await Harness.StartAsync(Now);
+
+        var report = await new PoliceUkImporter(h.Store, h.Geography).ImportAsync([Fixture()]);
+
+        Assert.Equal(12, report.Rows);
+        Assert.Equal(6, report.Imported);
+        Assert.Equal(0, report.Duplicates);
+        Assert.Equal(1, report.Unlocated);
+        Assert.Equal(1, report.OutsideArea);
+        Assert.Equal([9L, 10L, 11L, 14L], report.Malformed.Select(m => m.Line));
+        Assert.Contains("2018-13", report.Malformed[0].Reason);
+        Assert.Contains("Littering", report.Malformed[1].Reason);
+        Assert.Contains("fields", report.Malformed[2].Reason);
+        Assert.Contains("not numbers", report.Malformed[3].Reason);
+        Assert.All(report.Malformed, m => Assert.Equal("2018-01-fixture.csv", m.File));
+    }
+
+    [Fact]
+    public async Task Identical_ASB_rows_are_separate_incidents_and_a_second_import_adds_nothing()
+    {
+        await using var h = await Harness.StartAsync(Now);
+        var importer = new PoliceUkImporter(h.Store, h.Geography);
+        var file = Fixture();
+
+        await importer.ImportAsync([file]);
+        var again = await importer.ImportAsync([file]);
+
+        Assert.Equal(0, again.Imported);
+        Assert.Equal(6, again.Duplicates);
+        Assert.Equal(6, await h.Store.CountAsync());
+        await h.Tailer.CatchUpAsync();
+        var january = await h.Heat.GetAsync(new HeatSelection(AreaSetKind.Wards, CategoryGroup.Asb, HeatWindow.Month, OccurredAt.Month(2018, 1).MonthIndex));
+        Assert.Equal(4, january.Areas.Sum(a => a.Observed));
+    }
+
+    [Fact]
+    public async Task A_file_without_the_required_columns_is_reported_on_line_one()
+    {
+        await using var h = await Harness.StartAsync(Now);
+        var path = _dir.File("wrong.csv");
+        await File.WriteAllTextAsync(path, "Month,Longitude,Latitude\n2018-01,0.3,51.4\n");
+
+        var report = await new PoliceUkImporter(h.Store, h.Geography).ImportAsync([path]);
+
+        var problem = Assert.Single(report.Malformed);
+        Assert.Equal(1, problem.Line);
+        Assert.Contains("crimeid", problem.Reason);
+        Assert.Equal(0, report.Imported);
+    }
+
+    [Fact]
+    public async Task The_real_January_2018_file_imports_every_Thurrock_row_an_independent_count_finds()
+    {
+        var geography = new GeographyOptions { Wards = { Files = [SharedData.ThurrockWards] } };
+        await using var h = await Harness.StartAsync(Now, geography);
+        var file = SharedData.PoliceUk("2018-01");
+
+        var report = await new PoliceUkImporter(h.Store, h.Geography).ImportAsync([file]);
+        await h.Tailer.CatchUpAsync();
+
+        var (inThurrock, asbInThurrock, withoutCoordinates) = IndependentCount(file, h.Geography.Wards.Areas);
+        Assert.Equal(inThurrock, report.Imported);
+        Assert.Equal(withoutCoordinates, report.Unlocated);
+        Assert.Equal(0, report.MalformedCount);
+        var month = OccurredAt.Month(2018, 1).MonthIndex;
+        var asb = await h.Heat.GetAsync(new HeatSelection(AreaSetKind.Wards, CategoryGroup.Asb, HeatWindow.Month, month));
+        var all = await h.Heat.GetAsync(new HeatSelection(AreaSetKind.Wards, CategoryGroup.All, HeatWindow.Month, month));
+        Assert.Equal(asbInThurrock, asb.Areas.Sum(a => a.Observed));
+        Assert.Equal(inThurrock, all.Areas.Sum(a => a.Observed));
+    }
+
+    /// <summary>Counts straight from the text with a plain split and a polygon-by-polygon test.</summary>
+    private static (int InThurrock, int Asb, int WithoutCoordinates) IndependentCount(string file, IReadOnlyList<Area> wards)
+    {
+        var factory = new GeometryFactory();
+        int inside = 0, asb = 0, without = 0;
+        foreach (var fields in File.ReadLines(file).Skip(1).Select(l => l.Split(',')))
+        {
+            if (fields[4].Length == 0)
+            {
+                without++;
+                continue;
+            }
+            var point = factory.CreatePoint(new Coordinate(double.Parse(fields[4], CultureInfo.InvariantCulture), double.Parse(fields[5], CultureInfo.InvariantCulture)));
+            if (!wards.Any(w => w.Geometry.Covers(point))) continue;
+            inside++;
+            if (fields[^3] == "Anti-social behaviour") asb++;
+        }
+        return (inside, asb, without);
+    }
+
+    public void Dispose() => _dir.Dispose();
+}

@@ -1,0 +1,106 @@
+using HotSpots.Application.Monitoring;
+using HotSpots.Domain.Heat;
+using HotSpots.Domain.Incidents;
+using HotSpots.Geography;
+
+namespace HotSpots.Application.Tests.Monitoring;
+
+public class IncidentLogTailerTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 21, 15, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Ingested_incidents_are_counted_by_their_ward_and_zone_monitors()
+    {
+        await using var h = await Harness.StartAsync(Now);
+        await h.Ingestor.IngestAsync(
+        [
+            Harness.At("1", "anti-social-behaviour", Now.AddHours(-1)),
+            Harness.At("2", "youth-nuisance", Now.AddHours(-2)),
+            Harness.At("3", "burglary", Now.AddHours(-3)),
+            Harness.At("4", "anti-social-behaviour", Now.AddHours(-4), lat: 51.5250, lon: 0.4600),
+        ]);
+
+        await h.Tailer.CatchUpAsync();
+
+        var wards = await h.Heat.GetAsync(new HeatSelection(AreaSetKind.Wards, CategoryGroup.Asb, HeatWindow.Day, 0));
+        Assert.Equal(2, wards.Areas.Single(a => a.Code == "E05002235").Observed);
+        Assert.Equal(3, wards.Areas.Sum(a => a.Observed));
+        var zones = await h.Heat.GetAsync(new HeatSelection(AreaSetKind.Zones, CategoryGroup.All, HeatWindow.Day, 0));
+        Assert.Equal(3, zones.Areas.Single(a => a.Code == "op-grip-grays").Observed);
+        Assert.Equal(1, zones.Areas.Single(a => a.Code == "op-minerva-corringham").Observed);
+        Assert.Equal("demo", wards.Geography);
+    }
+
+    [Fact]
+    public async Task Monitors_rebuilt_from_the_store_on_a_new_node_match_the_live_ones()
+    {
+        await using var h = await Harness.StartAsync(Now);
+        var random = new Random(7);
+        var batch = Enumerable.Range(0, 300).Select(i =>
+            Harness.At($"r{i}", Categories.All[random.Next(Categories.Count)].Slug(), Now.AddHours(-random.Next(0, 2000)),
+                51.47 + random.NextDouble() * 0.06, 0.25 + random.NextDouble() * 0.2)).ToList();
+        await h.Ingestor.IngestAsync(batch);
+        await h.Tailer.CatchUpAsync();
+
+        await using var restarted = await Harness.StartAsync(Now, storePath: h.StorePath);
+        await restarted.Tailer.CatchUpAsync();
+
+        foreach (var window in new[] { HeatWindow.Day, HeatWindow.Week, HeatWindow.FourWeeks })
+        {
+            var selection = new HeatSelection(AreaSetKind.Wards, CategoryGroup.All, window, 0);
+            Assert.Equal(await h.Heat.GetAsync(selection), await restarted.Heat.GetAsync(selection), HeatComparer.Instance);
+        }
+        Assert.Equal(h.Tailer.AppliedSequence, restarted.Tailer.AppliedSequence);
+    }
+
+    [Fact]
+    public async Task The_running_tailer_is_woken_by_an_append_without_waiting_for_its_poll()
+    {
+        await using var h = await Harness.StartAsync(Now);
+        using var stop = new CancellationTokenSource();
+        var running = h.Tailer.RunAsync(stop.Token);
+        var changed = new TaskCompletionSource<IReadOnlyCollection<AreaKey>>();
+        h.Tailer.AreasChanged += keys => changed.TrySetResult(keys);
+
+        await h.Ingestor.IngestAsync([Harness.At("x", "deliberate-secondary-fire", Now)]);
+
+        var keys = await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Contains(new AreaKey(AreaSetKind.Wards, "E05002235"), keys);
+        await h.Tailer.WhenAppliedAsync(1).WaitAsync(TimeSpan.FromSeconds(10));
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(running.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task Baselines_only_count_the_time_the_store_covers()
+    {
+        await using var h = await Harness.StartAsync(Now);
+        // Data begins three days ago with one incident a day before today's window, then two today:
+        // expected is about one a day, not 2/28 as a full 28-day baseline of mostly empty days would say.
+        await h.Ingestor.IngestAsync(
+        [
+            Harness.At("d3", "drugs", Now.AddDays(-3)),
+            Harness.At("d2", "drugs", Now.AddDays(-2)),
+            Harness.At("t1", "drugs", Now.AddHours(-1)),
+            Harness.At("t2", "drugs", Now.AddHours(-2)),
+        ]);
+        await h.Tailer.CatchUpAsync();
+
+        var heat = await h.Heat.GetAsync(new HeatSelection(AreaSetKind.Wards, CategoryGroup.All, HeatWindow.Day, 0), ["E05002235"]);
+
+        var grays = Assert.Single(heat.Areas);
+        Assert.Equal(2, grays.Observed);
+        Assert.InRange(grays.Expected, 0.9, 1.1);
+    }
+
+    private sealed class HeatComparer : IEqualityComparer<HeatSnapshot>
+    {
+        public static readonly HeatComparer Instance = new();
+
+        public bool Equals(HeatSnapshot? x, HeatSnapshot? y) => x!.Areas.SequenceEqual(y!.Areas);
+
+        public int GetHashCode(HeatSnapshot obj) => obj.Areas.Count;
+    }
+}
