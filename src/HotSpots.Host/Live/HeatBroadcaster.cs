@@ -28,7 +28,6 @@ public sealed class HeatBroadcaster(
     ILogger<HeatBroadcaster> logger) : BackgroundService
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Dictionary<string, AreaHeat>> _lastSent = [];
     private HashSet<AreaKey> _dirty = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -93,7 +92,7 @@ public sealed class HeatBroadcaster(
             try
             {
                 var snapshot = await heat.GetAsync(selection, codes, cancellationToken);
-                var changed = Changed(group, snapshot.Areas);
+                var changed = subscriptions.TakeChanged(group, snapshot.Areas);
                 if (changed.Count > 0) await hub.Clients.Group(group).HeatChanged(snapshot with { Areas = changed });
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -101,18 +100,5 @@ public sealed class HeatBroadcaster(
                 logger.LogError(ex, "Pushing heat to {Group} failed", group);
             }
         }
-    }
-
-    private List<AreaHeat> Changed(string group, IReadOnlyList<AreaHeat> areas)
-    {
-        if (!_lastSent.TryGetValue(group, out var sent)) _lastSent[group] = sent = [];
-        var changed = new List<AreaHeat>();
-        foreach (var area in areas)
-        {
-            if (sent.TryGetValue(area.Code, out var previous) && previous == area) continue;
-            sent[area.Code] = area;
-            changed.Add(area);
-        }
-        return changed;
     }
 }

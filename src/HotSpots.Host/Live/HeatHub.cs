@@ -25,7 +25,9 @@ public sealed class HeatHub(HeatService heat, HeatSubscriptions subscriptions, T
             ?? throw new HubException(error);
         var group = subscriptions.Add(Context.ConnectionId, selection);
         await Groups.AddToGroupAsync(Context.ConnectionId, group);
-        return await heat.GetAsync(selection);
+        var snapshot = await heat.GetAsync(selection);
+        subscriptions.Seed(group, snapshot.Areas);
+        return snapshot;
     }
 
     public async Task Unsubscribe(HeatSubscription subscription)

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using HotSpots.Host.Tests.Infrastructure;
+
+namespace HotSpots.Host.Tests.Endpoints;
+
+public sealed class IncidentEndpointsTests : IAsyncLifetime
+{
+    private HotSpotsServer _server = null!;
+
+    public Task InitializeAsync()
+    {
+        _server = new HotSpotsServer();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task Posting_without_a_key_is_401_with_problem_details()
+    {
+        var response = await _server.Client().PostAsJsonAsync("/api/incidents", HotSpotsServer.Incident("a"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("X-Api-Key", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_wrong_ingest_key_is_401_and_a_viewer_key_cannot_post()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Client(ingestKey: "guess").PostAsJsonAsync("/api/incidents", HotSpotsServer.Incident("a"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _server.Viewer().PostAsJsonAsync("/api/incidents", HotSpotsServer.Incident("a"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_item_of_a_batch_is_reported_as_accepted_duplicate_or_rejected()
+    {
+        object[] batch =
+        [
+            HotSpotsServer.Incident("1"),
+            HotSpotsServer.Incident("1"),
+            HotSpotsServer.Incident("2", category: "littering"),
+            HotSpotsServer.Incident("3", lat: 52.9, lon: -1.2),
+            new { source = "ecfrs", sourceId = "F9", category = "deliberate-primary-fire", occurredAt = "2026-01-15", easting = 561900, northing = 177900 },
+            new { source = "ecfrs", sourceId = "F10", category = "deliberate-primary-fire", occurredAt = "2026-01-15", easting = "east", northing = 177900 },
+        ];
+
+        var response = await _server.PostAsync(batch);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, body.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, body.GetProperty("duplicates").GetInt32());
+        Assert.Equal(3, body.GetProperty("rejected").GetInt32());
+        var items = body.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["accepted", "duplicate", "rejected", "rejected", "accepted", "rejected"], items.Select(i => i.GetProperty("status").GetString()));
+        Assert.Equal("E05002235", items[0].GetProperty("ward").GetString());
+        Assert.Contains("littering", items[2].GetProperty("reason").GetString());
+        Assert.Contains("outside", items[3].GetProperty("reason").GetString());
+        Assert.Contains("easting must be a number", items[5].GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Resending_the_same_incident_changes_nothing()
+    {
+        await _server.PostAsync(HotSpotsServer.Incident("same"));
+        var again = await (await _server.PostAsync(HotSpotsServer.Incident("same"))).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(0, again.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, again.GetProperty("duplicates").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_request_whose_every_item_is_rejected_is_422_with_the_reasons()
+    {
+        var response = await _server.PostAsync(HotSpotsServer.Incident("future", at: DateTimeOffset.UtcNow.AddDays(2)));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("future", problem.GetProperty("detail").GetString());
+        Assert.Equal("rejected", problem.GetProperty("items")[0].GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("[]")]
+    [InlineData("42")]
+    public async Task A_body_that_is_not_incidents_is_400(string body)
+    {
+        var response = await _server.Ingest().PostAsync("/api/incidents", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

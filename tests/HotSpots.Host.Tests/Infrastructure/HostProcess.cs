@@ -1,0 +1,71 @@
+using System.Diagnostics;
+
+namespace HotSpots.Host.Tests.Infrastructure;
+
+/// <summary>The host as a separate OS process (so it can really be killed), started from the test's output folder.</summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<string> _output = [];
+
+    private HostProcess(IEnumerable<string> settings)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HotSpots.Host.dll"));
+        info.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        foreach (var s in settings) info.ArgumentList.Add(s);
+        _process = new Process { StartInfo = info };
+        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        _process.Exited += (_, _) => _listening.TrySetException(new InvalidOperationException($"the host exited early:\n{Output}"));
+        _process.EnableRaisingEvents = true;
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output) return string.Join('\n', _output);
+        }
+    }
+
+    public Uri BaseAddress => _listening.Task.Result;
+
+    public static async Task<HostProcess> StartAsync(params string[] settings)
+    {
+        var host = new HostProcess(settings);
+        await host._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return host;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; what was acknowledged must already be on disk.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) await KillAsync();
+        _process.Dispose();
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.Add(line);
+        const string marker = "HotSpots listening on ";
+        if (line.StartsWith(marker, StringComparison.Ordinal)) _listening.TrySetResult(new Uri(line[marker.Length..].Trim()));
+    }
+}
