@@ -1,0 +1,106 @@
+using System.Text.Json;
+using HotSpots.Testing;
+
+namespace HotSpots.Cli.Tests;
+
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    private string Store => $"--HotSpots:Store:Sqlite:Path={_dir.File("cli.db")}";
+
+    private string Csv()
+    {
+        var path = _dir.File("2018-02-sample.csv");
+        File.WriteAllLines(path,
+        [
+            "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context",
+            "aa1,2018-02,Essex Police,Essex Police,0.3217,51.4757,On or near Station Approach,E01015908,Thurrock 016A,Robbery,,",
+            ",2018-02,Essex Police,Essex Police,0.3217,51.4757,On or near Station Approach,E01015908,Thurrock 016A,Anti-social behaviour,,",
+            ",2018-02,Essex Police,Essex Police,0.3217,51.4757,On or near Station Approach,E01015908,Thurrock 016A,Anti-social behaviour,,",
+            "aa2,2018-02,Essex Police,Essex Police,0.9,51.9,On or near Head Street,E01021999,Colchester 001A,Drugs,,",
+            "aa3,2018-02,Essex Police,Essex Police,,,No Location,,,Drugs,,",
+            "aa4,Feb 2018,Essex Police,Essex Police,0.3217,51.4757,On or near Station Approach,E01015908,Thurrock 016A,Drugs,,",
+        ]);
+        return path;
+    }
+
+    private static async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CommandLine.RunAsync(args, output, error, CancellationToken.None);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Import_writes_a_summary_and_a_JSON_report_with_line_numbered_problems()
+    {
+        var report = _dir.File("report.json");
+
+        var (code, output, _) = await RunAsync("import", "police-uk", Csv(), "--report", report, Store);
+
+        Assert.Equal(0, code);
+        Assert.Contains("imported 3", output);
+        var json = JsonDocument.Parse(File.ReadAllText(report)).RootElement;
+        Assert.Equal(3, json.GetProperty("imported").GetInt32());
+        Assert.Equal(0, json.GetProperty("duplicates").GetInt32());
+        Assert.Equal(1, json.GetProperty("unlocated").GetInt32());
+        Assert.Equal(1, json.GetProperty("outsideArea").GetInt32());
+        var malformed = Assert.Single(json.GetProperty("malformed").EnumerateArray());
+        Assert.Equal(7, malformed.GetProperty("line").GetInt32());
+        Assert.Contains("Feb 2018", malformed.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Importing_the_same_file_again_imports_nothing_new()
+    {
+        var csv = Csv();
+        await RunAsync("import", "police-uk", csv, Store);
+        var report = _dir.File("again.json");
+
+        await RunAsync("import", "police-uk", csv, "--report", report, Store);
+
+        var json = JsonDocument.Parse(File.ReadAllText(report)).RootElement;
+        Assert.Equal(0, json.GetProperty("imported").GetInt32());
+        Assert.Equal(3, json.GetProperty("duplicates").GetInt32());
+    }
+
+    [Fact]
+    public async Task Configured_ward_files_are_used_and_a_bad_one_is_named()
+    {
+        var (code, output, _) = await RunAsync("import", "police-uk", SharedData.PoliceUk("2018-01"), Store,
+            $"--HotSpots:Geography:Wards:Files:0={SharedData.ThurrockWards}");
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("demo wards", output);
+
+        var (badCode, _, error) = await RunAsync("import", "police-uk", Csv(), Store, "--HotSpots:Geography:Wards:Files:0=/missing/wards.geojson");
+        Assert.Equal(1, badCode);
+        Assert.Contains("/missing/wards.geojson", error);
+    }
+
+    [Theory]
+    [InlineData(new string[0], 2)]
+    [InlineData(new[] { "--help" }, 0)]
+    [InlineData(new[] { "import", "fire", "x.csv" }, 2)]
+    [InlineData(new[] { "import", "police-uk" }, 2)]
+    [InlineData(new[] { "import", "police-uk", "x.csv", "--speed", "9" }, 2)]
+    public async Task Usage_mistakes_print_the_usage_and_exit_with_2(string[] args, int expected)
+    {
+        var (code, output, error) = await RunAsync(args);
+
+        Assert.Equal(expected, code);
+        Assert.Contains("hotspots import police-uk", output + error);
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_reported_and_the_exit_code_says_so()
+    {
+        var (code, output, _) = await RunAsync("import", "police-uk", _dir.File("nope.csv"), Store);
+
+        Assert.Equal(1, code);
+        Assert.Contains("does not exist", output);
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
