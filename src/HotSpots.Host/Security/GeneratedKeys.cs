@@ -18,6 +18,9 @@ public sealed class GeneratedKeys(IOptions<SqliteStoreOptions> store) : IPostCon
 
     public void PostConfigure(string? name, SecurityOptions options)
     {
+        // A blank key (an unset variable in a compose file, say) is no key, not a key that matches nothing.
+        options.IngestKeys.RemoveAll(string.IsNullOrWhiteSpace);
+        options.ViewerKeys.RemoveAll(string.IsNullOrWhiteSpace);
         if (options.IngestKeys.Count > 0 && options.ViewerKeys.Count > 0) return;
         var path = options.GeneratedKeysPath
             ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store.Value.Path))!, "hotspots-keys.json");

@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using HotSpots.Application.Monitoring;
+using HotSpots.Geography.Demo;
+using HotSpots.Host.Tests.Infrastructure;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HotSpots.Benchmarks;
+
+/// <summary>
+/// Post-to-push latency: the real server in its own process (fresh SQLite file, demo wards, no demo feed), dashboard
+/// clients subscribed over SignalR, and incidents posted at a steady rate in batches, each batch to one ward. A client
+/// that receives a ward's observed count N has seen every batch that brought that ward to N or less; the latency of
+/// a batch for a client is from just before its POST to that moment.
+/// </summary>
+internal static class LiveBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rate = int.Parse(Paths.Option(args, "--rate", "1000"));
+        var batchSize = int.Parse(Paths.Option(args, "--batch", "10"));
+        var clientCount = int.Parse(Paths.Option(args, "--clients", "50"));
+        var seconds = int.Parse(Paths.Option(args, "--seconds", "20"));
+        var dir = Directory.CreateTempSubdirectory("hotspots-live-bench-").FullName;
+
+        using var server = StartServer(dir, out var listening);
+        var baseAddress = await listening.WaitAsync(TimeSpan.FromSeconds(60));
+        Console.WriteLine($"Live benchmark: server at {baseAddress}, {clientCount} clients, {rate} incidents/s in batches of {batchSize} for {seconds} s");
+
+        var wards = ThurrockFigures.Wards;
+        var posts = new ConcurrentDictionary<(string Ward, int Cumulative), long>();
+        var clients = new List<Client>();
+        for (var i = 0; i < clientCount; i++) clients.Add(await Client.ConnectAsync(new Uri(baseAddress), posts));
+
+        using var http = new HttpClient { BaseAddress = new Uri(baseAddress) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", "bench-ingest");
+        var batchesPerSecond = (double)rate / batchSize;
+        var total = (int)(batchesPerSecond * seconds);
+        var cumulative = new int[wards.Count];
+        var inFlight = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        var failures = 0;
+        for (var b = 0; b < total; b++)
+        {
+            var due = TimeSpan.FromSeconds(b / batchesPerSecond);
+            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+            var w = b % wards.Count;
+            var seed = wards[w].Seeds[0];
+            var items = Enumerable.Range(0, batchSize).Select(k => new
+            {
+                source = "bench", sourceId = $"{b}-{k}", category = "anti-social-behaviour",
+                occurredAt = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O"), latitude = seed.Latitude, longitude = seed.Longitude,
+            }).ToList();
+            cumulative[w] += batchSize;
+            posts[(wards[w].Code, cumulative[w])] = Stopwatch.GetTimestamp();
+            inFlight.Add(Post(http, items, () => Interlocked.Increment(ref failures)));
+        }
+        await Task.WhenAll(inFlight);
+        var postedIn = clock.Elapsed;
+
+        var expected = wards.Select((w, i) => (w.Code, cumulative[i])).Where(x => x.Item2 > 0).ToList();
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Task.WhenAll(clients.Select(c => c.WhenCaughtUp(expected, wait.Token)));
+
+        var latencies = clients.SelectMany(c => c.Latencies).Order().ToList();
+        Console.WriteLine($"  posted               {total * batchSize,10:N0} incidents in {postedIn.TotalSeconds:N1} s ({total * batchSize / postedIn.TotalSeconds:N0}/s), {failures} failed posts");
+        Console.WriteLine($"  pushes received      {clients.Sum(c => c.Pushes),10:N0} HeatChanged messages ({clients.Sum(c => c.Pushes) / (double)clientCount / postedIn.TotalSeconds:N1} a second per client)");
+        Console.WriteLine($"  samples              {latencies.Count,10:N0} (batch, client) pairs");
+        Console.WriteLine($"  post-to-push p50     {Percentile(latencies, 0.50),10:N1} ms");
+        Console.WriteLine($"  post-to-push p99     {Percentile(latencies, 0.99),10:N1} ms");
+        Console.WriteLine($"  post-to-push max     {latencies.LastOrDefault(),10:N1} ms");
+
+        foreach (var c in clients) await c.DisposeAsync();
+        server.Kill(entireProcessTree: true);
+        await server.WaitForExitAsync();
+        Directory.Delete(dir, recursive: true);
+        return 0;
+    }
+
+    private static async Task Post(HttpClient http, object items, Action failed)
+    {
+        var response = await http.PostAsJsonAsync("/api/incidents", items);
+        if (!response.IsSuccessStatusCode) failed();
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static Process StartServer(string dir, out Task<string> listening)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir };
+        foreach (var a in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "HotSpots.Host.dll"), "--urls=http://127.0.0.1:0",
+            $"--HotSpots:Store:Sqlite:Path={Path.Combine(dir, "live.db")}", "--HotSpots:Demo:Feed=false",
+            "--HotSpots:Security:IngestKeys:0=bench-ingest", "--HotSpots:Security:ViewerKeys:0=bench-viewer",
+            "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            info.ArgumentList.Add(a);
+        }
+        var process = Process.Start(info)!;
+        var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.StartsWith("HotSpots listening on ", StringComparison.Ordinal) == true) ready.TrySetResult(e.Data["HotSpots listening on ".Length..].Trim());
+        };
+        process.ErrorDataReceived += (_, e) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        listening = ready.Task;
+        return process;
+    }
+
+    private sealed class Client : IAsyncDisposable
+    {
+        private readonly HubConnection _connection;
+        private readonly ConcurrentDictionary<(string, int), long> _posts;
+        private readonly Dictionary<string, int> _seen = [];
+        private readonly Lock _lock = new();
+        private readonly List<(List<(string Code, int Count)> Expected, TaskCompletionSource Done)> _waiters = [];
+
+        private Client(HubConnection connection, ConcurrentDictionary<(string, int), long> posts)
+        {
+            _connection = connection;
+            _posts = posts;
+            connection.On<HeatSnapshot>("HeatChanged", OnHeatChanged);
+        }
+
+        public List<double> Latencies { get; } = [];
+
+        public int Pushes { get; private set; }
+
+        public static async Task<Client> ConnectAsync(Uri server, ConcurrentDictionary<(string, int), long> posts)
+        {
+            var hub = new Uri(server, "/hubs/heat");
+            var builder = new HubConnectionBuilder();
+            builder.Services.AddSingleton<IConnectionFactory>(new WebSocketConnectionFactory(hub, "bench-viewer"));
+            builder.Services.AddSingleton<EndPoint>(new UriEndPoint(hub));
+            var client = new Client(builder.Build(), posts);
+            await client._connection.StartAsync();
+            await client._connection.InvokeAsync<HeatSnapshot>("Subscribe", new { set = "wards", group = "asb", window = "24h" });
+            return client;
+        }
+
+        public Task WhenCaughtUp(List<(string Code, int Count)> expected, CancellationToken cancellationToken)
+        {
+            lock (_lock)
+            {
+                if (expected.All(e => _seen.GetValueOrDefault(e.Code) >= e.Count)) return Task.CompletedTask;
+                var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiters.Add((expected, done));
+                return done.Task.WaitAsync(cancellationToken);
+            }
+        }
+
+        public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+
+        private void OnHeatChanged(HeatSnapshot update)
+        {
+            var now = Stopwatch.GetTimestamp();
+            lock (_lock)
+            {
+                Pushes++;
+                foreach (var area in update.Areas)
+                {
+                    var from = _seen.GetValueOrDefault(area.Code);
+                    for (var n = from + 1; n <= area.Observed; n++)
+                    {
+                        if (_posts.TryGetValue((area.Code, n), out var sent)) Latencies.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
+                    }
+                    if (area.Observed > from) _seen[area.Code] = area.Observed;
+                }
+                foreach (var waiter in _waiters.Where(w => w.Expected.All(e => _seen.GetValueOrDefault(e.Code) >= e.Count)).ToList())
+                {
+                    waiter.Done.TrySetResult();
+                    _waiters.Remove(waiter);
+                }
+            }
+        }
+    }
+}

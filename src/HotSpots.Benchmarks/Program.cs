@@ -1,0 +1,18 @@
+using HotSpots.Benchmarks;
+
+return args switch
+{
+    ["import", .. var rest] => await ImportBenchmark.RunAsync(rest),
+    ["live", .. var rest] => await LiveBenchmark.RunAsync(rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        Usage:
+          dotnet run -c Release --project src/HotSpots.Benchmarks -- import [--rows 1200000] [--data ../shared/data]
+          dotnet run -c Release --project src/HotSpots.Benchmarks -- live [--rate 1000] [--batch 10] [--clients 50] [--seconds 20]
+        """);
+    return 2;
+}
