@@ -1,6 +1,10 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using HotSpots.Domain.Incidents;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace HotSpots.Store.Sqlite;
 
@@ -9,18 +13,26 @@ namespace HotSpots.Store.Sqlite;
 /// process and a power cut. One writer connection (SQLite allows one writer at a time anyway) serialised by a
 /// semaphore; reads use pooled connections and run beside it. Another process (the import tool) may write the same
 /// file: the busy timeout makes each wait its turn.
+/// <para>
+/// Idempotency rests on a unique index over a 64-bit key (the first eight bytes of SHA-256 of source and sourceId)
+/// rather than the two strings: partner ids are random-looking, and a random-order index of long strings costs
+/// several times more per insert than one of integers. Each batch is inserted in key order, through SQLite's own
+/// statement API, so neighbouring index pages are written together. When SQLite ignores a row, the stored source and
+/// sourceId are compared, so two different incidents whose keys collide are refused loudly, never merged.
+/// </para>
 /// </summary>
 public sealed class SqliteIncidentStore : IIncidentStore
 {
     private const string InsertSql =
-        "INSERT OR IGNORE INTO incidents (source, source_id, category, occurred_at, precision, latitude, longitude, location_text, recorded_at) " +
-        "VALUES ($source, $sourceId, $category, $occurredAt, $precision, $latitude, $longitude, $locationText, $recordedAt)";
+        "INSERT OR IGNORE INTO incidents (key, source, source_id, category, occurred_at, precision, latitude, longitude, location_text, recorded_at) " +
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 
     private static readonly string[] Migrations =
     [
         """
         CREATE TABLE incidents (
             seq INTEGER PRIMARY KEY,
+            key INTEGER NOT NULL,
             source TEXT NOT NULL,
             source_id TEXT NOT NULL,
             category TEXT NOT NULL,
@@ -31,7 +43,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
             location_text TEXT NULL,
             recorded_at INTEGER NOT NULL
         );
-        CREATE UNIQUE INDEX ux_incidents_source ON incidents (source, source_id);
+        CREATE UNIQUE INDEX ux_incidents_key ON incidents (key);
         """,
     ];
 
@@ -39,7 +51,8 @@ public sealed class SqliteIncidentStore : IIncidentStore
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private SqliteConnection? _writer;
-    private SqliteCommand? _insert;
+    private sqlite3_stmt? _insert;
+    private SqliteCommand? _findByKey;
 
     static SqliteIncidentStore() => SQLitePCL.Batteries_V2.Init();
 
@@ -71,26 +84,42 @@ public sealed class SqliteIncidentStore : IIncidentStore
     {
         var outcomes = new AppendOutcome[incidents.Count];
         if (incidents.Count == 0) return outcomes;
+        var keys = new long[incidents.Count];
+        var order = new int[incidents.Count];
+        for (var i = 0; i < incidents.Count; i++)
+        {
+            keys[i] = Key(incidents[i].Source, incidents[i].SourceId);
+            order[i] = i;
+        }
+        // Key order for the index; input order among equal keys, so the first of two copies is the one appended.
+        Array.Sort(order, (a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b));
+
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
+            var db = _writer!.Handle!;
             var insert = _insert!;
-            using var transaction = _writer!.BeginTransaction(deferred: false);
-            insert.Transaction = transaction;
-            var p = insert.Parameters;
-            p[8].Value = _time.GetUtcNow().ToUnixTimeMilliseconds();
-            for (var i = 0; i < incidents.Count; i++)
+            var recordedAt = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            using var transaction = _writer.BeginTransaction(deferred: false);
+            _findByKey!.Transaction = transaction;
+            foreach (var i in order)
             {
                 var incident = incidents[i];
-                p[0].Value = incident.Source;
-                p[1].Value = incident.SourceId;
-                p[2].Value = incident.Category.Slug();
-                p[3].Value = incident.OccurredAt.Start.ToUnixTimeMilliseconds();
-                p[4].Value = (int)incident.OccurredAt.Precision;
-                p[5].Value = incident.Latitude;
-                p[6].Value = incident.Longitude;
-                p[7].Value = (object?)incident.LocationText ?? DBNull.Value;
-                outcomes[i] = insert.ExecuteNonQuery() == 1 ? AppendOutcome.Appended : AppendOutcome.Duplicate;
+                raw.sqlite3_bind_int64(insert, 1, keys[i]);
+                raw.sqlite3_bind_text(insert, 2, incident.Source);
+                raw.sqlite3_bind_text(insert, 3, incident.SourceId);
+                raw.sqlite3_bind_text(insert, 4, incident.Category.Slug());
+                raw.sqlite3_bind_int64(insert, 5, incident.OccurredAt.Start.ToUnixTimeMilliseconds());
+                raw.sqlite3_bind_int(insert, 6, (int)incident.OccurredAt.Precision);
+                raw.sqlite3_bind_double(insert, 7, incident.Latitude);
+                raw.sqlite3_bind_double(insert, 8, incident.Longitude);
+                if (incident.LocationText is null) raw.sqlite3_bind_null(insert, 9);
+                else raw.sqlite3_bind_text(insert, 9, incident.LocationText);
+                raw.sqlite3_bind_int64(insert, 10, recordedAt);
+                var rc = raw.sqlite3_step(insert);
+                raw.sqlite3_reset(insert);
+                if (rc != raw.SQLITE_DONE) throw new SqliteException($"appending an incident failed: {raw.sqlite3_errmsg(db).utf8_to_string()}", rc);
+                outcomes[i] = raw.sqlite3_changes(db) == 1 ? AppendOutcome.Appended : CheckDuplicate(keys[i], incident);
             }
             transaction.Commit();
             return outcomes;
@@ -99,6 +128,25 @@ public sealed class SqliteIncidentStore : IIncidentStore
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>The key for (source, sourceId): the first eight bytes of the SHA-256 of the length-prefixed pair.</summary>
+    public static long Key(string source, string sourceId)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        var text = $"{source.Length}:{source}\n{sourceId}";
+        var bytes = text.Length < 256 ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(text.Length)] : new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
+        SHA256.HashData(bytes[..Encoding.UTF8.GetBytes(text, bytes)], hash);
+        return BinaryPrimitives.ReadInt64LittleEndian(hash);
+    }
+
+    private AppendOutcome CheckDuplicate(long key, Incident incident)
+    {
+        _findByKey!.Parameters[0].Value = key;
+        using var reader = _findByKey.ExecuteReader();
+        if (reader.Read() && reader.GetString(0) == incident.Source && reader.GetString(1) == incident.SourceId) return AppendOutcome.Duplicate;
+        throw new InvalidOperationException(
+            $"incident {incident.Source}/{incident.SourceId} has the same 64-bit key as a different stored incident; it was not stored");
     }
 
     public async Task<IReadOnlyList<LoggedIncident>> ReadAfterAsync(long afterSequence, int max, CancellationToken cancellationToken = default)
@@ -144,7 +192,8 @@ public sealed class SqliteIncidentStore : IIncidentStore
         await _writeLock.WaitAsync();
         try
         {
-            if (_insert is not null) await _insert.DisposeAsync();
+            _insert?.Dispose();
+            if (_findByKey is not null) await _findByKey.DisposeAsync();
             if (_writer is not null) await _writer.DisposeAsync();
             _insert = null;
             _writer = null;
@@ -162,12 +211,11 @@ public sealed class SqliteIncidentStore : IIncidentStore
         await _writer.OpenAsync(cancellationToken);
         Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
         Migrate(_writer);
-        _insert = _writer.CreateCommand();
-        _insert.CommandText = InsertSql;
-        foreach (var name in new[] { "$source", "$sourceId", "$category", "$occurredAt", "$precision", "$latitude", "$longitude", "$locationText", "$recordedAt" })
-        {
-            _insert.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
+        var rc = raw.sqlite3_prepare_v2(_writer.Handle!, InsertSql, out _insert);
+        if (rc != raw.SQLITE_OK) throw new SqliteException($"preparing the insert failed: {raw.sqlite3_errmsg(_writer.Handle!).utf8_to_string()}", rc);
+        _findByKey = _writer.CreateCommand();
+        _findByKey.CommandText = "SELECT source, source_id FROM incidents WHERE key = $key";
+        _findByKey.Parameters.Add(new SqliteParameter { ParameterName = "$key" });
     }
 
     private static void Migrate(SqliteConnection connection)

@@ -35,7 +35,28 @@ public sealed class SqliteIncidentStoreTests : IDisposable
         Assert.Equal([AppendOutcome.Duplicate], again);
         Assert.Equal(3, await store.CountAsync());
         var logged = await store.ReadAfterAsync(0, 10);
-        Assert.Equal(Category.AntiSocialBehaviour, logged[1].Category);
+        Assert.All(logged, l => Assert.Equal(Category.AntiSocialBehaviour, l.Category));
+    }
+
+    [Fact]
+    public async Task Of_two_copies_in_one_batch_the_first_is_appended_and_the_second_is_the_duplicate()
+    {
+        await using var store = await SqliteIncidentStore.OpenAsync(Options, _time);
+        var batch = Enumerable.Range(0, 200).SelectMany(i => new[] { Incident($"k{i}"), Incident($"k{i}", category: Category.Drugs) }).ToList();
+
+        var outcomes = await store.AppendAsync(batch);
+
+        Assert.All(outcomes.Where((_, i) => i % 2 == 0), o => Assert.Equal(AppendOutcome.Appended, o));
+        Assert.All(outcomes.Where((_, i) => i % 2 == 1), o => Assert.Equal(AppendOutcome.Duplicate, o));
+        Assert.All(await store.ReadAfterAsync(0, 1000), l => Assert.Equal(Category.AntiSocialBehaviour, l.Category));
+    }
+
+    [Fact]
+    public void Keys_are_stable_and_tell_sources_apart()
+    {
+        Assert.Equal(SqliteIncidentStore.Key("essex-police", "a"), SqliteIncidentStore.Key("essex-police", "a"));
+        Assert.NotEqual(SqliteIncidentStore.Key("essex-police", "a"), SqliteIncidentStore.Key("ecfrs", "a"));
+        Assert.NotEqual(SqliteIncidentStore.Key("a\nb", "c"), SqliteIncidentStore.Key("a", "b\nc"));
     }
 
     [Fact]
@@ -58,11 +79,8 @@ public sealed class SqliteIncidentStoreTests : IDisposable
     public async Task Stored_incidents_keep_their_time_precision_and_place()
     {
         await using var store = await SqliteIncidentStore.OpenAsync(Options, _time);
-        await store.AppendAsync(
-        [
-            new Incident("essex-police", "m", Category.Burglary, OccurredAt.Month(2018, 1), 51.5, 0.4, null),
-            new Incident("thurrock-council", "d", Category.FlyTipping, OccurredAt.Day(2026, 11, 3), 51.48, 0.31, "Alley off High Street"),
-        ]);
+        await store.AppendAsync([new Incident("essex-police", "m", Category.Burglary, OccurredAt.Month(2018, 1), 51.5, 0.4, null)]);
+        await store.AppendAsync([new Incident("thurrock-council", "d", Category.FlyTipping, OccurredAt.Day(2026, 11, 3), 51.48, 0.31, "Alley off High Street")]);
 
         var logged = await store.ReadAfterAsync(0, 10);
 
