@@ -1,7 +1,8 @@
 namespace HotSpots.Testing;
 
 /// <summary>
-/// A clock that moves only when told to, with timers that fire as it passes them (so Task.Delay(…, provider) works).
+/// A clock that moves only when told to, with timers that fire as it passes them, so delays and timers created
+/// through it wait for the test to advance it.
 /// Microsoft.Extensions.TimeProvider.Testing is not in this project's package source; this is the part we need.
 /// </summary>
 public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider

@@ -29,6 +29,8 @@ public sealed class PoliceUkImportOptions
 /// </summary>
 public sealed class PoliceUkImporter(IIncidentStore store, GeographyModel geography)
 {
+    private const string Unlocated = "unlocated";
+
     private static readonly string[] Required = ["crimeid", "month", "reportedby", "longitude", "latitude", "crimetype"];
 
     private static readonly Dictionary<string, Category> CrimeTypes = new(StringComparer.OrdinalIgnoreCase)
@@ -181,8 +183,6 @@ public sealed class PoliceUkImporter(IIncidentStore store, GeographyModel geogra
         if (batch.Count > 0) await output.WriteAsync(batch, cancellationToken);
         progress?.Report(new ImportProgress(report.Rows, bytesBefore + stream.Length, totalBytes));
     }
-
-    private const string Unlocated = "unlocated";
 
     private static string? TryIncident(
         string[] r, int crimeId, int month, int reportedBy, int longitude, int latitude, int crimeType, int location, int lsoa,

@@ -5,18 +5,8 @@ using HotSpots.Testing;
 
 namespace HotSpots.Host.Tests.Dashboard;
 
-public sealed class DashboardBrowserTests : IAsyncLifetime
+public sealed class DashboardBrowserTests : ServerTests
 {
-    private HotSpotsServer _server = null!;
-
-    public Task InitializeAsync()
-    {
-        _server = new HotSpotsServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task The_map_in_headless_Chromium_shows_twenty_wards_and_a_posted_incident_changes_it_within_a_second()
     {
@@ -24,7 +14,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
             "Chromium is needed for the browser test: apt-get install chromium (.ci/run does this)");
         var screenshots = Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "tests", "TestResults", "screenshots")).FullName;
 
-        var (exitCode, output) = await RunNodeAsync("tests/live-map.mjs", _server.BaseAddress.ToString().TrimEnd('/'),
+        var (exitCode, output) = await RunNodeAsync("tests/live-map.mjs", Server.BaseAddress.ToString().TrimEnd('/'),
             HotSpotsServer.ViewerKey, HotSpotsServer.IngestKey, Path.Combine(screenshots, "live-map.png"));
 
         Assert.True(exitCode == 0, output);

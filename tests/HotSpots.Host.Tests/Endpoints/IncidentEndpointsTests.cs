@@ -6,22 +6,12 @@ using HotSpots.Host.Tests.Infrastructure;
 
 namespace HotSpots.Host.Tests.Endpoints;
 
-public sealed class IncidentEndpointsTests : IAsyncLifetime
+public sealed class IncidentEndpointsTests : ServerTests
 {
-    private HotSpotsServer _server = null!;
-
-    public Task InitializeAsync()
-    {
-        _server = new HotSpotsServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Posting_without_a_key_is_401_with_problem_details()
     {
-        var response = await _server.Client().PostAsJsonAsync("/api/incidents", HotSpotsServer.Incident("a"));
+        var response = await Server.Client().PostAsJsonAsync("/api/incidents", HotSpotsServer.Incident("a"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -31,8 +21,8 @@ public sealed class IncidentEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_ingest_key_is_401_and_a_viewer_key_cannot_post()
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Client(ingestKey: "guess").PostAsJsonAsync("/api/incidents", HotSpotsServer.Incident("a"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _server.Viewer().PostAsJsonAsync("/api/incidents", HotSpotsServer.Incident("a"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Server.Client(ingestKey: "guess").PostAsJsonAsync("/api/incidents", HotSpotsServer.Incident("a"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Server.Viewer().PostAsJsonAsync("/api/incidents", HotSpotsServer.Incident("a"))).StatusCode);
     }
 
     [Fact]
@@ -48,7 +38,7 @@ public sealed class IncidentEndpointsTests : IAsyncLifetime
             new { source = "ecfrs", sourceId = "F10", category = "deliberate-primary-fire", occurredAt = "2026-01-15", easting = "east", northing = 177900 },
         ];
 
-        var response = await _server.PostAsync(batch);
+        var response = await Server.PostAsync(batch);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -66,8 +56,8 @@ public sealed class IncidentEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Resending_the_same_incident_changes_nothing()
     {
-        await _server.PostAsync(HotSpotsServer.Incident("same"));
-        var again = await (await _server.PostAsync(HotSpotsServer.Incident("same"))).Content.ReadFromJsonAsync<JsonElement>();
+        await Server.PostAsync(HotSpotsServer.Incident("same"));
+        var again = await (await Server.PostAsync(HotSpotsServer.Incident("same"))).Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(0, again.GetProperty("accepted").GetInt32());
         Assert.Equal(1, again.GetProperty("duplicates").GetInt32());
@@ -76,7 +66,7 @@ public sealed class IncidentEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task A_request_whose_every_item_is_rejected_is_422_with_the_reasons()
     {
-        var response = await _server.PostAsync(HotSpotsServer.Incident("future", at: DateTimeOffset.UtcNow.AddDays(2)));
+        var response = await Server.PostAsync(HotSpotsServer.Incident("future", at: DateTimeOffset.UtcNow.AddDays(2)));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -90,7 +80,7 @@ public sealed class IncidentEndpointsTests : IAsyncLifetime
     [InlineData("42")]
     public async Task A_body_that_is_not_incidents_is_400(string body)
     {
-        var response = await _server.Ingest().PostAsync("/api/incidents", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await Server.Ingest().PostAsync("/api/incidents", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

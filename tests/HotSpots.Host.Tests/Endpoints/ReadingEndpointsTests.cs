@@ -7,34 +7,24 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HotSpots.Host.Tests.Endpoints;
 
-public sealed class ReadingEndpointsTests : IAsyncLifetime
+public sealed class ReadingEndpointsTests : ServerTests
 {
-    private HotSpotsServer _server = null!;
-
-    public Task InitializeAsync()
-    {
-        _server = new HotSpotsServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Theory]
     [InlineData("/api/heat")]
     [InlineData("/api/areas")]
     [InlineData("/api/status")]
     public async Task Reading_needs_a_viewer_key(string path)
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Client().GetAsync(path)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Client(viewerKey: "guess").GetAsync(path)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _server.Viewer().GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Server.Client().GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Server.Client(viewerKey: "guess").GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Server.Viewer().GetAsync(path)).StatusCode);
     }
 
     [Fact]
     public async Task Areas_are_GeoJSON_and_say_the_demo_geography_is_in_use()
     {
-        var wards = await _server.Viewer().GetFromJsonAsync<JsonElement>("/api/areas?set=wards");
-        var zones = await _server.Viewer().GetFromJsonAsync<JsonElement>("/api/areas?set=zones");
+        var wards = await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/areas?set=wards");
+        var zones = await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/areas?set=zones");
 
         Assert.Equal("FeatureCollection", wards.GetProperty("type").GetString());
         Assert.Equal("demo", wards.GetProperty("geography").GetString());
@@ -47,10 +37,10 @@ public sealed class ReadingEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Heat_reports_every_area_with_observed_expected_and_score_after_an_incident()
     {
-        await _server.PostAsync(HotSpotsServer.Incident("h1", category: "youth-nuisance"));
-        await _server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(1).WaitAsync(TimeSpan.FromSeconds(10));
+        await Server.PostAsync(HotSpotsServer.Incident("h1", category: "youth-nuisance"));
+        await Server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(1).WaitAsync(TimeSpan.FromSeconds(10));
 
-        var heat = await _server.Viewer().GetFromJsonAsync<JsonElement>("/api/heat?set=wards&group=asb&window=24h");
+        var heat = await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/heat?set=wards&group=asb&window=24h");
 
         Assert.Equal(("wards", "asb", "24h", "demo"),
             (heat.GetProperty("set").GetString(), heat.GetProperty("group").GetString(), heat.GetProperty("window").GetString(), heat.GetProperty("geography").GetString()));
@@ -65,14 +55,14 @@ public sealed class ReadingEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task A_calendar_month_counts_month_precision_incidents()
     {
-        await _server.PostAsync(new[]
+        await Server.PostAsync(new[]
         {
             new { source = "essex-police", sourceId = "m1", category = "drugs", occurredAt = "2018-01", latitude = 51.4757, longitude = 0.3217 },
             new { source = "essex-police", sourceId = "m2", category = "drugs", occurredAt = "2018-02", latitude = 51.4757, longitude = 0.3217 },
         });
-        await _server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(2).WaitAsync(TimeSpan.FromSeconds(10));
+        await Server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(2).WaitAsync(TimeSpan.FromSeconds(10));
 
-        var january = await _server.Viewer().GetFromJsonAsync<JsonElement>("/api/heat?set=wards&group=all&window=month&month=2018-01");
+        var january = await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/heat?set=wards&group=all&window=month&month=2018-01");
 
         Assert.Equal("2018-01", january.GetProperty("month").GetString());
         Assert.Equal(1, january.GetProperty("areas").EnumerateArray().Sum(a => a.GetProperty("observed").GetInt32()));
@@ -85,7 +75,7 @@ public sealed class ReadingEndpointsTests : IAsyncLifetime
     [InlineData("window=month&month=January")]
     public async Task A_selection_that_does_not_exist_is_400_saying_what_is_allowed(string query)
     {
-        var response = await _server.Viewer().GetAsync($"/api/heat?{query}");
+        var response = await Server.Viewer().GetAsync($"/api/heat?{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("is not", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());

@@ -4,27 +4,17 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace HotSpots.Host.Tests.Live;
 
-public sealed class HeatHubTests : IAsyncLifetime
+public sealed class HeatHubTests : ServerTests
 {
-    private HotSpotsServer _server = null!;
-
-    public Task InitializeAsync()
-    {
-        _server = new HotSpotsServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task A_subscriber_gets_a_snapshot_then_HeatChanged_naming_Grays_Riverside_when_an_incident_is_posted_near_Grays_station()
     {
-        await using var client = await HeatClient.ConnectAsync(_server.BaseAddress, HotSpotsServer.ViewerKey);
+        await using var client = await HeatClient.ConnectAsync(Server.BaseAddress, HotSpotsServer.ViewerKey);
         var snapshot = await client.SubscribeAsync("wards", "asb", "24h");
         Assert.Equal(20, snapshot.Areas.Count);
         Assert.All(snapshot.Areas, a => Assert.Equal(0, a.Observed));
 
-        await _server.PostAsync(HotSpotsServer.Incident("live-1", lat: 51.4757, lon: 0.3217));
+        await Server.PostAsync(HotSpotsServer.Incident("live-1", lat: 51.4757, lon: 0.3217));
 
         var update = await client.WaitForAsync(u => u.Areas.Any(a => a.Code == "E05002235"), TimeSpan.FromSeconds(5));
         var grays = Assert.Single(update.Areas);
@@ -35,16 +25,16 @@ public sealed class HeatHubTests : IAsyncLifetime
     [Fact]
     public async Task Updates_go_only_to_subscribers_of_the_affected_set_and_group()
     {
-        await using var fires = await HeatClient.ConnectAsync(_server.BaseAddress, HotSpotsServer.ViewerKey);
-        await using var zones = await HeatClient.ConnectAsync(_server.BaseAddress, HotSpotsServer.ViewerKey);
+        await using var fires = await HeatClient.ConnectAsync(Server.BaseAddress, HotSpotsServer.ViewerKey);
+        await using var zones = await HeatClient.ConnectAsync(Server.BaseAddress, HotSpotsServer.ViewerKey);
         await fires.SubscribeAsync("wards", "deliberate-fires", "24h");
         await zones.SubscribeAsync("zones", "all", "7d");
 
-        await _server.PostAsync(HotSpotsServer.Incident("z-1", category: "violent-crime"));
+        await Server.PostAsync(HotSpotsServer.Incident("z-1", category: "violent-crime"));
 
         var zoneUpdate = await zones.WaitForAsync(_ => true, TimeSpan.FromSeconds(5));
         Assert.Equal("op-grip-grays", Assert.Single(zoneUpdate.Areas).Code);
-        await _server.PostAsync(HotSpotsServer.Incident("f-1", category: "deliberate-secondary-fire"));
+        await Server.PostAsync(HotSpotsServer.Incident("f-1", category: "deliberate-secondary-fire"));
         var fireUpdate = await fires.WaitForAsync(_ => true, TimeSpan.FromSeconds(5));
         Assert.Equal(1, Assert.Single(fireUpdate.Areas).Observed);
     }
@@ -54,14 +44,14 @@ public sealed class HeatHubTests : IAsyncLifetime
     {
         await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
-            await using var client = await HeatClient.ConnectAsync(_server.BaseAddress, "not-a-key");
+            await using var client = await HeatClient.ConnectAsync(Server.BaseAddress, "not-a-key");
         });
     }
 
     [Fact]
     public async Task An_invalid_subscription_is_refused_with_the_reason()
     {
-        await using var client = await HeatClient.ConnectAsync(_server.BaseAddress, HotSpotsServer.ViewerKey);
+        await using var client = await HeatClient.ConnectAsync(Server.BaseAddress, HotSpotsServer.ViewerKey);
 
         var ex = await Assert.ThrowsAsync<HubException>(() => client.SubscribeAsync("wards", "asb", "fortnight"));
         Assert.Contains("fortnight", ex.Message);
