@@ -81,7 +81,17 @@ public static class CommandLine
         await using var store = await SqliteIncidentStore.OpenAsync(storeOptions, TimeProvider.System, cancellationToken);
         await output.WriteLineAsync($"Importing {files.Count} file(s) into {store.Path}");
         var progress = new ProgressDisplay(output, interactive: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
-        var report = await new PoliceUkImporter(store, geography).ImportAsync(files, progress: progress, cancellationToken: cancellationToken);
+        ImportReport report;
+        try
+        {
+            report = await new PoliceUkImporter(store, geography).ImportAsync(files, progress: progress, cancellationToken: cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            progress.Finish();
+            await error.WriteLineAsync($"hotspots: the import stopped: {ex.Message}. Batches written before it are kept; running the same import again completes it.");
+            return 1;
+        }
         progress.Finish();
 
         await output.WriteLineAsync(

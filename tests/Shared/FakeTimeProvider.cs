@@ -36,8 +36,6 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
         foreach (var timer in due) timer.Fire();
     }
 
-    public void SetUtcNow(DateTimeOffset value) => Advance(value - GetUtcNow());
-
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new FakeTimer(this, callback, state);

@@ -62,15 +62,25 @@ public sealed class PoliceUkImporter(IIncidentStore store, GeographyModel geogra
         var report = new ImportReport();
         var started = Environment.TickCount64;
         var batches = Channel.CreateBounded<List<Incident>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        // If the store fails, reading must stop too, or it would wait forever for room in the channel.
+        using var writeFailed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         var writer = Task.Run(async () =>
         {
-            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            try
             {
-                var outcomes = await store.AppendAsync(batch, cancellationToken);
-                var appended = outcomes.Count(o => o == AppendOutcome.Appended);
-                report.Imported += appended;
-                report.Duplicates += outcomes.Length - appended;
+                await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+                {
+                    var outcomes = await store.AppendAsync(batch, cancellationToken);
+                    var appended = outcomes.Count(o => o == AppendOutcome.Appended);
+                    report.Imported += appended;
+                    report.Duplicates += outcomes.Length - appended;
+                }
+            }
+            catch
+            {
+                await writeFailed.CancelAsync();
+                throw;
             }
         }, cancellationToken);
 
@@ -80,7 +90,7 @@ public sealed class PoliceUkImporter(IIncidentStore store, GeographyModel geogra
             long bytesBefore = 0;
             foreach (var file in files)
             {
-                await ReadFileAsync(file, options, report, batches.Writer, totalBytes, bytesBefore, progress, cancellationToken);
+                await ReadFileAsync(file, options, report, batches.Writer, totalBytes, bytesBefore, progress, writeFailed.Token);
                 bytesBefore += File.Exists(file) ? new FileInfo(file).Length : 0;
             }
             batches.Writer.Complete();

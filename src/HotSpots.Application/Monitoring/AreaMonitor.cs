@@ -33,12 +33,4 @@ public sealed class AreaMonitor(AreaKey key, TimeProvider time) : IAreaMonitor
             return Task.FromResult(reading);
         }
     }
-
-    public Task<IReadOnlyDictionary<Category, int>> GetCountsByCategoryAsync(HeatQuery query)
-    {
-        lock (_turn)
-        {
-            return Task.FromResult(_counts.ByCategory(query.Window, time.GetUtcNow(), query.MonthIndex));
-        }
-    }
 }

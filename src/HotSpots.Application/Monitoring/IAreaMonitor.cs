@@ -29,6 +29,4 @@ public interface IAreaMonitor
     Task RecordAsync(IReadOnlyList<CountedIncident> incidents);
 
     Task<HeatReading> GetHeatAsync(HeatQuery query);
-
-    Task<IReadOnlyDictionary<Category, int>> GetCountsByCategoryAsync(HeatQuery query);
 }

@@ -61,20 +61,6 @@ public sealed class AreaCounts
         return HeatReading.Of(observed, (double)baseline / periods, periods);
     }
 
-    /// <summary>Counts per category in a rolling window or month, for drill-downs.</summary>
-    public IReadOnlyDictionary<Category, int> ByCategory(HeatWindow window, DateTimeOffset now, int monthIndex)
-    {
-        var result = new Dictionary<Category, int>();
-        foreach (var category in Categories.All)
-        {
-            var one = window.IsCalendarMonth
-                ? (_monthly.TryGetValue(monthIndex, out var m) ? m[(int)category] : 0)
-                : _hourly[(int)category]?.Sum(HourIndex(now) - window.Hours + 1, HourIndex(now)) ?? 0;
-            if (one > 0) result[category] = one;
-        }
-        return result;
-    }
-
     public static long HourIndex(DateTimeOffset instant) =>
         (long)Math.Floor(instant.ToUnixTimeMilliseconds() / 3_600_000d);
 

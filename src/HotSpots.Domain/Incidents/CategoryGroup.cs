@@ -4,20 +4,20 @@ namespace HotSpots.Domain.Incidents;
 /// A named set of categories, held as a bit mask so that summing a group over many buckets stays cheap.
 /// The API and UI accept the four named groups and also any single category slug.
 /// </summary>
-public sealed record CategoryGroup(string Slug, string Label, uint Mask)
+public sealed record CategoryGroup(string Slug, uint Mask)
 {
-    public static readonly CategoryGroup Asb = Of("asb", "Anti-social behaviour",
+    public static readonly CategoryGroup Asb = Of("asb",
         Category.AntiSocialBehaviour, Category.FlyTipping, Category.OffRoadVehicleNuisance,
         Category.YouthNuisance, Category.NeighbourNuisance);
 
-    public static readonly CategoryGroup DeliberateFires = Of("deliberate-fires", "Deliberate fires",
+    public static readonly CategoryGroup DeliberateFires = Of("deliberate-fires",
         Category.DeliberatePrimaryFire, Category.DeliberateSecondaryFire);
 
     // Serious-violence work (Op Grip) counts robbery and weapons offences with violence against the person.
-    public static readonly CategoryGroup Violence = Of("violence", "Violence",
+    public static readonly CategoryGroup Violence = Of("violence",
         Category.ViolentCrime, Category.Robbery, Category.PossessionOfWeapons);
 
-    public static readonly CategoryGroup All = Of("all", "All incidents", [.. Categories.All]);
+    public static readonly CategoryGroup All = Of("all", [.. Categories.All]);
 
     public static IReadOnlyList<CategoryGroup> Named { get; } = [Asb, DeliberateFires, Violence, All];
 
@@ -31,14 +31,14 @@ public sealed record CategoryGroup(string Slug, string Label, uint Mask)
         if (group is not null) return true;
         if (Categories.TryParse(slug, out var single))
         {
-            group = Of(single.Slug(), single.Slug(), single);
+            group = Of(single.Slug(), single);
             return true;
         }
         return false;
     }
 
-    private static CategoryGroup Of(string slug, string label, params Category[] members) =>
-        new(slug, label, members.Aggregate(0u, (mask, c) => mask | Bit(c)));
+    private static CategoryGroup Of(string slug, params Category[] members) =>
+        new(slug, members.Aggregate(0u, (mask, c) => mask | Bit(c)));
 
     private static uint Bit(Category category) => 1u << (int)category;
 }

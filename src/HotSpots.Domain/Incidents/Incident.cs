@@ -12,6 +12,3 @@ public sealed record Incident(
     double Latitude,
     double Longitude,
     string? LocationText);
-
-/// <summary>An incident as stored, with its position in the append-only log.</summary>
-public sealed record StoredIncident(long Sequence, Incident Incident);

@@ -27,14 +27,6 @@ public readonly record struct OccurredAt(DateTimeOffset Start, TimePrecision Pre
     /// <summary>Months since year 0, the key of monthly totals.</summary>
     public int MonthIndex => Start.Year * 12 + Start.Month - 1;
 
-    /// <summary>The first instant after the known period.</summary>
-    public DateTimeOffset End => Precision switch
-    {
-        TimePrecision.Exact => Start,
-        TimePrecision.Day => Start.AddDays(1),
-        _ => Start.AddMonths(1),
-    };
-
     /// <summary>
     /// Parses ISO 8601 at the precision known: <c>2018-01</c>, <c>2018-01-15</c>, or a full timestamp with an offset.
     /// A timestamp without an offset is refused: a partner's local time is ambiguous around clock changes.

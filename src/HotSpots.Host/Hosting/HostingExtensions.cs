@@ -63,6 +63,7 @@ public static class HostingExtensions
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var geography = app.Services.GetRequiredService<GeographyModel>();
             var generated = app.Services.GetRequiredService<GeneratedKeys>();
+            // Generated keys exist only once the security options have been built; build them now if no request has.
             _ = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
             var url = addresses.FirstOrDefault() ?? "(no address)";
             Console.WriteLine();

@@ -5,6 +5,7 @@ using HotSpots.Application.Monitoring;
 using HotSpots.Domain.Heat;
 using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
+using HotSpots.Store;
 using HotSpots.Testing;
 using NetTopologySuite.Geometries;
 
@@ -114,6 +115,38 @@ public sealed class PoliceUkImporterTests : IDisposable
         var all = await h.Heat.GetAsync(new HeatSelection(AreaSetKind.Wards, CategoryGroup.All, HeatWindow.Month, month));
         Assert.Equal(asbInThurrock, asb.Areas.Sum(a => a.Observed));
         Assert.Equal(inThurrock, all.Areas.Sum(a => a.Observed));
+    }
+
+    [Fact]
+    public async Task A_store_failure_part_way_stops_the_import_with_that_failure_instead_of_hanging()
+    {
+        await using var h = await Harness.StartAsync(Now);
+        var store = new FailingStore(h.Store, failOnBatch: 2);
+        var importer = new PoliceUkImporter(store, h.Geography);
+
+        var ex = await Assert.ThrowsAsync<IOException>(() =>
+            importer.ImportAsync([Fixture(), Fixture(), Fixture()], new PoliceUkImportOptions { BatchSize = 1 }).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Contains("disk full", ex.Message);
+        Assert.Equal(1, await h.Store.CountAsync());
+    }
+
+    private sealed class FailingStore(IIncidentStore inner, int failOnBatch) : IIncidentStore
+    {
+        private int _batches;
+
+        public Task<AppendOutcome[]> AppendAsync(IReadOnlyList<Incident> incidents, CancellationToken cancellationToken = default) =>
+            ++_batches == failOnBatch ? throw new IOException("disk full") : inner.AppendAsync(incidents, cancellationToken);
+
+        public Task<IReadOnlyList<LoggedIncident>> ReadAfterAsync(long afterSequence, int max, CancellationToken cancellationToken = default) =>
+            inner.ReadAfterAsync(afterSequence, max, cancellationToken);
+
+        public Task<long> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);
+
+        public Task<DateTimeOffset?> LatestOccurredAtAsync(string source, CancellationToken cancellationToken = default) =>
+            inner.LatestOccurredAtAsync(source, cancellationToken);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     /// <summary>Counts straight from the text with a plain split and a polygon-by-polygon test.</summary>
