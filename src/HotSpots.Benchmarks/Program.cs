@@ -4,6 +4,7 @@ return args switch
 {
     ["import", .. var rest] => await ImportBenchmark.RunAsync(rest),
     ["live", .. var rest] => await LiveBenchmark.RunAsync(rest),
+    ["locate", .. var rest] => await LocateBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -11,7 +12,8 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         Usage:
-          dotnet run -c Release --project src/HotSpots.Benchmarks -- import [--rows 1200000] [--data ../shared/data]
+          dotnet run -c Release --project src/HotSpots.Benchmarks -- import [--rows 1200000] [--runs 3] [--count-after] [--data ../shared/data]
+          dotnet run -c Release --project src/HotSpots.Benchmarks -- locate [--data ../shared/data]
           dotnet run -c Release --project src/HotSpots.Benchmarks -- live [--rate 1000] [--batch 10] [--clients 50] [--seconds 20]
         """);
     return 2;

@@ -12,6 +12,12 @@ public enum AppendOutcome : byte
 public readonly record struct LoggedIncident(long Sequence, Category Category, OccurredAt OccurredAt, double Latitude, double Longitude);
 
 /// <summary>
+/// What an append did: an outcome per submitted incident, in submission order, and the incidents it added to the log,
+/// in log order, so the node that wrote them can count them without reading them back.
+/// </summary>
+public sealed record AppendResult(AppendOutcome[] Outcomes, IReadOnlyList<LoggedIncident> Appended);
+
+/// <summary>
 /// The system of record: an append-only log of incidents, idempotent on (source, sourceId). A batch is written in one
 /// transaction and is durable when <see cref="AppendAsync"/> returns. Nodes build their monitors by tailing the log
 /// in sequence order.
@@ -19,7 +25,7 @@ public readonly record struct LoggedIncident(long Sequence, Category Category, O
 public interface IIncidentStore : IAsyncDisposable
 {
     /// <summary>Appends a batch atomically; an incident whose (source, sourceId) is already stored changes nothing.</summary>
-    Task<AppendOutcome[]> AppendAsync(IReadOnlyList<Incident> incidents, CancellationToken cancellationToken = default);
+    Task<AppendResult> AppendAsync(IncidentBatch incidents, CancellationToken cancellationToken = default);
 
     /// <summary>Up to <paramref name="max"/> incidents after a sequence number, in log order.</summary>
     Task<IReadOnlyList<LoggedIncident>> ReadAfterAsync(long afterSequence, int max, CancellationToken cancellationToken = default);
@@ -28,4 +34,11 @@ public interface IIncidentStore : IAsyncDisposable
 
     /// <summary>The latest time of an incident from a source, or null when it has none.</summary>
     Task<DateTimeOffset?> LatestOccurredAtAsync(string source, CancellationToken cancellationToken = default);
+}
+
+public static class IncidentStoreExtensions
+{
+    /// <summary>Appends incidents given as objects (the API's batches are small; imports fill an <see cref="IncidentBatch"/>).</summary>
+    public static Task<AppendResult> AppendAsync(this IIncidentStore store, IReadOnlyList<Incident> incidents, CancellationToken cancellationToken = default) =>
+        store.AppendAsync(IncidentBatch.From(incidents), cancellationToken);
 }

@@ -22,14 +22,14 @@ public sealed class IncidentIngestor(IIncidentStore store, GeographyModel geogra
             else results[i] = IngestItemResult.Rejected(i, reason!);
         }
 
-        var outcomes = await store.AppendAsync([.. valid.Select(v => v.Incident)], cancellationToken);
+        var (outcomes, appended) = await store.AppendAsync([.. valid.Select(v => v.Incident)], cancellationToken);
         for (var k = 0; k < valid.Count; k++)
         {
             var (index, _, placement) = valid[k];
             var status = outcomes[k] == AppendOutcome.Appended ? IngestStatus.Accepted : IngestStatus.Duplicate;
             results[index] = new IngestItemResult(index, status, null, placement.Ward!.Code, [.. placement.Zones.Select(z => z.Code)]);
         }
-        if (outcomes.Contains(AppendOutcome.Appended)) signal.Notify();
+        signal.Notify(appended);
         return results;
     }
 

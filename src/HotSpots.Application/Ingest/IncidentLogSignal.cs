@@ -1,17 +1,42 @@
+using System.Collections.Concurrent;
+using HotSpots.Store;
+
 namespace HotSpots.Application.Ingest;
 
 /// <summary>
-/// Wakes this node's log tailer as soon as something was appended here, so live pushes do not wait for the poll
-/// that picks up other writers (the import tool, other nodes).
+/// Hands what this node appended to its log tailer and wakes it, so live pushes do not wait for the poll that picks
+/// up other writers (the import tool, other nodes), and so the tailer need not read back what it was just given.
+/// The handed batches are only a short cut: the tailer applies one only if it follows on exactly from what it has
+/// counted, and otherwise reads the log. If the tailer falls far behind, batches are dropped rather than held.
 /// </summary>
 public sealed class IncidentLogSignal
 {
+    /// <summary>Incidents held for the tailer at most (about 50 bytes each).</summary>
+    public const int MaxHeld = 500_000;
+
+    private readonly ConcurrentQueue<IReadOnlyList<LoggedIncident>> _appended = new();
+    private int _held;
     private TaskCompletionSource _next = NewSource();
 
-    public void Notify() => Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
+    /// <summary>Called after a batch is durably appended, with the incidents it added in log order.</summary>
+    public void Notify(IReadOnlyList<LoggedIncident> appended)
+    {
+        if (appended.Count == 0) return;
+        if (Interlocked.Add(ref _held, appended.Count) <= MaxHeld) _appended.Enqueue(appended);
+        else Interlocked.Add(ref _held, -appended.Count);
+        Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
+    }
 
     /// <summary>A task that completes at the next <see cref="Notify"/>.</summary>
     public Task Next => Volatile.Read(ref _next).Task;
+
+    /// <summary>The oldest batch handed over and not yet taken.</summary>
+    public bool TryTake(out IReadOnlyList<LoggedIncident> appended)
+    {
+        if (!_appended.TryDequeue(out appended!)) return false;
+        Interlocked.Add(ref _held, -appended.Count);
+        return true;
+    }
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

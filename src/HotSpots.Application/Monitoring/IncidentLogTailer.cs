@@ -17,7 +17,9 @@ public sealed class MonitoringOptions
 /// <summary>
 /// Feeds this node's monitors from the incident log, in sequence order: all of it on start (activation rebuilds every
 /// monitor's state), then whatever is appended, woken at once by a local append or by the poll for other writers.
-/// Every incident is placed again from its stored coordinates, so the monitors always match the loaded geography.
+/// A batch appended on this node arrives with the wake-up and is applied without reading it back, when it follows on
+/// from what has been counted; anything else is read from the log. Every incident is placed again from its stored
+/// coordinates, so the monitors always match the loaded geography.
 /// </summary>
 public sealed class IncidentLogTailer(
     IIncidentStore store,
@@ -55,7 +57,7 @@ public sealed class IncidentLogTailer(
             while (!cancellationToken.IsCancellationRequested)
             {
                 var woken = signal.Next;
-                await CatchUpAsync(cancellationToken);
+                await ApplyPendingAsync(cancellationToken);
                 using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 var delay = Task.Delay(options.PollInterval, time, poll.Token);
                 await Task.WhenAny(woken, delay);
@@ -65,6 +67,18 @@ public sealed class IncidentLogTailer(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>Applies the batches this node handed over, then anything else the log holds.</summary>
+    public async Task ApplyPendingAsync(CancellationToken cancellationToken = default)
+    {
+        while (signal.TryTake(out var appended))
+        {
+            if (appended[^1].Sequence <= AppliedSequence) continue;
+            if (appended[0].Sequence != AppliedSequence + 1) await CatchUpAsync(cancellationToken);
+            else await ApplyAsync(appended);
+        }
+        await CatchUpAsync(cancellationToken);
     }
 
     /// <summary>Completes when the monitors have counted everything up to a sequence number.</summary>

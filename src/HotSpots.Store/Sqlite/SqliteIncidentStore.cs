@@ -11,12 +11,14 @@ namespace HotSpots.Store.Sqlite;
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode with synchronous=FULL, so an acknowledged batch survives a killed
 /// process and a power cut. One writer connection (SQLite allows one writer at a time anyway) serialised by a
-/// semaphore; reads use pooled connections and run beside it. Another process (the import tool) may write the same
+/// semaphore; reads use pooled connections and run beside it; WAL checkpoints run on a connection of their own. Another process (the import tool) may write the same
 /// file: the busy timeout makes each wait its turn.
 /// <para>
-/// Idempotency rests on a unique index over a 64-bit key (the first eight bytes of SHA-256 of source and sourceId)
-/// rather than the two strings: partner ids are random-looking, and a random-order index of long strings costs
-/// several times more per insert than one of integers. Each batch is inserted in key order, through SQLite's own
+/// Idempotency rests on a unique index over a 64-bit key (SipHash-2-4 of source and sourceId under a random secret
+/// kept in the file's <c>meta</c> table) rather than the two strings: partner ids are random-looking, and a
+/// random-order index of long strings costs several times more per insert than one of integers. The secret means a
+/// partner cannot pick ids that collide with another's; a digest such as SHA-256 would do the same, but through
+/// OpenSSL it cost more per row than the insert itself. Each batch is inserted in key order, through SQLite's own
 /// statement API, so neighbouring index pages are written together. When SQLite ignores a row, the stored source and
 /// sourceId are compared, so two different incidents whose keys collide are refused loudly, never merged.
 /// </para>
@@ -27,31 +29,72 @@ public sealed class SqliteIncidentStore : IIncidentStore
         "INSERT OR IGNORE INTO incidents (key, source, source_id, category, occurred_at, precision, latitude, longitude, location_text, recorded_at) " +
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 
-    private static readonly string[] Migrations =
+    /// <summary>Schema versions in order; <c>PRAGMA user_version</c> records how many have been applied.</summary>
+    private static readonly Action<SqliteConnection, SqliteTransaction>[] Migrations =
     [
-        """
-        CREATE TABLE incidents (
-            seq INTEGER PRIMARY KEY,
-            key INTEGER NOT NULL,
-            source TEXT NOT NULL,
-            source_id TEXT NOT NULL,
-            category TEXT NOT NULL,
-            occurred_at INTEGER NOT NULL,
-            precision INTEGER NOT NULL,
-            latitude REAL NOT NULL,
-            longitude REAL NOT NULL,
-            location_text TEXT NULL,
-            recorded_at INTEGER NOT NULL
-        );
-        CREATE UNIQUE INDEX ux_incidents_key ON incidents (key);
-        """,
+        (connection, transaction) => Execute(connection, transaction, """
+            CREATE TABLE incidents (
+                seq INTEGER PRIMARY KEY,
+                key INTEGER NOT NULL,
+                source TEXT NOT NULL,
+                source_id TEXT NOT NULL,
+                category TEXT NOT NULL,
+                occurred_at INTEGER NOT NULL,
+                precision INTEGER NOT NULL,
+                latitude REAL NOT NULL,
+                longitude REAL NOT NULL,
+                location_text TEXT NULL,
+                recorded_at INTEGER NOT NULL
+            );
+            CREATE UNIQUE INDEX ux_incidents_key ON incidents (key);
+            """),
+        // Version 1 keyed rows by SHA-256; this gives the file its own secret and re-keys what it holds.
+        (connection, transaction) =>
+        {
+            Execute(connection, transaction, "CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID; DROP INDEX ux_incidents_key;");
+            using (var secret = connection.CreateCommand())
+            {
+                secret.Transaction = transaction;
+                secret.CommandText = "INSERT INTO meta (name, value) VALUES ('key-secret', $secret)";
+                secret.Parameters.AddWithValue("$secret", RandomNumberGenerator.GetBytes(16));
+                secret.ExecuteNonQuery();
+            }
+            var (secret0, secret1) = ReadSecret(connection, transaction);
+            var rows = new List<(long Seq, long Key)>();
+            using (var read = connection.CreateCommand())
+            {
+                read.Transaction = transaction;
+                read.CommandText = "SELECT seq, source, source_id FROM incidents";
+                using var reader = read.ExecuteReader();
+                while (reader.Read()) rows.Add((reader.GetInt64(0), Key(secret0, secret1, reader.GetString(1), reader.GetString(2))));
+            }
+            using (var update = connection.CreateCommand())
+            {
+                update.Transaction = transaction;
+                update.CommandText = "UPDATE incidents SET key = $key WHERE seq = $seq";
+                var key = update.Parameters.Add("$key", SqliteType.Integer);
+                var seq = update.Parameters.Add("$seq", SqliteType.Integer);
+                foreach (var row in rows)
+                {
+                    (key.Value, seq.Value) = (row.Key, row.Seq);
+                    update.ExecuteNonQuery();
+                }
+            }
+            Execute(connection, transaction, "CREATE UNIQUE INDEX ux_incidents_key ON incidents (key);");
+        },
     ];
+
+    /// <summary>UTF-8 slugs by category, so binding one does not encode a string per row.</summary>
+    private static readonly byte[][] CategorySlugs = [.. Enum.GetValues<Category>().OrderBy(c => (int)c).Select(c => Encoding.UTF8.GetBytes(c.Slug()))];
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private SqliteConnection? _writer;
     private sqlite3_stmt? _insert;
+    private nint _insertHandle, _db;
+    private ulong _secret0, _secret1;
+    private WalCheckpointer _checkpointer = null!;
     private SqliteCommand? _findByKey;
 
     static SqliteIncidentStore() => SQLitePCL.Batteries_V2.Init();
@@ -80,49 +123,35 @@ public sealed class SqliteIncidentStore : IIncidentStore
         return store;
     }
 
-    public async Task<AppendOutcome[]> AppendAsync(IReadOnlyList<Incident> incidents, CancellationToken cancellationToken = default)
+    public async Task<AppendResult> AppendAsync(IncidentBatch incidents, CancellationToken cancellationToken = default)
     {
         var outcomes = new AppendOutcome[incidents.Count];
-        if (incidents.Count == 0) return outcomes;
-        var keys = new long[incidents.Count];
-        var order = new int[incidents.Count];
-        for (var i = 0; i < incidents.Count; i++)
-        {
-            keys[i] = Key(incidents[i].Source, incidents[i].SourceId);
-            order[i] = i;
-        }
-        // Key order for the index; input order among equal keys, so the first of two copies is the one appended.
-        Array.Sort(order, (a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b));
+        if (incidents.Count == 0) return new AppendResult(outcomes, []);
+        var (keys, order) = KeyOrder(incidents);
 
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            var db = _writer!.Handle!;
-            var insert = _insert!;
             var recordedAt = _time.GetUtcNow().ToUnixTimeMilliseconds();
-            using var transaction = _writer.BeginTransaction(deferred: false);
+            var appended = new List<LoggedIncident>(incidents.Count);
+            using var transaction = _writer!.BeginTransaction(deferred: false);
             _findByKey!.Transaction = transaction;
-            foreach (var i in order)
+            for (var k = 0; k < order.Length; k++)
             {
-                var incident = incidents[i];
-                raw.sqlite3_bind_int64(insert, 1, keys[i]);
-                raw.sqlite3_bind_text(insert, 2, incident.Source);
-                raw.sqlite3_bind_text(insert, 3, incident.SourceId);
-                raw.sqlite3_bind_text(insert, 4, incident.Category.Slug());
-                raw.sqlite3_bind_int64(insert, 5, incident.OccurredAt.Start.ToUnixTimeMilliseconds());
-                raw.sqlite3_bind_int(insert, 6, (int)incident.OccurredAt.Precision);
-                raw.sqlite3_bind_double(insert, 7, incident.Latitude);
-                raw.sqlite3_bind_double(insert, 8, incident.Longitude);
-                if (incident.LocationText is null) raw.sqlite3_bind_null(insert, 9);
-                else raw.sqlite3_bind_text(insert, 9, incident.LocationText);
-                raw.sqlite3_bind_int64(insert, 10, recordedAt);
-                var rc = raw.sqlite3_step(insert);
-                raw.sqlite3_reset(insert);
-                if (rc != raw.SQLITE_DONE) throw new SqliteException($"appending an incident failed: {raw.sqlite3_errmsg(db).utf8_to_string()}", rc);
-                outcomes[i] = raw.sqlite3_changes(db) == 1 ? AppendOutcome.Appended : CheckDuplicate(keys[i], incident);
+                var i = order[k];
+                if (Insert(keys[k], incidents, i, recordedAt))
+                {
+                    outcomes[i] = AppendOutcome.Appended;
+                    appended.Add(new LoggedIncident(SqliteNative.LastInsertRowId(_db), incidents.Category(i), incidents.OccurredAt(i),
+                        incidents.Latitude(i), incidents.Longitude(i)));
+                }
+                else
+                {
+                    outcomes[i] = CheckDuplicate(keys[k], incidents[i]);
+                }
             }
             transaction.Commit();
-            return outcomes;
+            return new AppendResult(outcomes, appended);
         }
         finally
         {
@@ -130,14 +159,88 @@ public sealed class SqliteIncidentStore : IIncidentStore
         }
     }
 
-    /// <summary>The key for (source, sourceId): the first eight bytes of the SHA-256 of the length-prefixed pair.</summary>
-    public static long Key(string source, string sourceId)
+    /// <summary>Inserts one row unless its key is stored already; true when it was inserted.</summary>
+    private unsafe bool Insert(long key, IncidentBatch incidents, int i, long recordedAt)
     {
-        Span<byte> hash = stackalloc byte[32];
-        var text = $"{source.Length}:{source}\n{sourceId}";
-        var bytes = text.Length < 256 ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(text.Length)] : new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
-        SHA256.HashData(bytes[..Encoding.UTF8.GetBytes(text, bytes)], hash);
-        return BinaryPrimitives.ReadInt64LittleEndian(hash);
+        var statement = _insertHandle;
+        var slug = CategorySlugs[(int)incidents.Category(i)];
+        var occurredAt = incidents.OccurredAt(i);
+        ReadOnlySpan<byte> source = incidents.Source(i), sourceId = incidents.SourceId(i), location = incidents.Location(i);
+        // The text stays pinned until the statement has been stepped and reset, which SQLITE_STATIC requires.
+        fixed (byte* sourcePointer = source, sourceIdPointer = sourceId, locationPointer = location, category = slug)
+        {
+            SqliteNative.BindInt64(statement, 1, key);
+            SqliteNative.BindText(statement, 2, sourcePointer, source.Length, SqliteNative.Static);
+            SqliteNative.BindText(statement, 3, sourceIdPointer, sourceId.Length, SqliteNative.Static);
+            SqliteNative.BindText(statement, 4, category, slug.Length, SqliteNative.Static);
+            SqliteNative.BindInt64(statement, 5, occurredAt.Start.ToUnixTimeMilliseconds());
+            SqliteNative.BindInt32(statement, 6, (int)occurredAt.Precision);
+            SqliteNative.BindDouble(statement, 7, incidents.Latitude(i));
+            SqliteNative.BindDouble(statement, 8, incidents.Longitude(i));
+            if (!incidents.HasLocation(i)) SqliteNative.BindNull(statement, 9);
+            // An empty text must still have a pointer: SQLite stores a null pointer as NULL.
+            else SqliteNative.BindText(statement, 9, location.Length == 0 ? category : locationPointer, location.Length, SqliteNative.Static);
+            SqliteNative.BindInt64(statement, 10, recordedAt);
+            var rc = SqliteNative.Step(statement);
+            SqliteNative.Reset(statement);
+            if (rc != raw.SQLITE_DONE) throw new SqliteException($"appending an incident failed: {raw.sqlite3_errmsg(_writer!.Handle!).utf8_to_string()}", rc);
+        }
+        return SqliteNative.Changes(_db) == 1;
+    }
+
+    /// <summary>
+    /// Each incident's key, and the batch's positions sorted by key (input order among equal keys, so the first of two
+    /// copies is the one appended). Done before the write lock is taken, so a caller with a second batch in flight
+    /// overlaps this work with the first batch's writing.
+    /// </summary>
+    private (long[] Keys, int[] Order) KeyOrder(IncidentBatch incidents)
+    {
+        var keys = new long[incidents.Count];
+        var order = new int[incidents.Count];
+        for (var i = 0; i < incidents.Count; i++)
+        {
+            keys[i] = Key(_secret0, _secret1, incidents.Source(i), incidents.SourceId(i));
+            order[i] = i;
+        }
+        Array.Sort(keys, order);
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start]) end++;
+            if (end - start > 1) Array.Sort(order, start, end - start);
+            start = end;
+        }
+        return (keys, order);
+    }
+
+    /// <summary>The key for (source, sourceId) in this store: SipHash-2-4 of the length-prefixed pair under its secret.</summary>
+    public long Key(string source, string sourceId) => Key(_secret0, _secret1, source, sourceId);
+
+    private static long Key(ulong secret0, ulong secret1, string source, string sourceId) =>
+        Key(secret0, secret1, Encoding.UTF8.GetBytes(source), Encoding.UTF8.GetBytes(sourceId));
+
+    /// <summary>Hashes "{characters in source}:{source}\n{sourceId}" as UTF-8; the length prefix keeps the pair unambiguous.</summary>
+    private static long Key(ulong secret0, ulong secret1, ReadOnlySpan<byte> source, ReadOnlySpan<byte> sourceId)
+    {
+        Span<byte> prefix = stackalloc byte[12];
+        Encoding.UTF8.GetCharCount(source).TryFormat(prefix, out var digits, provider: CultureInfo.InvariantCulture);
+        prefix[digits++] = (byte)':';
+        var length = digits + source.Length + 1 + sourceId.Length;
+        var bytes = length <= 1024 ? stackalloc byte[length] : new byte[length];
+        prefix[..digits].CopyTo(bytes);
+        source.CopyTo(bytes[digits..]);
+        bytes[digits + source.Length] = (byte)'\n';
+        sourceId.CopyTo(bytes[(digits + source.Length + 1)..]);
+        return (long)SipHash.Hash(secret0, secret1, bytes);
+    }
+
+    private static (ulong, ulong) ReadSecret(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT value FROM meta WHERE name = 'key-secret'";
+        if (command.ExecuteScalar() is not byte[] { Length: 16 } secret) throw new InvalidDataException("the store has no valid key secret");
+        return (BinaryPrimitives.ReadUInt64LittleEndian(secret), BinaryPrimitives.ReadUInt64LittleEndian(secret.AsSpan(8)));
     }
 
     private AppendOutcome CheckDuplicate(long key, Incident incident)
@@ -197,6 +300,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
             if (_writer is not null) await _writer.DisposeAsync();
             _insert = null;
             _writer = null;
+            await _checkpointer.DisposeAsync();
             SqliteConnection.ClearAllPools();
         }
         finally
@@ -209,10 +313,16 @@ public sealed class SqliteIncidentStore : IIncidentStore
     {
         _writer = new SqliteConnection(_connectionString);
         await _writer.OpenAsync(cancellationToken);
-        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+        // Larger pages suit an append-heavy log: fewer splits and log frames per row. It only takes effect on a new file.
+        Execute(_writer, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
         Migrate(_writer);
+        (_secret0, _secret1) = ReadSecret(_writer, null);
+        _checkpointer = new WalCheckpointer(_connectionString);
+        _checkpointer.Attach(_writer.Handle!.DangerousGetHandle());
         var rc = raw.sqlite3_prepare_v2(_writer.Handle!, InsertSql, out _insert);
         if (rc != raw.SQLITE_OK) throw new SqliteException($"preparing the insert failed: {raw.sqlite3_errmsg(_writer.Handle!).utf8_to_string()}", rc);
+        _insertHandle = _insert.DangerousGetHandle();
+        _db = _writer.Handle!.DangerousGetHandle();
         _findByKey = _writer.CreateCommand();
         _findByKey.CommandText = "SELECT source, source_id FROM incidents WHERE key = $key";
         _findByKey.Parameters.Add(new SqliteParameter { ParameterName = "$key" });
@@ -229,10 +339,8 @@ public sealed class SqliteIncidentStore : IIncidentStore
             throw new InvalidOperationException($"the store's schema version {current} is newer than this build knows ({Migrations.Length})");
         for (var v = current; v < Migrations.Length; v++)
         {
-            using var step = connection.CreateCommand();
-            step.Transaction = transaction;
-            step.CommandText = Migrations[v] + $"; PRAGMA user_version = {v + 1};";
-            step.ExecuteNonQuery();
+            Migrations[v](connection, transaction);
+            Execute(connection, transaction, $"PRAGMA user_version = {v + 1};");
         }
         transaction.Commit();
     }
@@ -245,9 +353,12 @@ public sealed class SqliteIncidentStore : IIncidentStore
         return connection;
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    private static void Execute(SqliteConnection connection, string sql) => Execute(connection, null, sql);
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }

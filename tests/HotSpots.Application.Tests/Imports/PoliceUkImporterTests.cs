@@ -135,7 +135,7 @@ public sealed class PoliceUkImporterTests : IDisposable
     {
         private int _batches;
 
-        public Task<AppendOutcome[]> AppendAsync(IReadOnlyList<Incident> incidents, CancellationToken cancellationToken = default) =>
+        public Task<AppendResult> AppendAsync(IncidentBatch incidents, CancellationToken cancellationToken = default) =>
             ++_batches == failOnBatch ? throw new IOException("disk full") : inner.AppendAsync(incidents, cancellationToken);
 
         public Task<IReadOnlyList<LoggedIncident>> ReadAfterAsync(long afterSequence, int max, CancellationToken cancellationToken = default) =>

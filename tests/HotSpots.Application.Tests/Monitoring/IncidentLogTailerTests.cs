@@ -2,6 +2,7 @@ using HotSpots.Application.Monitoring;
 using HotSpots.Domain.Heat;
 using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
+using HotSpots.Store;
 
 namespace HotSpots.Application.Tests.Monitoring;
 
@@ -93,6 +94,65 @@ public class IncidentLogTailerTests
         var grays = Assert.Single(heat.Areas);
         Assert.Equal(2, grays.Observed);
         Assert.InRange(grays.Expected, 0.9, 1.1);
+    }
+
+    [Fact]
+    public async Task A_batch_appended_on_this_node_is_counted_from_the_hand_over_without_reading_it_back()
+    {
+        await using var h = await Harness.StartAsync(Now);
+        var store = new ReadCountingStore(h.Store);
+        var tailer = new IncidentLogTailer(store, h.Monitors, h.Signal, new MonitoringOptions(), h.Time);
+
+        await h.Ingestor.IngestAsync([Harness.At("a", "drugs", Now), Harness.At("b", "drugs", Now), Harness.At("c", "drugs", Now)]);
+        await tailer.ApplyPendingAsync();
+
+        Assert.Equal(3, tailer.AppliedSequence);
+        Assert.Equal(0, store.RowsRead);
+        Assert.Equal(3, await ObservedTodayAsync(h));
+    }
+
+    [Fact]
+    public async Task A_handed_over_batch_that_does_not_follow_on_is_set_aside_and_the_log_is_read_instead()
+    {
+        await using var h = await Harness.StartAsync(Now);
+        var store = new ReadCountingStore(h.Store);
+        var tailer = new IncidentLogTailer(store, h.Monitors, h.Signal, new MonitoringOptions(), h.Time);
+
+        // Written as another process would write it: nothing is handed over for this one.
+        await h.Store.AppendAsync([new Incident("ecfrs", "other", Category.DeliberateSecondaryFire, OccurredAt.Exact(Now), 51.4757, 0.3217, null)]);
+        await h.Ingestor.IngestAsync([Harness.At("local", "drugs", Now)]);
+        await tailer.ApplyPendingAsync();
+
+        Assert.Equal(2, tailer.AppliedSequence);
+        Assert.Equal(2, store.RowsRead);
+        Assert.Equal(2, await ObservedTodayAsync(h));
+    }
+
+    private static async Task<long> ObservedTodayAsync(Harness h) =>
+        (await h.Heat.GetAsync(new HeatSelection(AreaSetKind.Wards, CategoryGroup.All, HeatWindow.Day, 0))).Areas.Sum(a => a.Observed);
+
+    private sealed class ReadCountingStore(IIncidentStore inner) : IIncidentStore
+    {
+        private long _rowsRead;
+
+        public long RowsRead => Interlocked.Read(ref _rowsRead);
+
+        public Task<AppendResult> AppendAsync(IncidentBatch incidents, CancellationToken cancellationToken = default) =>
+            inner.AppendAsync(incidents, cancellationToken);
+
+        public async Task<IReadOnlyList<LoggedIncident>> ReadAfterAsync(long afterSequence, int max, CancellationToken cancellationToken = default)
+        {
+            var page = await inner.ReadAfterAsync(afterSequence, max, cancellationToken);
+            Interlocked.Add(ref _rowsRead, page.Count);
+            return page;
+        }
+
+        public Task<long> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);
+
+        public Task<DateTimeOffset?> LatestOccurredAtAsync(string source, CancellationToken cancellationToken = default) =>
+            inner.LatestOccurredAtAsync(source, cancellationToken);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private sealed class HeatComparer : IEqualityComparer<HeatSnapshot>

@@ -31,11 +31,13 @@ public sealed class SqliteIncidentStoreTests : IDisposable
         var first = await store.AppendAsync([Incident("a"), Incident("b"), Incident("a"), Incident("a", source: "ecfrs")]);
         var again = await store.AppendAsync([Incident("b", category: Category.Drugs)]);
 
-        Assert.Equal([AppendOutcome.Appended, AppendOutcome.Appended, AppendOutcome.Duplicate, AppendOutcome.Appended], first);
-        Assert.Equal([AppendOutcome.Duplicate], again);
+        Assert.Equal([AppendOutcome.Appended, AppendOutcome.Appended, AppendOutcome.Duplicate, AppendOutcome.Appended], first.Outcomes);
+        Assert.Equal([AppendOutcome.Duplicate], again.Outcomes);
+        Assert.Empty(again.Appended);
         Assert.Equal(3, await store.CountAsync());
         var logged = await store.ReadAfterAsync(0, 10);
         Assert.All(logged, l => Assert.Equal(Category.AntiSocialBehaviour, l.Category));
+        Assert.Equal(logged, first.Appended);
     }
 
     [Fact]
@@ -44,7 +46,7 @@ public sealed class SqliteIncidentStoreTests : IDisposable
         await using var store = await SqliteIncidentStore.OpenAsync(Options, _time);
         var batch = Enumerable.Range(0, 200).SelectMany(i => new[] { Incident($"k{i}"), Incident($"k{i}", category: Category.Drugs) }).ToList();
 
-        var outcomes = await store.AppendAsync(batch);
+        var outcomes = (await store.AppendAsync(batch)).Outcomes;
 
         Assert.All(outcomes.Where((_, i) => i % 2 == 0), o => Assert.Equal(AppendOutcome.Appended, o));
         Assert.All(outcomes.Where((_, i) => i % 2 == 1), o => Assert.Equal(AppendOutcome.Duplicate, o));
@@ -52,18 +54,54 @@ public sealed class SqliteIncidentStoreTests : IDisposable
     }
 
     [Fact]
-    public void Keys_are_stable_and_tell_sources_apart()
+    public async Task Keys_are_stable_across_reopening_tell_sources_apart_and_differ_between_stores()
     {
-        Assert.Equal(SqliteIncidentStore.Key("essex-police", "a"), SqliteIncidentStore.Key("essex-police", "a"));
-        Assert.NotEqual(SqliteIncidentStore.Key("essex-police", "a"), SqliteIncidentStore.Key("ecfrs", "a"));
-        Assert.NotEqual(SqliteIncidentStore.Key("a\nb", "c"), SqliteIncidentStore.Key("a", "b\nc"));
+        long first;
+        await using (var store = await SqliteIncidentStore.OpenAsync(Options, _time))
+        {
+            first = store.Key("essex-police", "a");
+            Assert.NotEqual(first, store.Key("ecfrs", "a"));
+            Assert.NotEqual(store.Key("a\nb", "c"), store.Key("a", "b\nc"));
+        }
+        await using var reopened = await SqliteIncidentStore.OpenAsync(Options, _time);
+        await using var other = await SqliteIncidentStore.OpenAsync(new SqliteStoreOptions { Path = _dir.File("other.db") }, _time);
+
+        Assert.Equal(first, reopened.Key("essex-police", "a"));
+        Assert.NotEqual(first, other.Key("essex-police", "a"));
+    }
+
+    [Fact]
+    public async Task A_version_1_file_is_given_a_secret_and_re_keyed_so_its_incidents_still_deduplicate()
+    {
+        await using (var connection = new SqliteConnection($"Data Source={Options.Path};Pooling=False"))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Options.Path)!);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE incidents (seq INTEGER PRIMARY KEY, key INTEGER NOT NULL, source TEXT NOT NULL, source_id TEXT NOT NULL,
+                    category TEXT NOT NULL, occurred_at INTEGER NOT NULL, precision INTEGER NOT NULL, latitude REAL NOT NULL,
+                    longitude REAL NOT NULL, location_text TEXT NULL, recorded_at INTEGER NOT NULL);
+                CREATE UNIQUE INDEX ux_incidents_key ON incidents (key);
+                INSERT INTO incidents VALUES (1, 111, 'essex-police', 'old-1', 'burglary', 0, 2, 51.4757, 0.3217, NULL, 0);
+                INSERT INTO incidents VALUES (2, 222, 'ecfrs', 'old-2', 'deliberate-primary-fire', 0, 2, 51.4757, 0.3217, NULL, 0);
+                PRAGMA user_version = 1;
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var store = await SqliteIncidentStore.OpenAsync(Options, _time);
+        var again = await store.AppendAsync([Incident("old-1"), Incident("old-2", source: "ecfrs"), Incident("new")]);
+
+        Assert.Equal([AppendOutcome.Duplicate, AppendOutcome.Duplicate, AppendOutcome.Appended], again.Outcomes);
+        Assert.Equal(3, await store.CountAsync());
     }
 
     [Fact]
     public async Task The_log_is_read_in_sequence_order_in_pages()
     {
         await using var store = await SqliteIncidentStore.OpenAsync(Options, _time);
-        await store.AppendAsync([.. Enumerable.Range(0, 25).Select(i => Incident($"id-{i}"))]);
+        var appended = await store.AppendAsync([.. Enumerable.Range(0, 25).Select(i => Incident($"id-{i}"))]);
 
         var first = await store.ReadAfterAsync(0, 10);
         var rest = await store.ReadAfterAsync(first[^1].Sequence, 100);
@@ -73,6 +111,7 @@ public sealed class SqliteIncidentStoreTests : IDisposable
         var sequences = first.Concat(rest).Select(i => i.Sequence).ToList();
         Assert.Equal(sequences.Order(), sequences);
         Assert.Equal(25, sequences.Distinct().Count());
+        Assert.Equal(first.Concat(rest), appended.Appended);
     }
 
     [Fact]
@@ -100,7 +139,7 @@ public sealed class SqliteIncidentStoreTests : IDisposable
         await using var reopened = await SqliteIncidentStore.OpenAsync(Options, _time);
 
         Assert.Equal(500, await reopened.CountAsync());
-        Assert.All(await reopened.AppendAsync([Incident("id-7")]), o => Assert.Equal(AppendOutcome.Duplicate, o));
+        Assert.All((await reopened.AppendAsync([Incident("id-7")])).Outcomes, o => Assert.Equal(AppendOutcome.Duplicate, o));
     }
 
     [Fact]
@@ -113,7 +152,7 @@ public sealed class SqliteIncidentStoreTests : IDisposable
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", await command.ExecuteScalarAsync());
         command.CommandText = "PRAGMA user_version";
-        Assert.Equal(1L, await command.ExecuteScalarAsync());
+        Assert.Equal(2L, await command.ExecuteScalarAsync());
     }
 
     [Fact]

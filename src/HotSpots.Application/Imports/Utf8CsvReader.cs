@@ -1,0 +1,206 @@
+namespace HotSpots.Application.Imports;
+
+/// <summary>
+/// A forward-only RFC 4180 reader over UTF-8 bytes: commas, double-quoted fields (with "" inside and line breaks),
+/// LF or CRLF line ends, an optional byte order mark, blank lines skipped. Fields are handed out as byte spans into
+/// its buffer, valid until the next <see cref="Read"/>, so a row costs no allocation unless the caller wants strings.
+/// Bulk imports spend most of their time here, which is why it is not a general-purpose CSV library.
+/// </summary>
+public sealed class Utf8CsvReader : IDisposable
+{
+    private const byte Comma = (byte)',', Quote = (byte)'"', Lf = (byte)'\n', Cr = (byte)'\r';
+
+    private readonly Stream _stream;
+    private byte[] _buffer;
+    private int _start, _end;
+    private bool _eof, _atStart = true;
+    private long _bytesRead;
+    private long _nextLine = 1;
+    private int[] _fieldStart = new int[32], _fieldLength = new int[32];
+    private bool[] _fieldEscaped = new bool[32];
+
+    public Utf8CsvReader(Stream stream, int bufferSize = 1 << 20)
+    {
+        _stream = stream;
+        _buffer = new byte[bufferSize];
+    }
+
+    public int FieldCount { get; private set; }
+
+    /// <summary>The physical line (1-based) on which the current record starts.</summary>
+    public long Line { get; private set; }
+
+    /// <summary>Why the current record is malformed, or null when it is well formed.</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>Bytes of the stream consumed up to the end of the current record.</summary>
+    public long Position => _bytesRead - (_end - _start);
+
+    /// <summary>A field's bytes, with surrounding quotes removed and doubled quotes made single.</summary>
+    public ReadOnlySpan<byte> this[int index]
+    {
+        get
+        {
+            var field = _buffer.AsSpan(_fieldStart[index], _fieldLength[index]);
+            return _fieldEscaped[index] ? Unescape(field) : field;
+        }
+    }
+
+    public string GetString(int index) => System.Text.Encoding.UTF8.GetString(this[index]);
+
+    /// <summary>Moves to the next record; false at the end of the stream.</summary>
+    public bool Read()
+    {
+        while (true)
+        {
+            if (_atStart && !SkipByteOrderMark()) continue;
+            var parsed = TryParseRecord(out var consumed);
+            if (parsed is null)
+            {
+                if (_eof) return false;
+                Refill();
+                continue;
+            }
+            var record = _buffer.AsSpan(_start, consumed);
+            Line = _nextLine;
+            _nextLine += record.Count(Lf);
+            _start += consumed;
+            if (parsed == false) continue;
+            return true;
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+
+    /// <summary>
+    /// Parses the record at the buffer's start: true when one was found, false for a blank line, null when the buffer
+    /// ends before the record does. Nothing is modified until the whole record is in the buffer.
+    /// </summary>
+    private bool? TryParseRecord(out int consumed)
+    {
+        consumed = 0;
+        var pos = _start;
+        var fields = 0;
+        Problem = null;
+        if (pos < _end && (_buffer[pos] == Lf || (_buffer[pos] == Cr && pos + 1 < _end && _buffer[pos + 1] == Lf)))
+        {
+            consumed = _buffer[pos] == Lf ? 1 : 2;
+            return false;
+        }
+        if (pos == _end) return NeedMore();
+
+        while (true)
+        {
+            int contentStart, contentLength, next;
+            var escaped = false;
+            if (pos < _end && _buffer[pos] == Quote)
+            {
+                var p = pos + 1;
+                int close;
+                while (true)
+                {
+                    var q = _buffer.AsSpan(p, _end - p).IndexOf(Quote);
+                    if (q < 0)
+                    {
+                        if (!_eof) return NeedMore();
+                        Problem = "a quoted field is not closed";
+                        close = _end;
+                        break;
+                    }
+                    q += p;
+                    if (q + 1 == _end && !_eof) return NeedMore();
+                    if (q + 1 < _end && _buffer[q + 1] == Quote)
+                    {
+                        escaped = true;
+                        p = q + 2;
+                        continue;
+                    }
+                    close = q;
+                    break;
+                }
+                contentStart = pos + 1;
+                contentLength = close - contentStart;
+                var after = Math.Min(close + 1, _end);
+                var rest = _buffer.AsSpan(after, _end - after).IndexOfAny(Comma, Lf);
+                if (rest < 0 && !_eof) return NeedMore();
+                next = rest < 0 ? _end : after + rest;
+                var trailing = next - after;
+                if (trailing > 0 && !(trailing == 1 && _buffer[after] == Cr && next < _end && _buffer[next] == Lf))
+                    Problem ??= "malformed quoting";
+            }
+            else
+            {
+                var found = _buffer.AsSpan(pos, _end - pos).IndexOfAny(Comma, Lf);
+                if (found < 0 && !_eof) return NeedMore();
+                next = found < 0 ? _end : pos + found;
+                contentStart = pos;
+                contentLength = next - pos;
+                if (next < _end && _buffer[next] == Lf && contentLength > 0 && _buffer[next - 1] == Cr) contentLength--;
+                if (_buffer.AsSpan(contentStart, contentLength).Contains(Quote)) Problem ??= "malformed quoting";
+            }
+
+            if (fields == _fieldStart.Length) Grow();
+            _fieldStart[fields] = contentStart;
+            _fieldLength[fields] = contentLength;
+            _fieldEscaped[fields] = escaped;
+            fields++;
+
+            if (next < _end && _buffer[next] == Comma)
+            {
+                pos = next + 1;
+                continue;
+            }
+            FieldCount = fields;
+            consumed = (next < _end ? next + 1 : _end) - _start;
+            return true;
+        }
+    }
+
+    private static bool? NeedMore() => null;
+
+    private bool SkipByteOrderMark()
+    {
+        if (_end - _start < 3 && !_eof)
+        {
+            Refill();
+            return false;
+        }
+        if (_buffer.AsSpan(_start, _end - _start).StartsWith("\uFEFF"u8)) _start += 3;
+        _atStart = false;
+        return true;
+    }
+
+    private void Refill()
+    {
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+        if (_end == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        if (read == 0) _eof = true;
+        _end += read;
+        _bytesRead += read;
+    }
+
+    private void Grow()
+    {
+        Array.Resize(ref _fieldStart, _fieldStart.Length * 2);
+        Array.Resize(ref _fieldLength, _fieldLength.Length * 2);
+        Array.Resize(ref _fieldEscaped, _fieldEscaped.Length * 2);
+    }
+
+    private static byte[] Unescape(ReadOnlySpan<byte> field)
+    {
+        var result = new byte[field.Length - field.Count(Quote) / 2];
+        var w = 0;
+        for (var i = 0; i < field.Length; i++)
+        {
+            result[w++] = field[i];
+            if (field[i] == Quote) i++;
+        }
+        return result;
+    }
+}
