@@ -83,9 +83,16 @@ internal sealed class WalCheckpointer : IAsyncDisposable
             while (true)
             {
                 await _requested.WaitAsync(_stop.Token);
-                using var command = _connection.CreateCommand();
-                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-                command.ExecuteNonQuery();
+                try
+                {
+                    using var command = _connection.CreateCommand();
+                    command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                    command.ExecuteNonQuery();
+                }
+                catch (SqliteException)
+                {
+                    // A checkpoint is housekeeping: the log stays valid without it, and the next commit asks again.
+                }
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
