@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Unicode;
 using System.Threading.Channels;
 using HotSpots.Application.Ingest;
 using HotSpots.Domain.Incidents;
@@ -70,13 +71,15 @@ public sealed class PoliceUkImporter(IIncidentStore store, GeographyModel geogra
 
         var writer = Task.Run(async () =>
         {
+            Task? newest = null;
             try
             {
                 // Two appends in flight: the next batch's keys are worked out while the previous one is being written.
                 (IncidentBatch Batch, Task<AppendResult> Append)? writing = null;
                 await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
                 {
-                    var next = (batch, Task.Run(() => store.AppendAsync(batch, cancellationToken), cancellationToken));
+                    var next = (batch, Task.Run(() => store.AppendAsync(batch, cancellationToken), writeFailed.Token));
+                    newest = next.Item2;
                     if (writing is { } previous) Written(previous.Batch, await previous.Append);
                     writing = next;
                 }
@@ -85,6 +88,9 @@ public sealed class PoliceUkImporter(IIncidentStore store, GeographyModel geogra
             catch
             {
                 await writeFailed.CancelAsync();
+                // An append already under way ends (either way) before the failure is reported, so the caller never
+                // disposes the store under it.
+                if (newest is not null) await Task.WhenAny(newest);
                 throw;
             }
         }, cancellationToken);
@@ -148,6 +154,11 @@ public sealed class PoliceUkImporter(IIncidentStore store, GeographyModel geogra
             return batch;
         }
 
+        if (IsUtf16(file))
+        {
+            report.AddMalformed(name, 1, "the file is UTF-16 text; save it as UTF-8 (police.uk downloads are UTF-8)");
+            return batch;
+        }
         using var csv = new Utf8CsvReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan));
         if (!csv.Read())
         {
@@ -262,6 +273,8 @@ public sealed class PoliceUkImporter(IIncidentStore store, GeographyModel geogra
             }
             else
             {
+                // Bytes that are not UTF-8 become U+FFFD, as a text decoder would make them, rather than being stored raw.
+                if (!Ascii.IsValid(crimeId)) crimeId = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(crimeId));
                 if (CrimeIdProblem(crimeId) is { } badId) return badId;
                 batch.Add(_source, crimeId, category, _occurredAt, lat, lon, location, hasLocation);
             }
@@ -302,9 +315,12 @@ public sealed class PoliceUkImporter(IIncidentStore store, GeographyModel geogra
         private static ReadOnlySpan<byte> LocationText(ReadOnlySpan<byte> raw)
         {
             var text = raw[Ascii.Trim(raw)];
-            if (text.Length <= IncidentRules.MaxLocationTextLength) return text;
+            var valid = Utf8.IsValid(text);
+            if (valid && text.Length <= IncidentRules.MaxLocationTextLength) return text;
+            // Invalid bytes become U+FFFD, as a text decoder would make them, rather than being stored raw.
             var chars = Encoding.UTF8.GetString(text);
-            return chars.Length <= IncidentRules.MaxLocationTextLength ? text : Encoding.UTF8.GetBytes(chars[..IncidentRules.MaxLocationTextLength]);
+            if (valid && chars.Length <= IncidentRules.MaxLocationTextLength) return text;
+            return Encoding.UTF8.GetBytes(chars.Length <= IncidentRules.MaxLocationTextLength ? chars : chars[..IncidentRules.MaxLocationTextLength]);
         }
 
         /// <summary>The first eight bytes of SHA-256 over the fields joined by U+001F.</summary>
@@ -367,6 +383,13 @@ public sealed class PoliceUkImporter(IIncidentStore store, GeographyModel geogra
             else if (builder.Length > 0 && builder[^1] != '-') builder.Append('-');
         }
         return builder.ToString().TrimEnd('-');
+    }
+
+    private static bool IsUtf16(string file)
+    {
+        Span<byte> start = stackalloc byte[2];
+        using var stream = File.OpenRead(file);
+        return stream.ReadAtLeast(start, 2, throwOnEndOfStream: false) == 2 && (start.SequenceEqual((byte[])[0xFF, 0xFE]) || start.SequenceEqual((byte[])[0xFE, 0xFF]));
     }
 
     /// <summary>Headers match ignoring case, spaces and underscores.</summary>
