@@ -1,5 +1,3 @@
-using System.Text.Json;
-using HotSpots.Application.Imports;
 using HotSpots.Geography;
 using HotSpots.Store.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -7,104 +5,131 @@ using Microsoft.Extensions.Configuration;
 namespace HotSpots.Cli;
 
 /// <summary>
-/// <c>hotspots</c>: the operator's tool. Configuration comes from the same places and keys as the server
+/// <c>hotspots</c>: the operator's tool. Every command works directly on a store, or on a running server through its
+/// API (<c>--server URL --api-key KEY</c>). Configuration comes from the same places and keys as the server
 /// (appsettings.json in the working directory, HotSpots__* environment variables, --HotSpots:Key=value arguments).
 /// </summary>
 public static class CommandLine
 {
     public const string Usage = """
-        Usage:
-          hotspots import police-uk FILE... [--report REPORT.json] [--HotSpots:Key=value ...]
+        Usage: hotspots COMMAND [ARGS...] [--HotSpots:Key=value ...]
 
-        Imports police.uk street-level CSV files into the incident store (HotSpots:Store:Sqlite:Path),
-        placing each row in the configured wards. Re-importing a file imports nothing new. A running
-        server picks the new incidents up within its poll interval.
+        Commands:
+          import police-uk|fire|council FILE...   import partner files (hotspots import --help)
+          replay                                  play stored or file incidents through the live path at speed
+          drill [SCENARIO]                        inject a named training scenario, tagged as a drill
+          help [COMMAND]                          this text, or a command's
 
-        Exit codes: 0 imported (malformed rows are reported, not fatal); 1 a file could not be read at all; 2 usage.
+        Each command works on the store (HotSpots:Store:Sqlite:Path, default data/hotspots.db) or, with
+        --server URL --api-key KEY, on a running server through its API.
+
+        Exit codes: 0 done; 1 failed (a file could not be read, the store or server refused); 2 usage.
         """;
-
-    private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var settings = args.Where(a => a.StartsWith("--HotSpots:", StringComparison.OrdinalIgnoreCase)).ToArray();
         var words = args.Except(settings).ToList();
-        if (words is ["--help"] or ["-h"] or ["help"] or [])
+        var tool = new Tool(output, error, settings);
+        ICommand? command = words.FirstOrDefault() switch
+        {
+            "import" => new ImportCommand(),
+            "replay" => new ReplayCommand(),
+            "drill" => new DrillCommand(),
+            _ => null,
+        };
+        if (words is [] or ["--help"] or ["-h"] or ["help"])
         {
             await output.WriteLineAsync(Usage);
             return words.Count == 0 ? 2 : 0;
         }
-        if (words is not ["import", "police-uk", .. var rest])
+        if (words is ["help", var name])
+        {
+            words = [name, "--help"];
+            command = name switch { "import" => new ImportCommand(), "replay" => new ReplayCommand(), "drill" => new DrillCommand(), _ => null };
+        }
+        if (command is null)
         {
             await error.WriteLineAsync($"hotspots: unknown command '{string.Join(' ', words)}'\n\n{Usage}");
             return 2;
         }
-
-        string? reportPath = null;
-        var files = new List<string>();
-        for (var i = 0; i < rest.Count; i++)
+        if (words.Skip(1).Any(w => w is "--help" or "-h"))
         {
-            if (rest[i] == "--report" && i + 1 < rest.Count) reportPath = rest[++i];
-            else if (rest[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                await error.WriteLineAsync($"hotspots: unknown option '{rest[i]}'\n\n{Usage}");
-                return 2;
-            }
-            else files.Add(rest[i]);
+            await output.WriteLineAsync(command.Usage);
+            return 0;
         }
-        if (files.Count == 0)
+        var parsed = Arguments.Parse(words[1..], command.Options, command.Flags, out var problem);
+        if (problem is not null)
         {
-            await error.WriteLineAsync($"hotspots: name at least one CSV file\n\n{Usage}");
+            await error.WriteLineAsync($"hotspots {words[0]}: {problem}\n\n{command.Usage}");
             return 2;
         }
-
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(settings)
-            .Build();
-        var geographyOptions = configuration.GetSection("HotSpots:Geography").Get<GeographyOptions>() ?? new();
-        var storeOptions = configuration.GetSection("HotSpots:Store:Sqlite").Get<SqliteStoreOptions>() ?? new();
-
-        GeographyModel geography;
         try
         {
-            geography = GeographyModel.Load(geographyOptions);
+            return await command.RunAsync(parsed, tool, cancellationToken);
         }
-        catch (GeographyException ex)
+        catch (UsageException ex)
         {
-            await error.WriteLineAsync($"hotspots: {ex.Message}");
+            await error.WriteLineAsync($"hotspots {words[0]}: {ex.Message}\n\n{command.Usage}");
+            return 2;
+        }
+        catch (Exception ex) when (ex is GeographyException or ServerException or HttpRequestException or InvalidOperationException
+                                       or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"hotspots {words[0]}: {ex.Message}");
             return 1;
         }
-        if (geography.IsDemo) await output.WriteLineAsync("Note: no ward files configured; placing rows in the approximate demo wards of Thurrock.");
+    }
+}
 
-        await using var store = await SqliteIncidentStore.OpenAsync(storeOptions, TimeProvider.System, cancellationToken);
-        await output.WriteLineAsync($"Importing {files.Count} file(s) into {store.Path}");
-        var progress = new ProgressDisplay(output, interactive: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
-        ImportReport report;
-        try
-        {
-            report = await new PoliceUkImporter(store, geography).ImportAsync(files, progress: progress, cancellationToken: cancellationToken);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or IOException)
-        {
-            progress.Finish();
-            await error.WriteLineAsync($"hotspots: the import stopped: {ex.Message}. Batches written before it are kept; running the same import again completes it.");
-            return 1;
-        }
-        progress.Finish();
+internal interface ICommand
+{
+    string Usage { get; }
 
-        await output.WriteLineAsync(
-            $"Rows {report.Rows:N0}: imported {report.Imported:N0}, duplicates {report.Duplicates:N0}, unlocated {report.Unlocated:N0}, " +
-            $"outside area {report.OutsideArea:N0}, malformed {report.MalformedCount:N0} ({report.Seconds:0.0} s, {report.RowsPerSecond:N0} rows/s)");
-        foreach (var problem in report.Malformed.Take(20)) await output.WriteLineAsync($"  {problem.File}:{problem.Line}: {problem.Reason}");
-        if (report.MalformedCount > 20) await output.WriteLineAsync($"  ... {report.MalformedCount - 20:N0} more in the report");
+    IReadOnlySet<string> Options { get; }
 
-        if (reportPath is not null)
-        {
-            await File.WriteAllTextAsync(reportPath, JsonSerializer.Serialize(report, ReportJson), cancellationToken);
-            await output.WriteLineAsync($"Report written to {reportPath}");
-        }
-        return files.Any(f => !File.Exists(f)) ? 1 : 0;
+    IReadOnlySet<string> Flags { get; }
+
+    Task<int> RunAsync(Arguments arguments, Tool tool, CancellationToken cancellationToken);
+}
+
+internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>What every command may need: output, configuration, the geography, the store, or a server.</summary>
+internal sealed class Tool(TextWriter output, TextWriter error, string[] settings)
+{
+    private IConfigurationRoot? _configuration;
+
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public bool Interactive => ReferenceEquals(Output, Console.Out) && !Console.IsOutputRedirected;
+
+    public IConfiguration Configuration => _configuration ??= new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine(settings)
+        .Build();
+
+    public SqliteStoreOptions StoreOptions => Configuration.GetSection("HotSpots:Store:Sqlite").Get<SqliteStoreOptions>() ?? new();
+
+    public async Task<GeographyModel> LoadGeographyAsync()
+    {
+        var geography = GeographyModel.Load(Configuration.GetSection("HotSpots:Geography").Get<GeographyOptions>() ?? new());
+        if (geography.IsDemo) await Output.WriteLineAsync("Note: no ward files configured; placing rows in the approximate demo wards of Thurrock.");
+        return geography;
+    }
+
+    /// <summary>The server named by --server and --api-key, or null when neither is given.</summary>
+    public static ServerClient? Server(Arguments arguments)
+    {
+        var url = arguments.Value("--server");
+        var key = arguments.Value("--api-key");
+        if (url is null && key is null) return null;
+        if (url is null || key is null) throw new UsageException("--server and --api-key go together");
+        if (!Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            throw new UsageException($"--server '{url}' is not an http(s) URL");
+        return new ServerClient(uri, key);
     }
 }

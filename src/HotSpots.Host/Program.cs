@@ -16,6 +16,7 @@ builder.Services
     .AddGeography(builder.Configuration)
     .AddIncidentStore(builder.Configuration)
     .AddMonitors(builder.Configuration)
+    .AddDrills(builder.Configuration)
     .AddLiveHeat(builder.Configuration)
     .AddDemoFeed(builder.Configuration);
 
@@ -30,6 +31,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapIncidentEndpoints();
 app.MapReadingEndpoints();
+app.MapDrillEndpoints();
 app.MapHub<HeatHub>("/hubs/heat");
 
 app.PrintStartBanner();

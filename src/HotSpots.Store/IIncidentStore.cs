@@ -8,8 +8,19 @@ public enum AppendOutcome : byte
     Duplicate,
 }
 
-/// <summary>What a monitor needs of a logged incident: its place in the log, what, when and where.</summary>
-public readonly record struct LoggedIncident(long Sequence, Category Category, OccurredAt OccurredAt, double Latitude, double Longitude);
+/// <summary>What a monitor needs of a logged incident: its place in the log, what, when, where, and whether it is a drill.</summary>
+public readonly record struct LoggedIncident(
+    long Sequence, Category Category, OccurredAt OccurredAt, double Latitude, double Longitude, IncidentOrigin Origin = IncidentOrigin.Recorded);
+
+/// <summary>
+/// What a store is for. A live store holds real incidents (and drills); a replay store holds replayed ones, so that a
+/// replay can never mix with the record. A store's purpose is fixed when it is created.
+/// </summary>
+public enum StorePurpose
+{
+    Live,
+    Replay,
+}
 
 /// <summary>
 /// What an append did: an outcome per submitted incident, in submission order, and the incidents it added to the log,
@@ -24,11 +35,19 @@ public sealed record AppendResult(AppendOutcome[] Outcomes, IReadOnlyList<Logged
 /// </summary>
 public interface IIncidentStore : IAsyncDisposable
 {
+    StorePurpose Purpose { get; }
+
     /// <summary>Appends a batch atomically; an incident whose (source, sourceId) is already stored changes nothing.</summary>
     Task<AppendResult> AppendAsync(IncidentBatch incidents, CancellationToken cancellationToken = default);
 
     /// <summary>Up to <paramref name="max"/> incidents after a sequence number, in log order.</summary>
     Task<IReadOnlyList<LoggedIncident>> ReadAfterAsync(long afterSequence, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Whole incidents whose time starts in [<paramref name="from"/>, <paramref name="to"/>), in time order (for replays).</summary>
+    IAsyncEnumerable<Incident> ReadIncidentsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+
+    /// <summary>What appending the batch would do, without writing: each item appended or a duplicate (for dry runs).</summary>
+    Task<AppendOutcome[]> PreviewAsync(IncidentBatch incidents, CancellationToken cancellationToken = default);
 
     Task<long> CountAsync(CancellationToken cancellationToken = default);
 

@@ -12,6 +12,8 @@ namespace HotSpots.Store;
 public sealed class IncidentBatch
 {
     private Category[] _category;
+    private IncidentOrigin[] _origin;
+    private long[] _reference;
     private OccurredAt[] _occurredAt;
     private double[] _latitude, _longitude;
     private int[] _sourceStart, _sourceLength, _sourceIdLength, _locationLength;
@@ -22,6 +24,8 @@ public sealed class IncidentBatch
     {
         capacity = Math.Max(capacity, 1);
         _category = new Category[capacity];
+        _origin = new IncidentOrigin[capacity];
+        _reference = new long[capacity];
         _occurredAt = new OccurredAt[capacity];
         _latitude = new double[capacity];
         _longitude = new double[capacity];
@@ -49,13 +53,22 @@ public sealed class IncidentBatch
         var sourceId = Encoding.UTF8.GetBytes(incident.SourceId, text[source..]);
         var location = incident.LocationText is null ? 0 : Encoding.UTF8.GetBytes(incident.LocationText, text[(source + sourceId)..]);
         Add(text[..source], text.Slice(source, sourceId), incident.Category, incident.OccurredAt, incident.Latitude, incident.Longitude,
-            text.Slice(source + sourceId, location), incident.LocationText is not null);
+            text.Slice(source + sourceId, location), incident.LocationText is not null, incident.Origin);
     }
 
-    /// <summary>Adds one incident; its text is copied. Without <paramref name="hasLocation"/> it has no location text.</summary>
+    /// <summary>Copies one incident of another batch, with its origin and reference.</summary>
+    public void Add(IncidentBatch other, int index) =>
+        Add(other.Source(index), other.SourceId(index), other.Category(index), other.OccurredAt(index), other.Latitude(index),
+            other.Longitude(index), other.Location(index), other.HasLocation(index), other.Origin(index), other.Reference(index));
+
+    /// <summary>
+    /// Adds one incident; its text is copied. Without <paramref name="hasLocation"/> it has no location text.
+    /// <paramref name="reference"/> is the caller's own (an import's line number, so a later refusal can name the line);
+    /// it is not stored.
+    /// </summary>
     public void Add(
         ReadOnlySpan<byte> source, ReadOnlySpan<byte> sourceId, Category category, OccurredAt occurredAt, double latitude, double longitude,
-        ReadOnlySpan<byte> location, bool hasLocation)
+        ReadOnlySpan<byte> location, bool hasLocation, IncidentOrigin origin = IncidentOrigin.Recorded, long reference = 0)
     {
         if (Count == _category.Length) Grow();
         if (!hasLocation) location = [];
@@ -63,6 +76,8 @@ public sealed class IncidentBatch
         if (_textUsed + bytes > _text.Length) Array.Resize(ref _text, Math.Max(_text.Length * 2, _textUsed + bytes));
         var i = Count++;
         _category[i] = category;
+        _origin[i] = origin;
+        _reference[i] = reference;
         _occurredAt[i] = occurredAt;
         _latitude[i] = latitude;
         _longitude[i] = longitude;
@@ -94,6 +109,16 @@ public sealed class IncidentBatch
 
     public Category Category(int index) => _category[index];
 
+    public IncidentOrigin Origin(int index) => _origin[index];
+
+    public long Reference(int index) => _reference[index];
+
+    /// <summary>The latitudes, writable so that a batch of grid references can be converted in one call.</summary>
+    public Span<double> Latitudes => _latitude.AsSpan(0, Count);
+
+    /// <summary>The longitudes, writable so that a batch of grid references can be converted in one call.</summary>
+    public Span<double> Longitudes => _longitude.AsSpan(0, Count);
+
     public OccurredAt OccurredAt(int index) => _occurredAt[index];
 
     public double Latitude(int index) => _latitude[index];
@@ -103,12 +128,14 @@ public sealed class IncidentBatch
     /// <summary>One incident as an object, for messages and checks off the fast path.</summary>
     public Incident this[int index] => new(
         Encoding.UTF8.GetString(Source(index)), Encoding.UTF8.GetString(SourceId(index)), _category[index], _occurredAt[index],
-        _latitude[index], _longitude[index], HasLocation(index) ? Encoding.UTF8.GetString(Location(index)) : null);
+        _latitude[index], _longitude[index], HasLocation(index) ? Encoding.UTF8.GetString(Location(index)) : null, _origin[index]);
 
     private void Grow()
     {
         var capacity = _category.Length * 2;
         Array.Resize(ref _category, capacity);
+        Array.Resize(ref _origin, capacity);
+        Array.Resize(ref _reference, capacity);
         Array.Resize(ref _occurredAt, capacity);
         Array.Resize(ref _latitude, capacity);
         Array.Resize(ref _longitude, capacity);

@@ -82,15 +82,34 @@ public sealed class CommandLineTests : IDisposable
     [Theory]
     [InlineData(new string[0], 2)]
     [InlineData(new[] { "--help" }, 0)]
-    [InlineData(new[] { "import", "fire", "x.csv" }, 2)]
+    [InlineData(new[] { "import", "shoplifting", "x.csv" }, 2)]
     [InlineData(new[] { "import", "police-uk" }, 2)]
     [InlineData(new[] { "import", "police-uk", "x.csv", "--speed", "9" }, 2)]
+    [InlineData(new[] { "import", "police-uk", "x.csv", "--source", "essex" }, 2)]
+    [InlineData(new[] { "import", "fire", "x.csv", "--server", "http://localhost:1" }, 2)]
+    [InlineData(new[] { "replay", "--duration", "soon" }, 2)]
+    [InlineData(new[] { "drill" }, 2)]
+    [InlineData(new[] { "launch" }, 2)]
     public async Task Usage_mistakes_print_the_usage_and_exit_with_2(string[] args, int expected)
     {
         var (code, output, error) = await RunAsync(args);
 
         Assert.Equal(expected, code);
-        Assert.Contains("hotspots import police-uk", output + error);
+        Assert.Contains("Usage: hotspots", output + error);
+    }
+
+    [Theory]
+    [InlineData("import", "police-uk|fire|council")]
+    [InlineData("replay", "--duration")]
+    [InlineData("drill", "--list")]
+    public async Task Every_command_explains_itself_with_help(string command, string expected)
+    {
+        var (code, output, _) = await RunAsync(command, "--help");
+        var (helpCode, helpOutput, _) = await RunAsync("help", command);
+
+        Assert.Equal((0, 0), (code, helpCode));
+        Assert.Contains(expected.Split('|')[0], output);
+        Assert.Equal(output, helpOutput);
     }
 
     [Fact]

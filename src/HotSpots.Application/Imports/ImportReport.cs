@@ -4,6 +4,9 @@ namespace HotSpots.Application.Imports;
 
 public sealed record ImportProblem(string File, long Line, string Reason);
 
+/// <summary>A label with no entry in the mapping tables: which column, how many rows, and where it was first seen.</summary>
+public sealed record UnmappedLabel(string Column, string Label, long Rows, string FirstFile, long FirstLine);
+
 /// <summary>The summary of an import, printed at the end and written as JSON with <c>--report</c>.</summary>
 public sealed class ImportReport
 {
@@ -11,6 +14,12 @@ public sealed class ImportReport
     public const int MaxListedProblems = 1000;
 
     private readonly List<ImportProblem> _malformed = [];
+    private readonly Dictionary<(string Column, string Label), UnmappedLabel> _unmapped = [];
+
+    public string Format { get; set; } = "";
+
+    /// <summary>True when nothing was written: <see cref="Imported"/> then counts what would be new.</summary>
+    public bool DryRun { get; set; }
 
     public long Rows { get; set; }
 
@@ -21,6 +30,17 @@ public sealed class ImportReport
     public long Unlocated { get; set; }
 
     public long OutsideArea { get; set; }
+
+    /// <summary>Fires whose motive is not deliberate: refused with reason "not deliberate".</summary>
+    public long NotDeliberate { get; set; }
+
+    /// <summary>Rows whose label the mapping tables say to ignore (false alarms, say).</summary>
+    public long Ignored { get; set; }
+
+    /// <summary>Rows not imported because a label has no mapping; <see cref="UnmappedLabels"/> lists the labels.</summary>
+    public long Unmapped { get; private set; }
+
+    public IReadOnlyList<UnmappedLabel> UnmappedLabels => [.. _unmapped.Values.OrderByDescending(u => u.Rows).ThenBy(u => u.Label, StringComparer.Ordinal)];
 
     public long MalformedCount { get; private set; }
 
@@ -35,6 +55,14 @@ public sealed class ImportReport
     {
         MalformedCount++;
         if (_malformed.Count < MaxListedProblems) _malformed.Add(new ImportProblem(file, line, reason));
+    }
+
+    public void AddUnmapped(string file, string column, string label, long line)
+    {
+        Unmapped++;
+        _unmapped[(column, label)] = _unmapped.TryGetValue((column, label), out var seen)
+            ? seen with { Rows = seen.Rows + 1 }
+            : new UnmappedLabel(column, label, 1, file, line);
     }
 }
 

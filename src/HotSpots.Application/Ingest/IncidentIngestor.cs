@@ -6,18 +6,25 @@ namespace HotSpots.Application.Ingest;
 
 /// <summary>
 /// The live way in: validate each item, convert grid references, place it in a ward, append the valid ones in one
-/// durable batch, then wake the tailer. Only after the append returns is anything acknowledged.
+/// durable batch, then wake the tailer. Only after the append returns is anything acknowledged. A live store takes
+/// recorded incidents (and drills, when <paramref name="origin"/> is given by the drill runner); a replay store takes
+/// replayed ones only, so the two never mix.
 /// </summary>
 public sealed class IncidentIngestor(IIncidentStore store, GeographyModel geography, IncidentLogSignal signal, TimeProvider time)
 {
-    public async Task<IReadOnlyList<IngestItemResult>> IngestAsync(IReadOnlyList<IncidentSubmission?> items, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<IngestItemResult>> IngestAsync(IReadOnlyList<IncidentSubmission?> items, CancellationToken cancellationToken = default) =>
+        IngestAsync(items, null, cancellationToken);
+
+    /// <summary>Ingests items; a given <paramref name="origin"/> overrides theirs (the drill runner's own way in).</summary>
+    public async Task<IReadOnlyList<IngestItemResult>> IngestAsync(
+        IReadOnlyList<IncidentSubmission?> items, IncidentOrigin? origin, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var results = new IngestItemResult[items.Count];
         var valid = new List<(int Index, Incident Incident, Placement Placement)>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            var prepared = Prepare(items[i], now, out var reason);
+            var prepared = Prepare(items[i], origin, now, out var reason);
             if (prepared is { } p) valid.Add((i, p.Incident, p.Placement));
             else results[i] = IngestItemResult.Rejected(i, reason!);
         }
@@ -33,13 +40,14 @@ public sealed class IncidentIngestor(IIncidentStore store, GeographyModel geogra
         return results;
     }
 
-    private (Incident Incident, Placement Placement)? Prepare(IncidentSubmission? item, DateTimeOffset now, out string? reason)
+    private (Incident Incident, Placement Placement)? Prepare(IncidentSubmission? item, IncidentOrigin? given, DateTimeOffset now, out string? reason)
     {
         if (item is null)
         {
             reason = "item is not an incident object";
             return null;
         }
+        if ((reason = OriginProblem(item, given, out var origin)) is not null) return null;
         reason = IncidentRules.CheckSource(item.Source) ?? IncidentRules.CheckSourceId(item.SourceId) ?? IncidentRules.CheckLocationText(item.LocationText);
         if (reason is not null) return null;
         if (!Categories.TryParse(item.Category, out var category))
@@ -58,8 +66,25 @@ public sealed class IncidentIngestor(IIncidentStore store, GeographyModel geogra
             return null;
         }
         var incident = new Incident(item.Source!, item.SourceId!, category, occurredAt, latitude, longitude,
-            string.IsNullOrWhiteSpace(item.LocationText) ? null : item.LocationText.Trim());
+            string.IsNullOrWhiteSpace(item.LocationText) ? null : item.LocationText.Trim(), origin);
         return (incident, placement);
+    }
+
+    private string? OriginProblem(IncidentSubmission item, IncidentOrigin? given, out IncidentOrigin origin)
+    {
+        if (given is { } trusted)
+        {
+            origin = trusted;
+            return null;
+        }
+        if (!IncidentOrigins.TryParse(item.Origin, out origin)) return $"origin '{item.Origin}' is not recorded, drill or replay";
+        return (origin, store.Purpose) switch
+        {
+            (IncidentOrigin.Drill, _) => "drills are run by an administrator (POST /api/drills or hotspots drill), not posted as incidents",
+            (IncidentOrigin.Replay, StorePurpose.Live) => "replayed incidents go to a replay store (hotspots replay), never the live one",
+            (IncidentOrigin.Recorded, StorePurpose.Replay) => "this server runs on a replay store and takes replayed incidents only",
+            _ => null,
+        };
     }
 
     private static bool TryLocation(IncidentSubmission item, out double latitude, out double longitude, out string? reason)

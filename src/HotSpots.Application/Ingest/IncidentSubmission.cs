@@ -10,7 +10,8 @@ public sealed record IncidentSubmission(
     double? Longitude,
     double? Easting,
     double? Northing,
-    string? LocationText);
+    string? LocationText,
+    string? Origin = null);
 
 public enum IngestStatus
 {

@@ -6,10 +6,12 @@ namespace HotSpots.Application.Monitoring;
 /// <summary>
 /// In-process monitor: the domain's <see cref="AreaCounts"/> behind a lock, which gives a grain's turn-based
 /// guarantee (one call at a time) without an actor runtime. Calls complete synchronously; the Task shape is the seam.
+/// Drill incidents are counted apart: they add to what is observed, tagged, but never to the expectation.
 /// </summary>
 public sealed class AreaMonitor(AreaKey key, TimeProvider time) : IAreaMonitor
 {
     private readonly AreaCounts _counts = new();
+    private readonly AreaCounts _drills = new();
     private readonly Lock _turn = new();
 
     public AreaKey Key { get; } = key;
@@ -18,7 +20,10 @@ public sealed class AreaMonitor(AreaKey key, TimeProvider time) : IAreaMonitor
     {
         lock (_turn)
         {
-            foreach (var incident in incidents) _counts.Record(incident.Category, incident.OccurredAt);
+            foreach (var incident in incidents)
+            {
+                (incident.Origin == IncidentOrigin.Drill ? _drills : _counts).Record(incident.Category, incident.OccurredAt);
+            }
         }
         return Task.CompletedTask;
     }
@@ -27,10 +32,11 @@ public sealed class AreaMonitor(AreaKey key, TimeProvider time) : IAreaMonitor
     {
         lock (_turn)
         {
-            var reading = query.Window.IsCalendarMonth
-                ? _counts.Month(query.Group, query.MonthIndex, query.Coverage.FirstMonthIndex)
-                : _counts.Rolling(query.Group, query.Window, time.GetUtcNow(), query.Coverage.FirstExact);
-            return Task.FromResult(reading);
+            return Task.FromResult(Read(_counts, query).WithDrills(_drills.Total == 0 ? 0 : Read(_drills, query).Observed));
         }
     }
+
+    private HeatReading Read(AreaCounts counts, HeatQuery query) => query.Window.IsCalendarMonth
+        ? counts.Month(query.Group, query.MonthIndex, query.Coverage.FirstMonthIndex)
+        : counts.Rolling(query.Group, query.Window, time.GetUtcNow(), query.Coverage.FirstExact);
 }

@@ -4,7 +4,8 @@ using HotSpots.Geography;
 
 namespace HotSpots.Application.Monitoring;
 
-public sealed record AreaHeat(string Code, string Name, int Observed, double Expected, double Score);
+/// <summary>One area's heat; <paramref name="Drills"/> of the observed incidents are drills.</summary>
+public sealed record AreaHeat(string Code, string Name, int Observed, double Expected, double Score, int Drills = 0);
 
 /// <summary>Heat of a whole set for one group and window, as the API and the hub send it.</summary>
 public sealed record HeatSnapshot(string Set, string Group, string Window, string? Month, string Geography, IReadOnlyList<AreaHeat> Areas);
@@ -53,7 +54,7 @@ public sealed class HeatService(MonitorDirectory monitors)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var reading = await monitors.Get(new AreaKey(selection.Set, area.Code)).GetHeatAsync(query);
-            result.Add(new AreaHeat(area.Code, area.Name, reading.Observed, Math.Round(reading.Expected, 3), Math.Round(reading.Score, 3)));
+            result.Add(new AreaHeat(area.Code, area.Name, reading.Observed, Math.Round(reading.Expected, 3), Math.Round(reading.Score, 3), reading.Drills));
         }
         return new HeatSnapshot(selection.SetName, selection.Group.Slug, selection.Window.Slug, selection.MonthText, monitors.Geography.Mode, result);
     }

@@ -15,7 +15,7 @@ public readonly record struct Coverage(DateTimeOffset? FirstExact, int? FirstMon
 
 public sealed record HeatQuery(CategoryGroup Group, HeatWindow Window, int MonthIndex, Coverage Coverage);
 
-public readonly record struct CountedIncident(Category Category, OccurredAt OccurredAt);
+public readonly record struct CountedIncident(Category Category, OccurredAt OccurredAt, IncidentOrigin Origin = IncidentOrigin.Recorded);
 
 /// <summary>
 /// One ward's or zone's rolling counts. Shaped like an Orleans grain interface: asynchronous, keyed by

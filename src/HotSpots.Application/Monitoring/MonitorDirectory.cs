@@ -46,7 +46,8 @@ public sealed class MonitorDirectory
         while (month < (seenMonth = Volatile.Read(ref _firstMonth)) && Interlocked.CompareExchange(ref _firstMonth, month, seenMonth) != seenMonth)
         {
         }
-        if (occurredAt.Precision != TimePrecision.Exact) return;
+        // Dated (day-precision) incidents fill rolling windows too, so they start the timed coverage as well.
+        if (occurredAt.Precision == TimePrecision.Month) return;
         var ticks = occurredAt.Start.UtcTicks;
         long seenTicks;
         while (ticks < (seenTicks = Interlocked.Read(ref _firstExactTicks)) && Interlocked.CompareExchange(ref _firstExactTicks, ticks, seenTicks) != seenTicks)

@@ -3,13 +3,18 @@ using HotSpots.Domain.Incidents;
 namespace HotSpots.Domain.Heat;
 
 /// <summary>
-/// Rolling incident counts of one area: hourly buckets per category for exact-time incidents (the rolling windows)
-/// and monthly totals per category for every incident (the calendar month window). Not thread-safe: its owner
-/// (a monitor) is the single writer.
+/// Rolling incident counts of one area: hourly buckets per category for exact-time incidents, daily buckets for
+/// day-precision ones (council cases give a date only), and monthly totals per category for every incident (the
+/// calendar month window). A rolling window counts a dated incident when the whole of its day lies inside the window,
+/// so the 7 d and 28 d windows include them and a 24 h window (which rarely covers a whole calendar day) does not.
+/// Not thread-safe: its owner (a monitor) is the single writer.
 /// </summary>
 public sealed class AreaCounts
 {
+    private static readonly int DaysHeld = HeatWindow.HoursHeld / 24 + 2;
+
     private readonly HourlyRing?[] _hourly = new HourlyRing?[Categories.Count];
+    private readonly HourlyRing?[] _daily = new HourlyRing?[Categories.Count];
     private readonly Dictionary<int, int[]> _monthly = [];
 
     public long Total { get; private set; }
@@ -25,6 +30,11 @@ public sealed class AreaCounts
         {
             var ring = _hourly[(int)category] ??= new HourlyRing(HeatWindow.HoursHeld);
             ring.Add(HourIndex(occurredAt.Start));
+        }
+        else if (occurredAt.Precision == TimePrecision.Day)
+        {
+            var ring = _daily[(int)category] ??= new HourlyRing(DaysHeld);
+            ring.Add(HourIndex(occurredAt.Start) / 24);
         }
     }
 
@@ -64,12 +74,17 @@ public sealed class AreaCounts
     public static long HourIndex(DateTimeOffset instant) =>
         (long)Math.Floor(instant.ToUnixTimeMilliseconds() / 3_600_000d);
 
+    /// <summary>Incidents in hours <paramref name="first"/> to <paramref name="last"/>, with dated ones whose whole day lies inside.</summary>
     private int SumHours(CategoryGroup group, long first, long last)
     {
+        var firstDay = (first + 23) / 24;
+        var lastDay = (last + 1) / 24 - 1;
         var sum = 0;
         for (var c = 0; c < Categories.Count; c++)
         {
-            if ((group.Mask & (1u << c)) != 0 && _hourly[c] is { } ring) sum += ring.Sum(first, last);
+            if ((group.Mask & (1u << c)) == 0) continue;
+            if (_hourly[c] is { } ring) sum += ring.Sum(first, last);
+            if (_daily[c] is { } days && firstDay <= lastDay) sum += days.Sum(firstDay, lastDay);
         }
         return sum;
     }

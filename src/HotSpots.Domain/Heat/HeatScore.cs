@@ -22,6 +22,13 @@ public static class HeatScore
 /// </summary>
 public readonly record struct HeatReading(int Observed, double Expected, double Score, double BaselinePeriods)
 {
+    /// <summary>How many of the observed incidents are drills (the expectation never includes drills).</summary>
+    public int Drills { get; init; }
+
+    /// <summary>This reading with drill incidents added to what was observed.</summary>
+    public HeatReading WithDrills(int drills) =>
+        drills == 0 ? this : Of(Observed + drills, Expected, BaselinePeriods) with { Drills = Drills + drills };
+
     public static HeatReading Of(int observed, double expected, double baselinePeriods) =>
         new(observed, expected, HeatScore.FreemanTukey(observed, expected), baselinePeriods);
 }

@@ -11,4 +11,5 @@ public sealed record Incident(
     OccurredAt OccurredAt,
     double Latitude,
     double Longitude,
-    string? LocationText);
+    string? LocationText,
+    IncidentOrigin Origin = IncidentOrigin.Recorded);

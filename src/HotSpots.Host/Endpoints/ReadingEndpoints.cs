@@ -8,7 +8,8 @@ using NetTopologySuite.Geometries;
 
 namespace HotSpots.Host.Endpoints;
 
-public sealed record ServiceStatus(string Geography, string GeographyNote, int Wards, int Zones, long Incidents, long AppliedSequence);
+/// <summary><paramref name="Store"/> is <c>live</c> or <c>replay</c>: a replay server shows replayed incidents only.</summary>
+public sealed record ServiceStatus(string Geography, string GeographyNote, int Wards, int Zones, long Incidents, long AppliedSequence, string Store);
 
 public static class ReadingEndpoints
 {
@@ -31,7 +32,7 @@ public static class ReadingEndpoints
 
         api.MapGet("/status", async (GeographyModel geography, IIncidentStore store, IncidentLogTailer tailer, CancellationToken ct) =>
             new ServiceStatus(geography.Mode, GeographyNote(geography), geography.Wards.Areas.Count, geography.Zones.Areas.Count,
-                await store.CountAsync(ct), tailer.AppliedSequence))
+                await store.CountAsync(ct), tailer.AppliedSequence, store.Purpose == StorePurpose.Replay ? "replay" : "live"))
             .WithSummary("Which geography is loaded and how much is stored");
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();

@@ -21,7 +21,8 @@ internal static class SubmissionReader
         var submission = new IncidentSubmission(
             Text(item, "source", ref error), Text(item, "sourceId", ref error), Text(item, "category", ref error),
             Text(item, "occurredAt", ref error), Number(item, "latitude", ref error), Number(item, "longitude", ref error),
-            Number(item, "easting", ref error), Number(item, "northing", ref error), Text(item, "locationText", ref error));
+            Number(item, "easting", ref error), Number(item, "northing", ref error), Text(item, "locationText", ref error),
+            Text(item, "origin", ref error));
         return error is null ? submission : null;
     }
 

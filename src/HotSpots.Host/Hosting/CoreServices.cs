@@ -1,3 +1,4 @@
+using HotSpots.Application.Drills;
 using HotSpots.Application.Ingest;
 using HotSpots.Application.Monitoring;
 using HotSpots.Geography;
@@ -39,6 +40,17 @@ public static class CoreServices
             sp.GetRequiredService<IOptions<MonitoringOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<MonitorActivation>();
+        return services;
+    }
+
+    public static IServiceCollection AddDrills(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DrillOptions>(configuration.GetSection("HotSpots:Drills"));
+        services.AddSingleton(sp => new DrillRunner(
+            sp.GetRequiredService<IncidentIngestor>(),
+            sp.GetRequiredService<GeographyModel>(),
+            sp.GetRequiredService<IOptions<DrillOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -5,6 +5,7 @@ using HotSpots.Host.Demo;
 using HotSpots.Host.Endpoints;
 using HotSpots.Host.Live;
 using HotSpots.Host.Security;
+using HotSpots.Store;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -72,6 +73,9 @@ public static class HostingExtensions
                 ? $"  Dashboard: {url}/#key={viewer}   (viewer key: {viewer})"
                 : $"  Dashboard: {url}/   (sign in with a configured viewer key)");
             if (generated.IngestKey is { } ingest) Console.WriteLine($"  Ingest key (X-Api-Key for POST /api/incidents): {ingest}");
+            if (generated.AdminKey is { } admin) Console.WriteLine($"  Admin key (Bearer, for drills): {admin}");
+            if (app.Services.GetRequiredService<IIncidentStore>().Purpose == StorePurpose.Replay)
+                Console.WriteLine("  Store: REPLAY - this server shows replayed incidents only");
             Console.WriteLine($"  Geography: {geography.Mode} - {ReadingEndpoints.GeographyNote(geography)}");
             if (DemoFeed.IsEnabled(app.Services.GetRequiredService<IOptions<DemoOptions>>().Value, geography))
                 Console.WriteLine("  Demo feed: on (source 'demo-feed'; HotSpots:Demo:Feed=false turns it off)");

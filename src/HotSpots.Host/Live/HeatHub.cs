@@ -1,3 +1,4 @@
+using HotSpots.Application.Drills;
 using HotSpots.Application.Monitoring;
 using HotSpots.Host.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -10,6 +11,9 @@ public interface IDashboardClient
 {
     /// <summary>Areas whose heat changed for a subscribed set, group and window; absolute values, only changed areas.</summary>
     Task HeatChanged(HeatSnapshot update);
+
+    /// <summary>A drill was injected: its scenario, area and window, so every screen can show it as a drill.</summary>
+    Task DrillRecorded(DrillRun drill);
 }
 
 /// <summary>What a dashboard asks for: the API's set, group and window (and month for the month window).</summary>

@@ -10,7 +10,7 @@ namespace HotSpots.Host.Security;
 /// <summary>
 /// Keys as credentials: <c>X-Api-Key</c> for partner systems that post incidents, <c>Authorization: Bearer</c> (or
 /// <c>access_token</c> on the hub, where browsers cannot set headers on WebSockets) for viewers. Keys are compared
-/// as SHA-256 digests in constant time.
+/// as SHA-256 digests in constant time. An admin key is also a viewer key.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -36,9 +36,10 @@ public sealed class ApiKeyAuthenticationHandler(
             ? bearer["Bearer ".Length..].Trim()
             : Request.Path.StartsWithSegments("/hubs") ? Request.Query["access_token"].ToString() : "";
         if (token.Length == 0) return Task.FromResult(AuthenticateResult.NoResult());
+        if (Matches(token, keys.AdminKeys)) return Task.FromResult(Success(Roles.Admin, Roles.Viewer));
         return Task.FromResult(Matches(token, keys.ViewerKeys)
             ? Success(Roles.Viewer)
-            : AuthenticateResult.Fail("the bearer token is not a viewer key"));
+            : AuthenticateResult.Fail("the bearer token is not a viewer or admin key"));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -48,13 +49,14 @@ public sealed class ApiKeyAuthenticationHandler(
         await Results.Problem(
             statusCode: 401,
             title: "Unauthorized",
-            detail: "Posting incidents needs an ingest key in X-Api-Key; reading needs a viewer key as Authorization: Bearer.")
+            detail: "Posting incidents needs an ingest key in X-Api-Key; reading needs a viewer key, and drills an admin key, as Authorization: Bearer.")
             .ExecuteAsync(Context);
     }
 
-    private AuthenticateResult Success(string role)
+    private AuthenticateResult Success(params string[] roles)
     {
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, role), new Claim(ClaimTypes.Role, role)], SchemeName);
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, roles[0]), .. roles.Select(r => new Claim(ClaimTypes.Role, r))], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -16,16 +16,19 @@ public sealed class GeneratedKeys(IOptions<SqliteStoreOptions> store) : IPostCon
 
     public string? ViewerKey { get; private set; }
 
+    public string? AdminKey { get; private set; }
+
     public void PostConfigure(string? name, SecurityOptions options)
     {
         // A blank key (an unset variable in a compose file, say) is no key, not a key that matches nothing.
         options.IngestKeys.RemoveAll(string.IsNullOrWhiteSpace);
         options.ViewerKeys.RemoveAll(string.IsNullOrWhiteSpace);
-        if (options.IngestKeys.Count > 0 && options.ViewerKeys.Count > 0) return;
+        options.AdminKeys.RemoveAll(string.IsNullOrWhiteSpace);
+        if (options.IngestKeys.Count > 0 && options.ViewerKeys.Count > 0 && options.AdminKeys.Count > 0) return;
         var path = options.GeneratedKeysPath
             ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store.Value.Path))!, "hotspots-keys.json");
         var saved = File.Exists(path) ? JsonSerializer.Deserialize<SavedKeys>(File.ReadAllText(path)) : null;
-        var keys = new SavedKeys(saved?.IngestKey ?? NewKey(), saved?.ViewerKey ?? NewKey());
+        var keys = new SavedKeys(saved?.IngestKey ?? NewKey(), saved?.ViewerKey ?? NewKey(), saved?.AdminKey ?? NewKey());
         if (saved != keys)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -34,9 +37,11 @@ public sealed class GeneratedKeys(IOptions<SqliteStoreOptions> store) : IPostCon
         }
         if (options.IngestKeys.Count == 0) options.IngestKeys.Add(IngestKey = keys.IngestKey);
         if (options.ViewerKeys.Count == 0) options.ViewerKeys.Add(ViewerKey = keys.ViewerKey);
+        if (options.AdminKeys.Count == 0) options.AdminKeys.Add(AdminKey = keys.AdminKey!);
     }
 
     private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
 
-    private sealed record SavedKeys(string IngestKey, string ViewerKey);
+    /// <summary>Files written before admin keys existed have none; one is added to them.</summary>
+    private sealed record SavedKeys(string IngestKey, string ViewerKey, string? AdminKey);
 }

@@ -7,6 +7,7 @@ public static class SecurityExtensions
 {
     public const string IngestPolicy = "ingest";
     public const string ViewerPolicy = "viewer";
+    public const string AdminPolicy = "admin";
 
     public static IServiceCollection AddKeySecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -17,7 +18,8 @@ public static class SecurityExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(IngestPolicy, p => p.RequireRole(Roles.Ingest))
-            .AddPolicy(ViewerPolicy, p => p.RequireRole(Roles.Viewer));
+            .AddPolicy(ViewerPolicy, p => p.RequireRole(Roles.Viewer))
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
         return services;
     }
 }

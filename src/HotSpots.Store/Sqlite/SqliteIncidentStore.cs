@@ -26,8 +26,8 @@ namespace HotSpots.Store.Sqlite;
 public sealed class SqliteIncidentStore : IIncidentStore
 {
     private const string InsertSql =
-        "INSERT OR IGNORE INTO incidents (key, source, source_id, category, occurred_at, precision, latitude, longitude, location_text, recorded_at) " +
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+        "INSERT OR IGNORE INTO incidents (key, source, source_id, category, occurred_at, precision, latitude, longitude, location_text, recorded_at, origin) " +
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 
     /// <summary>Schema versions in order; <c>PRAGMA user_version</c> records how many have been applied.</summary>
     private static readonly Action<SqliteConnection, SqliteTransaction>[] Migrations =
@@ -82,6 +82,8 @@ public sealed class SqliteIncidentStore : IIncidentStore
             }
             Execute(connection, transaction, "CREATE UNIQUE INDEX ux_incidents_key ON incidents (key);");
         },
+        // Drills and replays are tagged on every row (0 recorded, 1 drill, 2 replay).
+        (connection, transaction) => Execute(connection, transaction, "ALTER TABLE incidents ADD COLUMN origin INTEGER NOT NULL DEFAULT 0;"),
     ];
 
     /// <summary>UTF-8 slugs by category, so binding one does not encode a string per row.</summary>
@@ -94,7 +96,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
     private sqlite3_stmt? _insert;
     private nint _insertHandle, _db;
     private ulong _secret0, _secret1;
-    private WalCheckpointer _checkpointer = null!;
+    private WalCheckpointer? _checkpointer;
     private SqliteCommand? _findByKey;
 
     static SqliteIncidentStore() => SQLitePCL.Batteries_V2.Init();
@@ -113,13 +115,23 @@ public sealed class SqliteIncidentStore : IIncidentStore
 
     public string Path => new SqliteConnectionStringBuilder(_connectionString).DataSource;
 
+    public StorePurpose Purpose { get; private set; }
+
     /// <summary>Opens (creating and migrating when needed) the store at a path.</summary>
     public static async Task<SqliteIncidentStore> OpenAsync(SqliteStoreOptions options, TimeProvider time, CancellationToken cancellationToken = default)
     {
         var full = System.IO.Path.GetFullPath(options.Path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         var store = new SqliteIncidentStore(full, time);
-        await store.InitialiseAsync(cancellationToken);
+        try
+        {
+            await store.InitialiseAsync(options.Purpose, cancellationToken);
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
         return store;
     }
 
@@ -143,7 +155,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
                 {
                     outcomes[i] = AppendOutcome.Appended;
                     appended.Add(new LoggedIncident(SqliteNative.LastInsertRowId(_db), incidents.Category(i), incidents.OccurredAt(i),
-                        incidents.Latitude(i), incidents.Longitude(i)));
+                        incidents.Latitude(i), incidents.Longitude(i), incidents.Origin(i)));
                 }
                 else
                 {
@@ -181,6 +193,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
             // An empty text must still have a pointer: SQLite stores a null pointer as NULL.
             else SqliteNative.BindText(statement, 9, location.Length == 0 ? category : locationPointer, location.Length, SqliteNative.Static);
             SqliteNative.BindInt64(statement, 10, recordedAt);
+            SqliteNative.BindInt32(statement, 11, (int)incidents.Origin(i));
             var rc = SqliteNative.Step(statement);
             SqliteNative.Reset(statement);
             if (rc != raw.SQLITE_DONE) throw new SqliteException($"appending an incident failed: {raw.sqlite3_errmsg(_writer!.Handle!).utf8_to_string()}", rc);
@@ -257,7 +270,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
         await using var connection = await OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT seq, category, occurred_at, precision, latitude, longitude FROM incidents WHERE seq > $after ORDER BY seq LIMIT $max";
+            "SELECT seq, category, occurred_at, precision, latitude, longitude, origin FROM incidents WHERE seq > $after ORDER BY seq LIMIT $max";
         command.Parameters.AddWithValue("$after", afterSequence);
         command.Parameters.AddWithValue("$max", max);
         var result = new List<LoggedIncident>(Math.Min(max, 4096));
@@ -268,9 +281,46 @@ public sealed class SqliteIncidentStore : IIncidentStore
                 throw new InvalidDataException($"incident {reader.GetInt64(0)} has unknown category '{reader.GetString(1)}'");
             var start = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2));
             result.Add(new LoggedIncident(reader.GetInt64(0), category, new OccurredAt(start, (TimePrecision)reader.GetInt32(3)),
-                reader.GetDouble(4), reader.GetDouble(5)));
+                reader.GetDouble(4), reader.GetDouble(5), (IncidentOrigin)reader.GetInt32(6)));
         }
         return result;
+    }
+
+    public async IAsyncEnumerable<Incident> ReadIncidentsAsync(
+        DateTimeOffset from, DateTimeOffset to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT source, source_id, category, occurred_at, precision, latitude, longitude, location_text, origin FROM incidents " +
+            "WHERE occurred_at >= $from AND occurred_at < $to ORDER BY occurred_at, seq";
+        command.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!Categories.TryParse(reader.GetString(2), out var category)) continue;
+            yield return new Incident(reader.GetString(0), reader.GetString(1), category,
+                new OccurredAt(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)), (TimePrecision)reader.GetInt32(4)),
+                reader.GetDouble(5), reader.GetDouble(6), reader.IsDBNull(7) ? null : reader.GetString(7), (IncidentOrigin)reader.GetInt32(8));
+        }
+    }
+
+    public async Task<AppendOutcome[]> PreviewAsync(IncidentBatch incidents, CancellationToken cancellationToken = default)
+    {
+        var outcomes = new AppendOutcome[incidents.Count];
+        var (keys, order) = KeyOrder(incidents);
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM incidents WHERE key = $key";
+        var parameter = command.Parameters.Add("$key", SqliteType.Integer);
+        for (var k = 0; k < order.Length; k++)
+        {
+            var repeat = k > 0 && keys[k] == keys[k - 1];
+            parameter.Value = keys[k];
+            outcomes[order[k]] = repeat || await command.ExecuteScalarAsync(cancellationToken) is not null ? AppendOutcome.Duplicate : AppendOutcome.Appended;
+        }
+        return outcomes;
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
@@ -300,7 +350,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
             if (_writer is not null) await _writer.DisposeAsync();
             _insert = null;
             _writer = null;
-            await _checkpointer.DisposeAsync();
+            if (_checkpointer is not null) await _checkpointer.DisposeAsync();
             SqliteConnection.ClearAllPools();
         }
         finally
@@ -309,13 +359,14 @@ public sealed class SqliteIncidentStore : IIncidentStore
         }
     }
 
-    private async Task InitialiseAsync(CancellationToken cancellationToken)
+    private async Task InitialiseAsync(StorePurpose? purpose, CancellationToken cancellationToken)
     {
         _writer = new SqliteConnection(_connectionString);
         await _writer.OpenAsync(cancellationToken);
         // Larger pages suit an append-heavy log: fewer splits and log frames per row. It only takes effect on a new file.
         Execute(_writer, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
         Migrate(_writer);
+        Purpose = SettlePurpose(_writer, purpose);
         (_secret0, _secret1) = ReadSecret(_writer, null);
         _checkpointer = new WalCheckpointer(_connectionString);
         _checkpointer.Attach(_writer.Handle!.DangerousGetHandle());
@@ -326,6 +377,27 @@ public sealed class SqliteIncidentStore : IIncidentStore
         _findByKey = _writer.CreateCommand();
         _findByKey.CommandText = "SELECT source, source_id FROM incidents WHERE key = $key";
         _findByKey.Parameters.Add(new SqliteParameter { ParameterName = "$key" });
+    }
+
+    /// <summary>Records the purpose of a new file; refuses a file made for another purpose than the one asked for.</summary>
+    private StorePurpose SettlePurpose(SqliteConnection connection, StorePurpose? wanted)
+    {
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT CAST(value AS TEXT) FROM meta WHERE name = 'purpose'";
+        if (read.ExecuteScalar() is string text)
+        {
+            var stored = text == "replay" ? StorePurpose.Replay : StorePurpose.Live;
+            if (wanted is { } w && w != stored)
+                throw new InvalidOperationException(
+                    $"{Path} is a {text} store, not a {w.ToString().ToLowerInvariant()} one; replays and real incidents are kept in separate stores");
+            return stored;
+        }
+        var purpose = wanted ?? StorePurpose.Live;
+        using var write = connection.CreateCommand();
+        write.CommandText = "INSERT INTO meta (name, value) VALUES ('purpose', $purpose)";
+        write.Parameters.AddWithValue("$purpose", purpose == StorePurpose.Replay ? "replay" : "live");
+        write.ExecuteNonQuery();
+        return purpose;
     }
 
     private static void Migrate(SqliteConnection connection)

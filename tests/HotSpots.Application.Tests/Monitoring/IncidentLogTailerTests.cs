@@ -131,28 +131,18 @@ public class IncidentLogTailerTests
     private static async Task<long> ObservedTodayAsync(Harness h) =>
         (await h.Heat.GetAsync(new HeatSelection(AreaSetKind.Wards, CategoryGroup.All, HeatWindow.Day, 0))).Areas.Sum(a => a.Observed);
 
-    private sealed class ReadCountingStore(IIncidentStore inner) : IIncidentStore
+    private sealed class ReadCountingStore(IIncidentStore inner) : DelegatingStore(inner)
     {
         private long _rowsRead;
 
         public long RowsRead => Interlocked.Read(ref _rowsRead);
 
-        public Task<AppendResult> AppendAsync(IncidentBatch incidents, CancellationToken cancellationToken = default) =>
-            inner.AppendAsync(incidents, cancellationToken);
-
-        public async Task<IReadOnlyList<LoggedIncident>> ReadAfterAsync(long afterSequence, int max, CancellationToken cancellationToken = default)
+        public override async Task<IReadOnlyList<LoggedIncident>> ReadAfterAsync(long afterSequence, int max, CancellationToken cancellationToken = default)
         {
-            var page = await inner.ReadAfterAsync(afterSequence, max, cancellationToken);
+            var page = await base.ReadAfterAsync(afterSequence, max, cancellationToken);
             Interlocked.Add(ref _rowsRead, page.Count);
             return page;
         }
-
-        public Task<long> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);
-
-        public Task<DateTimeOffset?> LatestOccurredAtAsync(string source, CancellationToken cancellationToken = default) =>
-            inner.LatestOccurredAtAsync(source, cancellationToken);
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private sealed class HeatComparer : IEqualityComparer<HeatSnapshot>

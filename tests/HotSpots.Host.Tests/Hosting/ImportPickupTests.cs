@@ -32,7 +32,8 @@ public class ImportPickupTests
         ]);
         await using (var store = await SqliteIncidentStore.OpenAsync(new SqliteStoreOptions { Path = path }, TimeProvider.System))
         {
-            var report = await new PoliceUkImporter(store, GeographyModel.Load(new GeographyOptions())).ImportAsync([csv]);
+            var context = new ImportContext(LabelMappings.Load(), GeographyModel.Load(new GeographyOptions()).Wards.Index);
+            var report = await new IncidentImporter(new StoreSink(store), context).ImportAsync(new PoliceUkFormat(), [csv]);
             Assert.Equal(2, report.Imported);
         }
 

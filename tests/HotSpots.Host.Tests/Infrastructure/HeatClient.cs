@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.Channels;
+using HotSpots.Application.Drills;
 using HotSpots.Application.Monitoring;
 using HotSpots.Host.Live;
 using Microsoft.AspNetCore.Connections;
@@ -12,11 +13,13 @@ namespace HotSpots.Host.Tests.Infrastructure;
 public sealed class HeatClient : IAsyncDisposable, IDashboardClient
 {
     private readonly Channel<HeatSnapshot> _updates = Channel.CreateUnbounded<HeatSnapshot>();
+    private readonly Channel<DrillRun> _drills = Channel.CreateUnbounded<DrillRun>();
 
     private HeatClient(HubConnection connection)
     {
         Connection = connection;
         connection.On<HeatSnapshot>(nameof(IDashboardClient.HeatChanged), HeatChanged);
+        connection.On<DrillRun>(nameof(IDashboardClient.DrillRecorded), DrillRecorded);
     }
 
     public HubConnection Connection { get; }
@@ -36,6 +39,15 @@ public sealed class HeatClient : IAsyncDisposable, IDashboardClient
         Connection.InvokeAsync<HeatSnapshot>(nameof(HeatHub.Subscribe), new HeatSubscription(set, group, window, null));
 
     public Task HeatChanged(HeatSnapshot update) => _updates.Writer.WriteAsync(update).AsTask();
+
+    public Task DrillRecorded(DrillRun drill) => _drills.Writer.WriteAsync(drill).AsTask();
+
+    /// <summary>The next drill announced, or a timeout exception.</summary>
+    public async Task<DrillRun> NextDrillAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        return await _drills.Reader.ReadAsync(cts.Token);
+    }
 
     /// <summary>The next update that satisfies a condition, or a timeout exception.</summary>
     public async Task<HeatSnapshot> WaitForAsync(Func<HeatSnapshot, bool> condition, TimeSpan timeout)

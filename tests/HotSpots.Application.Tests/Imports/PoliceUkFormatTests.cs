@@ -12,7 +12,7 @@ using NetTopologySuite.Geometries;
 
 namespace HotSpots.Application.Tests.Imports;
 
-public sealed class PoliceUkImporterTests : IDisposable
+public sealed class PoliceUkFormatTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 15, 30, 0, TimeSpan.Zero);
     private readonly TempDirectory _dir = new();
@@ -29,7 +29,7 @@ public sealed class PoliceUkImporterTests : IDisposable
         "c2,2018-01,Essex Police,Essex Police,,,No Location,,,Drugs,Under investigation,", // 7 unlocated
         "c3,2018-01,Essex Police,Essex Police,0.9000,51.9000,On or near Head Street,E01021999,Colchester 001A,Drugs,,", // 8 outside
         "c4,2018-13,Essex Police,Essex Police,0.3217,51.4757,On or near Station Approach,E01015908,Thurrock 016A,Drugs,,", // 9 bad month
-        "c5,2018-01,Essex Police,Essex Police,0.3217,51.4757,On or near Station Approach,E01015908,Thurrock 016A,Littering,,", // 10 unknown type
+        "c5,2018-01,Essex Police,Essex Police,0.3217,51.4757,On or near Station Approach,E01015908,Thurrock 016A,Littering,,", // 10 unmapped type
         "c6,2018-01,Essex Police", // 11 too few fields
         "c7,2018-01,Essex Police,Essex Police,0.3217,51.4757,\"On or near \"\"Quoted\"\", Road", // 12
         "with a newline\",E01015908,Thurrock 016A,Vehicle crime,,", // 13 (same record)
@@ -44,23 +44,28 @@ public sealed class PoliceUkImporterTests : IDisposable
         return path;
     }
 
+    private static Task<ImportReport> ImportAsync(Harness h, IReadOnlyList<string> files, ImportOptions? options = null, IIncidentStore? store = null) =>
+        new IncidentImporter(new StoreSink(store ?? h.Store), new ImportContext(LabelMappings.Load(), h.Geography.Wards.Index))
+            .ImportAsync(new PoliceUkFormat(), files, options);
+
     [Fact]
     public async Task A_file_with_every_kind_of_problem_imports_the_valid_rows_and_reports_the_rest_by_line()
     {
         await using var h = await Harness.StartAsync(Now);
 
-        var report = await new PoliceUkImporter(h.Store, h.Geography).ImportAsync([Fixture()]);
+        var report = await ImportAsync(h, [Fixture()]);
 
         Assert.Equal(12, report.Rows);
         Assert.Equal(6, report.Imported);
         Assert.Equal(0, report.Duplicates);
         Assert.Equal(1, report.Unlocated);
         Assert.Equal(1, report.OutsideArea);
-        Assert.Equal([9L, 10L, 11L, 14L], report.Malformed.Select(m => m.Line));
+        Assert.Equal([9L, 11L, 14L], report.Malformed.Select(m => m.Line));
         Assert.Contains("2018-13", report.Malformed[0].Reason);
-        Assert.Contains("Littering", report.Malformed[1].Reason);
-        Assert.Contains("fields", report.Malformed[2].Reason);
-        Assert.Contains("not numbers", report.Malformed[3].Reason);
+        Assert.Contains("fields", report.Malformed[1].Reason);
+        Assert.Contains("not numbers", report.Malformed[2].Reason);
+        var unmapped = Assert.Single(report.UnmappedLabels);
+        Assert.Equal(("Crime type", "Littering", 1L, 10L), (unmapped.Column, unmapped.Label, unmapped.Rows, unmapped.FirstLine));
         Assert.All(report.Malformed, m => Assert.Equal("2018-01-fixture.csv", m.File));
     }
 
@@ -68,11 +73,10 @@ public sealed class PoliceUkImporterTests : IDisposable
     public async Task Identical_ASB_rows_are_separate_incidents_and_a_second_import_adds_nothing()
     {
         await using var h = await Harness.StartAsync(Now);
-        var importer = new PoliceUkImporter(h.Store, h.Geography);
         var file = Fixture();
 
-        await importer.ImportAsync([file]);
-        var again = await importer.ImportAsync([file]);
+        await ImportAsync(h, [file]);
+        var again = await ImportAsync(h, [file]);
 
         Assert.Equal(0, again.Imported);
         Assert.Equal(6, again.Duplicates);
@@ -89,11 +93,11 @@ public sealed class PoliceUkImporterTests : IDisposable
         var path = _dir.File("wrong.csv");
         await File.WriteAllTextAsync(path, "Month,Longitude,Latitude\n2018-01,0.3,51.4\n");
 
-        var report = await new PoliceUkImporter(h.Store, h.Geography).ImportAsync([path]);
+        var report = await ImportAsync(h, [path]);
 
         var problem = Assert.Single(report.Malformed);
         Assert.Equal(1, problem.Line);
-        Assert.Contains("crimeid", problem.Reason);
+        Assert.Contains("Crime ID", problem.Reason);
         Assert.Equal(0, report.Imported);
     }
 
@@ -104,7 +108,7 @@ public sealed class PoliceUkImporterTests : IDisposable
         var path = _dir.File("utf16.csv");
         await File.WriteAllTextAsync(path, string.Join("\r\n", FixtureLines[..3]), Encoding.Unicode);
 
-        var report = await new PoliceUkImporter(h.Store, h.Geography).ImportAsync([path]);
+        var report = await ImportAsync(h, [path]);
 
         var problem = Assert.Single(report.Malformed);
         Assert.Equal(1, problem.Line);
@@ -120,7 +124,7 @@ public sealed class PoliceUkImporterTests : IDisposable
             .. Encoding.ASCII.GetBytes(" Road,E01015908,Thurrock 016A,Drugs,,\n")];
         await File.WriteAllBytesAsync(path, [.. Encoding.ASCII.GetBytes(FixtureLines[0] + "\n"), .. row]);
 
-        var report = await new PoliceUkImporter(h.Store, h.Geography).ImportAsync([path]);
+        var report = await ImportAsync(h, [path]);
 
         Assert.Equal(1, report.Imported);
         await using var connection = new SqliteConnection($"Data Source={h.StorePath};Mode=ReadOnly");
@@ -137,7 +141,7 @@ public sealed class PoliceUkImporterTests : IDisposable
         await using var h = await Harness.StartAsync(Now, geography);
         var file = SharedData.PoliceUk("2018-01");
 
-        var report = await new PoliceUkImporter(h.Store, h.Geography).ImportAsync([file]);
+        var report = await ImportAsync(h, [file]);
         await h.Tailer.CatchUpAsync();
 
         var (inThurrock, asbInThurrock, withoutCoordinates) = IndependentCount(file, h.Geography.Wards.Areas);
@@ -156,10 +160,9 @@ public sealed class PoliceUkImporterTests : IDisposable
     {
         await using var h = await Harness.StartAsync(Now);
         var store = new FailingStore(h.Store, failOnBatch: 2);
-        var importer = new PoliceUkImporter(store, h.Geography);
 
         var ex = await Assert.ThrowsAsync<IOException>(() =>
-            importer.ImportAsync([Fixture(), Fixture(), Fixture()], new PoliceUkImportOptions { BatchSize = 1 }).WaitAsync(TimeSpan.FromSeconds(30)));
+            ImportAsync(h, [Fixture(), Fixture(), Fixture()], new ImportOptions { BatchSize = 1 }, store).WaitAsync(TimeSpan.FromSeconds(30)));
 
         Assert.Contains("disk full", ex.Message);
         // One append may already be under way beside the failing one; it finishes before the import reports, and
@@ -168,24 +171,14 @@ public sealed class PoliceUkImporterTests : IDisposable
         Assert.Equal(store.Calls - 1, await h.Store.CountAsync());
     }
 
-    private sealed class FailingStore(IIncidentStore inner, int failOnBatch) : IIncidentStore
+    private sealed class FailingStore(IIncidentStore inner, int failOnBatch) : DelegatingStore(inner)
     {
         private int _calls;
 
         public int Calls => Volatile.Read(ref _calls);
 
-        public Task<AppendResult> AppendAsync(IncidentBatch incidents, CancellationToken cancellationToken = default) =>
-            Interlocked.Increment(ref _calls) == failOnBatch ? throw new IOException("disk full") : inner.AppendAsync(incidents, cancellationToken);
-
-        public Task<IReadOnlyList<LoggedIncident>> ReadAfterAsync(long afterSequence, int max, CancellationToken cancellationToken = default) =>
-            inner.ReadAfterAsync(afterSequence, max, cancellationToken);
-
-        public Task<long> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);
-
-        public Task<DateTimeOffset?> LatestOccurredAtAsync(string source, CancellationToken cancellationToken = default) =>
-            inner.LatestOccurredAtAsync(source, cancellationToken);
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        public override Task<AppendResult> AppendAsync(IncidentBatch incidents, CancellationToken cancellationToken = default) =>
+            Interlocked.Increment(ref _calls) == failOnBatch ? throw new IOException("disk full") : base.AppendAsync(incidents, cancellationToken);
     }
 
     /// <summary>Counts straight from the text with a plain split and a polygon-by-polygon test.</summary>
