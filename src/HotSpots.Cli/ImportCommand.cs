@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using HotSpots.Application.Imports;
 using HotSpots.Store;
@@ -60,6 +61,13 @@ internal sealed class ImportCommand : ICommand
                 context = new ImportContext(mappings, null) { Source = source };
                 await tool.Output.WriteLineAsync($"{(dryRun ? "Checking" : "Importing")} {files.Count} file(s) for {server.Address}");
             }
+            else if (dryRun && !File.Exists(tool.StoreOptions.Path))
+            {
+                // Nothing is stored yet, so nothing can be a duplicate, and a dry run must not create the store.
+                sink = new CheckOnlySink();
+                context = new ImportContext(mappings, (await tool.LoadGeographyAsync()).Wards.Index) { Source = source };
+                await tool.Output.WriteLineAsync($"Checking {files.Count} file(s); there is no store at {tool.StoreOptions.Path} yet");
+            }
             else
             {
                 var geography = await tool.LoadGeographyAsync();
@@ -67,7 +75,7 @@ internal sealed class ImportCommand : ICommand
                 if (store.Purpose == StorePurpose.Replay) throw new InvalidOperationException($"{tool.StoreOptions.Path} is a replay store; import into the live store");
                 sink = dryRun ? new PreviewSink(store) : new StoreSink(store);
                 context = new ImportContext(mappings, geography.Wards.Index) { Source = source };
-                await tool.Output.WriteLineAsync($"{(dryRun ? "Checking" : "Importing")} {files.Count} file(s) into {((SqliteIncidentStore)store).Path}");
+                await tool.Output.WriteLineAsync($"{(dryRun ? "Checking" : "Importing")} {files.Count} file(s) {(dryRun ? "against" : "into")} {((SqliteIncidentStore)store).Path}");
             }
 
             var progress = new ProgressDisplay(tool.Output, tool.Interactive);
@@ -111,9 +119,22 @@ internal sealed class ImportCommand : ICommand
         if (report.MalformedCount > 20) await output.WriteLineAsync($"  ... {report.MalformedCount - 20:N0} more in the report");
     }
 
-    /// <summary>A dry run against a server: every valid row counts as one that would be sent.</summary>
+    /// <summary>A dry run with no store to ask: every valid row would be new, unless it repeats one earlier in the run.</summary>
     private sealed class CheckOnlySink : IIncidentSink
     {
-        public Task<SinkResult> WriteAsync(IncidentBatch batch, CancellationToken cancellationToken) => Task.FromResult(SinkResult.Of(batch.Count, 0));
+        private readonly HashSet<(string Source, string SourceId)> _seen = [];
+
+        public Task<SinkResult> WriteAsync(IncidentBatch batch, CancellationToken cancellationToken)
+        {
+            lock (_seen)
+            {
+                var fresh = 0;
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    if (_seen.Add((Encoding.UTF8.GetString(batch.Source(i)), Encoding.UTF8.GetString(batch.SourceId(i))))) fresh++;
+                }
+                return Task.FromResult(SinkResult.Of(fresh, batch.Count - fresh));
+            }
+        }
     }
 }

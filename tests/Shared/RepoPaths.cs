@@ -7,6 +7,9 @@ public static class RepoPaths
 
     public static string Dashboards => Path.Combine(Root, "dashboards");
 
+    /// <summary>A made-up partner file shipped with the tool (src/HotSpots.Cli/samples).</summary>
+    public static string Sample(string name) => Path.Combine(Root, "src", "HotSpots.Cli", "samples", name);
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using HotSpots.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace HotSpots.Cli.Tests;
+
+public sealed class PartnerImportTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    private string StoreAt(string name) => $"--HotSpots:Store:Sqlite:Path={_dir.File(name)}";
+
+    private static async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CommandLine.RunAsync(args, output, error, CancellationToken.None);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Importing_the_fire_sample_reports_fires_that_were_not_deliberate_and_unmapped_labels()
+    {
+        var report = _dir.File("fire.json");
+
+        var (code, output, _) = await RunAsync("import", "fire", RepoPaths.Sample("fire-incidents.csv"), "--report", report, StoreAt("live.db"));
+
+        Assert.Equal(0, code);
+        Assert.Contains("imported 8, duplicates 1", output);
+        Assert.Contains("not deliberate 2", output);
+        Assert.Contains("unmapped StopCodeDescription 'Rubbish Fire': 1 row(s), first fire-incidents.csv:9", output);
+        var json = JsonDocument.Parse(File.ReadAllText(report)).RootElement;
+        Assert.Equal("fire", json.GetProperty("format").GetString());
+        Assert.Equal(2, json.GetProperty("notDeliberate").GetInt32());
+        Assert.Equal(2, json.GetProperty("ignored").GetInt32());
+        Assert.Equal(["Rubbish Fire", "Suspicious"],
+            json.GetProperty("unmappedLabels").EnumerateArray().Select(u => u.GetProperty("label").GetString()).Order());
+        Assert.Equal([13, 14, 15, 16, 21], json.GetProperty("malformed").EnumerateArray().Select(m => m.GetProperty("line").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_dry_run_writes_nothing_and_against_a_store_counts_what_is_already_there()
+    {
+        var sample = RepoPaths.Sample("council-asb-cases.csv");
+
+        var (firstCode, first, _) = await RunAsync("import", "council", sample, "--dry-run", StoreAt("live.db"));
+        Assert.Equal(0, firstCode);
+        Assert.Contains("would import 8, duplicates 1", first);
+        Assert.False(File.Exists(_dir.File("live.db")));
+
+        await RunAsync("import", "council", sample, StoreAt("live.db"));
+        var (_, second, _) = await RunAsync("import", "council", sample, "--dry-run", StoreAt("live.db"));
+
+        Assert.Contains("would import 0, duplicates 9", second);
+        Assert.Equal(8, (await ReadAllAsync(_dir.File("live.db"))).Count);
+    }
+
+    [Fact]
+    public async Task An_import_killed_half_way_and_run_again_leaves_exactly_the_store_of_one_clean_run()
+    {
+        var file = WriteLargeFireFile(_dir.File("fires.csv"), rows: 400_000);
+        var interrupted = _dir.File("interrupted.db");
+
+        using (var process = StartTool("import", "fire", file, $"--HotSpots:Store:Sqlite:Path={interrupted}"))
+        {
+            await FirstCommitAsync(interrupted);
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        var partial = (await ReadAllAsync(interrupted)).Count;
+
+        var (code, _, _) = await RunAsync("import", "fire", file, $"--HotSpots:Store:Sqlite:Path={interrupted}");
+        Assert.Equal(0, code);
+        await RunAsync("import", "fire", file, StoreAt("clean.db"));
+
+        var clean = await ReadAllAsync(_dir.File("clean.db"));
+        // The kill came part-way: some batches were stored, not all.
+        Assert.InRange(partial, 1, clean.Count - 1);
+        Assert.Equal(clean, await ReadAllAsync(interrupted));
+    }
+
+    /// <summary>Deliberate secondary fires on a grid around Grays and Tilbury, one a minute from New Year 2025.</summary>
+    private static string WriteLargeFireFile(string path, int rows)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        writer.WriteLine("IncidentNumber,DateTimeOfCall,StopCodeDescription,Motive,Easting_m,Northing_m,StreetName");
+        var start = new DateTime(2025, 1, 1, 0, 0, 0);
+        for (var i = 0; i < rows; i++)
+        {
+            var at = start.AddMinutes(i).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            writer.WriteLine($"BIG-{i:D7},{at},Secondary Fire,Deliberate,{560000 + i % 5000},{177000 + i / 5000 % 2000},Street {i % 300}");
+        }
+        return path;
+    }
+
+    private static Process StartTool(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hotspots.dll"));
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        var process = Process.Start(info)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Completes once the store holds incidents: woken by each change to the database's files.</summary>
+    private static async Task FirstCommitAsync(string database)
+    {
+        using var watcher = new FileSystemWatcher(Path.GetDirectoryName(database)!, Path.GetFileName(database) + "*")
+        {
+            NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.FileName,
+        };
+        var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.Changed += (_, _) => changed.TrySetResult();
+        watcher.Created += (_, _) => changed.TrySetResult();
+        watcher.EnableRaisingEvents = true;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!await HasIncidentsAsync(database))
+        {
+            await changed.Task.WaitAsync(timeout.Token);
+            changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    private static async Task<bool> HasIncidentsAsync(string database)
+    {
+        if (!File.Exists(database)) return false;
+        try
+        {
+            await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT EXISTS (SELECT 1 FROM incidents)";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) == 1;
+        }
+        catch (SqliteException)
+        {
+            // The file exists before its schema does.
+            return false;
+        }
+    }
+
+    private static async Task<List<string>> ReadAllAsync(string database)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT source, source_id, category, occurred_at, precision, latitude, longitude, location_text, origin FROM incidents ORDER BY source, source_id";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
+        }
+        return rows;
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
