@@ -11,6 +11,13 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
     private readonly List<FakeTimer> _timers = [];
     private DateTimeOffset _now = start;
     private long _ticks;
+    private TaskCompletionSource _scheduled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when a timer is waiting for the clock: at once if one is, else when one is next set.</summary>
+    public Task WhenTimerPendingAsync()
+    {
+        lock (_lock) return _timers.Count > 0 ? Task.CompletedTask : _scheduled.Task;
+    }
 
     public override DateTimeOffset GetUtcNow()
     {
@@ -58,6 +65,8 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
                 if (dueTime == Timeout.InfiniteTimeSpan) return true;
                 Due = owner._ticks + dueTime.Ticks;
                 owner._timers.Add(this);
+                owner._scheduled.TrySetResult();
+                owner._scheduled = new(TaskCreationOptions.RunContinuationsAsynchronously);
             }
             return true;
         }

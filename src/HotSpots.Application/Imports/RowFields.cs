@@ -17,15 +17,21 @@ public static class RowFields
         "dd/MM/yyyy HH:mm:ss", "dd/MM/yyyy HH:mm", "d/M/yyyy H:mm", "dd MMM yyyy HH:mm:ss", "dd MMM yyyy HH:mm",
     ];
 
-    /// <summary>The trimmed text, cut to the longest allowed; as bytes, unless cutting or repairing needs characters.</summary>
+    /// <summary>
+    /// The trimmed text, cut to the longest allowed; as bytes, unless repairing needs characters. Line breaks and other
+    /// control characters (a street description typed over two lines) become single spaces: the text is shown on
+    /// one line, and the API refuses control characters too.
+    /// </summary>
     public static ReadOnlySpan<byte> LocationText(ReadOnlySpan<byte> raw)
     {
         var text = raw[Ascii.Trim(raw)];
         var valid = Utf8.IsValid(text);
-        if (valid && text.Length <= IncidentRules.MaxLocationTextLength) return text;
+        var plain = text.IndexOfAnyInRange((byte)0, (byte)0x1F) < 0 && !text.Contains((byte)0x7F);
+        if (valid && plain && text.Length <= IncidentRules.MaxLocationTextLength) return text;
         // Invalid bytes become U+FFFD, as a text decoder would make them, rather than being stored raw.
         var chars = Encoding.UTF8.GetString(text);
-        if (valid && chars.Length <= IncidentRules.MaxLocationTextLength) return text;
+        if (!plain) chars = string.Join(' ', chars.Split((char[])[.. Enumerable.Range(0, 32).Select(c => (char)c), '\u007F'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (valid && plain && chars.Length <= IncidentRules.MaxLocationTextLength) return text;
         return Encoding.UTF8.GetBytes(chars.Length <= IncidentRules.MaxLocationTextLength ? chars : chars[..IncidentRules.MaxLocationTextLength]);
     }
 

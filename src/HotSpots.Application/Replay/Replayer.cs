@@ -83,19 +83,30 @@ public sealed class Replayer(IIncidentSink sink, TimeProvider time)
     }
 }
 
-/// <summary>Keeps what an import reads, as incidents, so that files can be replayed through the same readers.</summary>
+/// <summary>
+/// Keeps what an import reads, as incidents, so that files can be replayed through the same readers. A repeated
+/// (source, sourceId) is kept once, the first, as a store would keep it.
+/// </summary>
 public sealed class CollectingSink : IIncidentSink
 {
     private readonly List<Incident> _incidents = [];
+    private readonly HashSet<(string, string)> _seen = [];
 
     public IReadOnlyList<Incident> Incidents => _incidents;
 
     public Task<SinkResult> WriteAsync(IncidentBatch batch, CancellationToken cancellationToken)
     {
+        var kept = 0;
         lock (_incidents)
         {
-            for (var i = 0; i < batch.Count; i++) _incidents.Add(batch[i]);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var incident = batch[i];
+                if (!_seen.Add((incident.Source, incident.SourceId))) continue;
+                _incidents.Add(incident);
+                kept++;
+            }
         }
-        return Task.FromResult(SinkResult.Of(batch.Count, 0));
+        return Task.FromResult(SinkResult.Of(kept, batch.Count - kept));
     }
 }

@@ -61,8 +61,8 @@ public sealed class PartnerFormatTests
         Assert.Equal(new DateTimeOffset(2026, 3, 29, 1, 30, 0, TimeSpan.Zero), rows["EF-2026-000118"].At);
         // An explicit offset wins over the zone.
         Assert.Equal(new DateTimeOffset(2026, 6, 11, 20, 15, 0, TimeSpan.Zero), rows["EF-2026-000119"].At);
-        // Quoted commas, doubled quotes and a line break inside a field survive.
-        Assert.Equal("Dock Road, by the \"bins\"\r\nnear Civic Square", rows["EF-2026-000115"].Location);
+        // Quoted commas and doubled quotes survive; a line break inside a field becomes a space.
+        Assert.Equal("Dock Road, by the \"bins\" near Civic Square", rows["EF-2026-000115"].Location);
         // With both a grid reference and WGS84, the grid reference is used: within a few metres of the WGS84 pair.
         var both = rows["EF-2026-000116"];
         Assert.Equal(51.4846, both.Latitude, 0.0005);

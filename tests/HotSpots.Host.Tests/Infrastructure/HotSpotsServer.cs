@@ -14,6 +14,7 @@ public sealed class HotSpotsServer : IAsyncDisposable
 {
     public const string IngestKey = "test-ingest-key";
     public const string ViewerKey = "test-viewer-key";
+    public const string AdminKey = "test-admin-key";
 
     private readonly TempDirectory _dir = new();
     private readonly WebApplicationFactory<Program> _factory;
@@ -25,6 +26,7 @@ public sealed class HotSpotsServer : IAsyncDisposable
             ["HotSpots:Store:Sqlite:Path"] = _dir.File("hotspots.db"),
             ["HotSpots:Security:IngestKeys:0"] = IngestKey,
             ["HotSpots:Security:ViewerKeys:0"] = ViewerKey,
+            ["HotSpots:Security:AdminKeys:0"] = AdminKey,
             ["HotSpots:Demo:Feed"] = "false",
             ["urls"] = "http://127.0.0.1:0",
         };
@@ -53,6 +55,10 @@ public sealed class HotSpotsServer : IAsyncDisposable
     public HttpClient Ingest() => Client(ingestKey: IngestKey);
 
     public HttpClient Viewer() => Client(viewerKey: ViewerKey);
+
+    public HttpClient Admin() => Client(viewerKey: AdminKey);
+
+    public string StorePath => _dir.File("hotspots.db");
 
     public static object Incident(string id, string category = "anti-social-behaviour", double lat = 51.4757, double lon = 0.3217, DateTimeOffset? at = null) => new
     {
