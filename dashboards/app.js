@@ -86,18 +86,26 @@ function apply(areas, pulse) {
     path.style.fill = colourFor(a.score);
     path.dataset.observed = a.observed;
     path.dataset.score = a.score;
+    path.dataset.drills = a.drills ?? 0;
+    path.classList.toggle('drill', (a.drills ?? 0) > 0);
     path.querySelector('title').textContent =
-      `${a.name}: ${a.observed} observed, about ${a.expected.toFixed(1)} expected (heat ${a.score.toFixed(2)})`;
+      `${a.name}: ${a.observed} observed${a.drills ? ` (${a.drills} of them DRILL incidents)` : ''}, about ${a.expected.toFixed(1)} expected (heat ${a.score.toFixed(2)})`;
     if (pulse) { path.classList.remove('pulse'); void path.getBBox(); path.classList.add('pulse'); }
   }
   const rows = [...state.heat.values()].sort((a, b) => b.score - a.score).map(a => {
     const tr = document.createElement('tr');
-    for (const v of [a.name, a.observed, a.expected.toFixed(1), a.score.toFixed(2)]) {
+    for (const v of [a.drills ? `${a.name} (DRILL)` : a.name, a.observed, a.expected.toFixed(1), a.score.toFixed(2)]) {
       const td = document.createElement('td'); td.textContent = v; tr.append(td);
     }
     return tr;
   });
   $('ranking').tBodies[0].replaceChildren(...rows);
+}
+
+function showDrill(drill) {
+  const banner = $('drill-banner');
+  banner.textContent = `DRILL ${drill.id}: ${drill.description} (${drill.areaName}). Training only: not real incidents.`;
+  banner.hidden = false;
 }
 
 function setConnection(text, cls) {
@@ -124,6 +132,7 @@ async function connect() {
   connection.on('HeatChanged', update => {
     if (state.selection && update.group === state.selection.group && update.window === state.selection.window) apply(update.areas, true);
   });
+  connection.on('DrillRecorded', drill => showDrill(drill));
   connection.onreconnecting(() => setConnection('reconnecting…', 'connecting'));
   connection.onreconnected(async () => { state.selection = null; await subscribe(); setConnection('live', 'live'); });
   connection.onclose(() => setConnection('offline', ''));

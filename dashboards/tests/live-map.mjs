@@ -1,9 +1,9 @@
 // Browser check of the live ward map, run by the .NET test suite against a running server:
-//   node tests/live-map.mjs BASE_URL VIEWER_KEY INGEST_KEY [SCREENSHOT.png]
+//   node tests/live-map.mjs BASE_URL VIEWER_KEY INGEST_KEY ADMIN_KEY [SCREENSHOT.png]
 // Prints one JSON line of findings; exits non-zero with the reason when anything is wrong.
 import { chromium } from 'playwright-core';
 
-const [base, viewerKey, ingestKey, screenshot] = process.argv.slice(2);
+const [base, viewerKey, ingestKey, adminKey, screenshot] = process.argv.slice(2);
 const ward = 'E05002235';
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -44,8 +44,20 @@ try {
     [ward, before + 1], { timeout: 1000, polling: 'raf' });
   const changedAfterMs = Date.now() - posted;
 
+  // A drill is announced on the page as a drill, and the ward it lands in is marked as holding drill incidents.
+  const drill = await fetch(`${base}/api/drills`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminKey}` },
+    body: JSON.stringify({ scenario: 'grays-asb', count: 3 }),
+  });
+  if (drill.status !== 201) throw new Error(`POST /api/drills answered ${drill.status}`);
+  await page.waitForSelector('#drill-banner:not([hidden])', { timeout: 5000 });
+  const drillBanner = await page.locator('#drill-banner').textContent();
+  await page.waitForFunction(code => document.querySelector(`#map path.ward[data-code="${code}"]`)?.dataset.drills === '3', ward, { timeout: 5000 });
+  const drillTitle = await page.locator(`#map path.ward[data-code="${ward}"] title`).textContent();
+
   if (screenshot) await page.screenshot({ path: screenshot });
-  console.log(JSON.stringify({ wards, zones, note, before, changedAfterMs }));
+  console.log(JSON.stringify({ wards, zones, note, before, changedAfterMs, drillBanner, drillTitle }));
 } catch (error) {
   console.error(`live-map check failed: ${error.message}`);
   process.exitCode = 1;

@@ -1,4 +1,5 @@
 using HotSpots.Domain.Incidents;
+using HotSpots.Domain.Patterns;
 
 namespace HotSpots.Application.Replay;
 
@@ -30,7 +31,7 @@ public sealed record ReplayPlan(DateTimeOffset From, DateTimeOffset To, double S
 /// Gives month- and day-precision incidents (police.uk publishes months only; council cases have dates) an exact
 /// time for a replay. Each one's time is drawn from a generator seeded by the replay's seed and the incident's own
 /// source and id, so the same seed always spreads the same incident to the same moment: the day uniformly within its
-/// month, then the hour from <see cref="DailyRhythm"/> (UTC hours; close enough for a replay), then the minute and
+/// month, then the hour from <see cref="IncidentRhythm"/> (UTC hours; close enough for a replay), then the minute and
 /// second uniformly.
 /// </summary>
 public static class TimeSpreader
@@ -45,7 +46,7 @@ public static class TimeSpreader
         {
             day = day.AddDays(random.Next(DateTime.DaysInMonth(day.Year, day.Month)));
         }
-        return day.AddHours(DailyRhythm.PickHour(incident.Category, random)).AddSeconds(random.Next(3600));
+        return day.AddHours(IncidentRhythm.PickHour(incident.Category, random)).AddSeconds(random.Next(3600));
     }
 
     private static int StableHash(string source, string sourceId)
