@@ -6,7 +6,8 @@ namespace HotSpots.Benchmarks;
 
 /// <summary>
 /// Ward lookup alone: every police.uk point with coordinates, located in the 304 Essex wards, first with an empty
-/// cell grid (each cell is worked out on first use) and then again with the grid warm.
+/// cell grid (each cell is worked out on first use) and then again with the grid warm. Then British National Grid
+/// to WGS84 conversion of the same points, one call per point and in blocks of 1024 as the fire and council imports do.
 /// </summary>
 internal static class LocateBenchmark
 {
@@ -37,6 +38,25 @@ internal static class LocateBenchmark
             }
             var seconds = stopwatch.Elapsed.TotalSeconds;
             Console.WriteLine($"  pass {pass}{(pass == 1 ? " (cold grid)" : "            ")}  {found,9:N0} placed  {points.Count / seconds,12:N0} points/s");
+        }
+
+        var grid = points.Select(p => BritishNationalGrid.FromWgs84(p.Lat, p.Lon)).ToArray();
+        for (var pass = 1; pass <= 2; pass++)
+        {
+            var single = Stopwatch.StartNew();
+            var sum = 0d;
+            foreach (var (e, n) in grid) sum += BritishNationalGrid.ToWgs84(e, n).Latitude;
+            var singleSeconds = single.Elapsed.TotalSeconds;
+            var eastings = grid.Select(g => g.Easting).ToArray();
+            var northings = grid.Select(g => g.Northing).ToArray();
+            var bulk = Stopwatch.StartNew();
+            for (var start = 0; start < eastings.Length; start += 1024)
+            {
+                var length = Math.Min(1024, eastings.Length - start);
+                BritishNationalGrid.ToWgs84InPlace(eastings.AsSpan(start, length), northings.AsSpan(start, length));
+            }
+            var bulkSeconds = bulk.Elapsed.TotalSeconds;
+            Console.WriteLine($"  grid to WGS84 pass {pass}  one at a time {grid.Length / singleSeconds,12:N0} points/s   in blocks of 1024 {grid.Length / bulkSeconds,12:N0} points/s  (check {sum + northings[0]:N0})");
         }
         return Task.FromResult(0);
     }
