@@ -77,6 +77,19 @@ public sealed class DemoModel
         return total;
     }
 
+    /// <summary>
+    /// A generator for one hour of history that is the same in every process (HashCode is randomised per process), so
+    /// a restarted feed re-creates the same history and the store drops it as duplicates.
+    /// </summary>
+    public static Random HourRandom(int seed, long hour)
+    {
+        // SplitMix64's finaliser over the seed and the hour.
+        var z = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + (ulong)hour);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return new Random((int)(z ^ (z >> 31)));
+    }
+
     /// <summary>One hour's incidents (hour = hours since the Unix epoch), drawn with the given generator.</summary>
     public IEnumerable<DemoIncident> Hour(long hour, Random random)
     {

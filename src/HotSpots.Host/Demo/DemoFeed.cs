@@ -67,7 +67,7 @@ public sealed class DemoFeed(
         for (var hour = firstHour; hour <= lastHour; hour++)
         {
             var n = 0;
-            foreach (var incident in model.Hour(hour, new Random(HashCode.Combine(options.Value.Seed, hour))))
+            foreach (var incident in model.Hour(hour, DemoModel.HourRandom(options.Value.Seed, hour)))
                 batch.Add(Submission($"history-{hour}-{n++}", incident));
             if (batch.Count >= 2000 || hour == lastHour)
             {

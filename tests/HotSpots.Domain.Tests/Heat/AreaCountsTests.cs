@@ -125,4 +125,29 @@ public class AreaCountsTests
         Assert.Equal(1, reading.Observed);
         Assert.Equal(1.0 / 3, reading.Expected, 9);
     }
+
+    [Fact]
+    public void A_dated_incident_counts_in_a_rolling_window_only_while_its_whole_day_is_inside()
+    {
+        var counts = new AreaCounts();
+        counts.Record(Category.FlyTipping, OccurredAt.Day(2026, 3, 10));
+
+        // At 23:30 on 16 March the 7 d window starts at 00:00 on the 10th: the whole day is inside.
+        Assert.Equal(1, counts.Rolling(CategoryGroup.Asb, HeatWindow.Week, Day1.AddDays(6).AddHours(23).AddMinutes(30), null).Observed);
+        // An hour later the window starts at 01:00 on the 10th and the day no longer fits.
+        Assert.Equal(0, counts.Rolling(CategoryGroup.Asb, HeatWindow.Week, Day1.AddDays(7).AddMinutes(30), null).Observed);
+        // The 24 h window ending 23:30 on the 10th covers the whole day; one ending mid-afternoon does not.
+        Assert.Equal(1, counts.Rolling(CategoryGroup.Asb, HeatWindow.Day, Day1.AddHours(23).AddMinutes(30), null).Observed);
+        Assert.Equal(0, counts.Rolling(CategoryGroup.Asb, HeatWindow.Day, Day1.AddHours(15), null).Observed);
+        Assert.Equal(1, counts.Month(CategoryGroup.Asb, OccurredAt.Month(2026, 3).MonthIndex, null).Observed);
+    }
+
+    [Fact]
+    public void Drills_add_to_what_is_observed_but_not_to_what_is_expected()
+    {
+        var reading = HeatReading.Of(2, 1.5, 4).WithDrills(3);
+
+        Assert.Equal((5, 1.5, 3), (reading.Observed, reading.Expected, reading.Drills));
+        Assert.Equal(HeatScore.FreemanTukey(5, 1.5), reading.Score, 12);
+    }
 }

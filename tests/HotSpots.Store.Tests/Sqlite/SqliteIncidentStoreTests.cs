@@ -173,5 +173,48 @@ public sealed class SqliteIncidentStoreTests : IDisposable
         Assert.Contains("newer", ex.Message);
     }
 
+    [Fact]
+    public async Task A_drills_origin_is_stored_and_comes_back_with_the_log_and_the_whole_incident()
+    {
+        await using var store = await SqliteIncidentStore.OpenAsync(Options, _time);
+        var drill = Incident("d1", source: "drill") with { Origin = IncidentOrigin.Drill };
+
+        var result = await store.AppendAsync([Incident("r1"), drill]);
+
+        Assert.Equal([IncidentOrigin.Recorded, IncidentOrigin.Drill], result.Appended.Select(a => a.Origin));
+        Assert.Equal([IncidentOrigin.Recorded, IncidentOrigin.Drill], (await store.ReadAfterAsync(0, 10)).Select(a => a.Origin));
+        var whole = new List<Incident>();
+        await foreach (var i in store.ReadIncidentsAsync(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero)))
+            whole.Add(i);
+        Assert.Equal([drill, Incident("r1")], whole.OrderBy(i => i.SourceId));
+        var none = store.ReadIncidentsAsync(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
+        Assert.False(await none.GetAsyncEnumerator().MoveNextAsync());
+    }
+
+    [Fact]
+    public async Task A_preview_says_what_an_append_would_do_and_writes_nothing()
+    {
+        await using var store = await SqliteIncidentStore.OpenAsync(Options, _time);
+        await store.AppendAsync([Incident("a")]);
+
+        var preview = await store.PreviewAsync(IncidentBatch.From([Incident("a"), Incident("b"), Incident("b"), Incident("a", source: "ecfrs")]));
+
+        Assert.Equal([AppendOutcome.Duplicate, AppendOutcome.Appended, AppendOutcome.Duplicate, AppendOutcome.Appended], preview);
+        Assert.Equal(1, await store.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_new_file_is_a_live_store_unless_a_replay_store_is_asked_for_and_its_purpose_is_kept()
+    {
+        await using (var live = await SqliteIncidentStore.OpenAsync(Options, _time)) Assert.Equal(StorePurpose.Live, live.Purpose);
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            SqliteIncidentStore.OpenAsync(new SqliteStoreOptions { Path = Options.Path, Purpose = StorePurpose.Replay }, _time));
+        Assert.Contains("is a live store, not a replay one", ex.Message);
+
+        var replayPath = _dir.File("replay.db");
+        await using var replay = await SqliteIncidentStore.OpenAsync(new SqliteStoreOptions { Path = replayPath, Purpose = StorePurpose.Replay }, _time);
+        Assert.Equal(StorePurpose.Replay, replay.Purpose);
+    }
+
     public void Dispose() => _dir.Dispose();
 }
