@@ -29,7 +29,7 @@ public static class CommandLine
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var settings = args.Where(a => a.StartsWith("--HotSpots:", StringComparison.OrdinalIgnoreCase)).ToArray();
-        var words = args.Except(settings).ToList();
+        var words = args.Where(a => !a.StartsWith("--HotSpots:", StringComparison.OrdinalIgnoreCase)).ToList();
         var tool = new Tool(output, error, settings);
         ICommand? command = words.FirstOrDefault() switch
         {

@@ -118,15 +118,15 @@ internal sealed class ReplayCommand : ICommand
         var path = arguments.Value("--from-store") ?? tool.StoreOptions.Path;
         if (!File.Exists(path)) throw new InvalidOperationException($"there is no store at {path}");
         await using var source = await SqliteIncidentStore.OpenAsync(new SqliteStoreOptions { Path = path }, TimeProvider.System, cancellationToken);
-        var to = arguments.Value("--to") is { } t ? Day(t, "--to").AddDays(1) : DateTimeOffset.MaxValue;
-        var from = arguments.Value("--from") is { } f ? Day(f, "--from") : DateTimeOffset.MinValue;
+        var latest = await source.LatestOccurredAtAsync(null, cancellationToken)
+            ?? throw new InvalidOperationException($"the store at {path} holds no incident");
+        var to = arguments.Value("--to") is { } t ? Day(t, "--to").AddDays(1) : FloorDay(latest).AddDays(1);
+        var from = arguments.Value("--from") is { } f ? Day(f, "--from") : to.AddDays(-7);
+        // A month-precision row starts on the 1st yet may be spread into the period, so reading starts a month earlier.
         var all = new List<Incident>();
-        await foreach (var incident in source.ReadIncidentsAsync(from == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : from.AddMonths(-1),
-                           to == DateTimeOffset.MaxValue ? new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero) : to, cancellationToken))
-            all.Add(incident);
+        await foreach (var incident in source.ReadIncidentsAsync(from.AddMonths(-1), to, cancellationToken)) all.Add(incident);
         if (all.Count == 0) throw new InvalidOperationException($"the store at {path} holds no incident in that period");
-        var latestDay = FloorDay(all.Max(i => i.OccurredAt.Start)).AddDays(1);
-        return (all, latestDay.AddDays(-7), latestDay);
+        return (all, from, to);
     }
 
     private static DateTimeOffset FloorDay(DateTimeOffset instant) => new(instant.UtcDateTime.Date, TimeSpan.Zero);

@@ -51,8 +51,8 @@ public interface IIncidentStore : IAsyncDisposable
 
     Task<long> CountAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The latest time of an incident from a source, or null when it has none.</summary>
-    Task<DateTimeOffset?> LatestOccurredAtAsync(string source, CancellationToken cancellationToken = default);
+    /// <summary>The latest time of an incident from a source (any source when null), or null when there is none.</summary>
+    Task<DateTimeOffset?> LatestOccurredAtAsync(string? source, CancellationToken cancellationToken = default);
 }
 
 public static class IncidentStoreExtensions

@@ -22,7 +22,7 @@ public class DelegatingStore(IIncidentStore inner) : IIncidentStore
 
     public Task<long> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);
 
-    public Task<DateTimeOffset?> LatestOccurredAtAsync(string source, CancellationToken cancellationToken = default) =>
+    public Task<DateTimeOffset?> LatestOccurredAtAsync(string? source, CancellationToken cancellationToken = default) =>
         inner.LatestOccurredAtAsync(source, cancellationToken);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -25,13 +25,7 @@ public sealed class CommandLineTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CommandLine.RunAsync(args, output, error, CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Out, string Error)> RunAsync(params string[] args) => ToolRun.RunAsync(args);
 
     [Fact]
     public async Task Import_writes_a_summary_and_a_JSON_report_with_line_numbered_problems()

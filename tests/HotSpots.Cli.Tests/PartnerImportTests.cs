@@ -13,13 +13,7 @@ public sealed class PartnerImportTests : IDisposable
 
     private string StoreAt(string name) => $"--HotSpots:Store:Sqlite:Path={_dir.File(name)}";
 
-    private static async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CommandLine.RunAsync(args, output, error, CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Out, string Error)> RunAsync(params string[] args) => ToolRun.RunAsync(args);
 
     [Fact]
     public async Task Importing_the_fire_sample_reports_fires_that_were_not_deliberate_and_unmapped_labels()

@@ -74,8 +74,6 @@ public sealed record ImportFile(ImportReport Report, string Name, int Index);
 /// <summary>What became of a row that was not added.</summary>
 public enum RowFate
 {
-    Added,
-    Pending,
     Unlocated,
     OutsideArea,
     NotDeliberate,

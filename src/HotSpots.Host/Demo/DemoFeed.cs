@@ -39,7 +39,9 @@ public sealed class DemoFeed(
 
     private readonly Random _live = new();
 
-    public static bool IsEnabled(DemoOptions options, GeographyModel geography) => options.Feed ?? geography.IsDemo;
+    /// <summary>On as configured (by default with the demo geography), and never on a replay store, which takes replays only.</summary>
+    public static bool IsEnabled(DemoOptions options, GeographyModel geography, IIncidentStore store) =>
+        store.Purpose == StorePurpose.Live && (options.Feed ?? geography.IsDemo);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

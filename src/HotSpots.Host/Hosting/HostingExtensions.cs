@@ -42,7 +42,7 @@ public static class HostingExtensions
         services.Configure<DemoOptions>(configuration.GetSection("HotSpots:Demo"));
         services.AddSingleton<DemoFeed>();
         services.AddHostedService(sp => new OptionalService(
-            DemoFeed.IsEnabled(sp.GetRequiredService<IOptions<DemoOptions>>().Value, sp.GetRequiredService<GeographyModel>())
+            DemoFeed.IsEnabled(sp.GetRequiredService<IOptions<DemoOptions>>().Value, sp.GetRequiredService<GeographyModel>(), sp.GetRequiredService<IIncidentStore>())
                 ? sp.GetRequiredService<DemoFeed>()
                 : null));
         return services;
@@ -77,7 +77,7 @@ public static class HostingExtensions
             if (app.Services.GetRequiredService<IIncidentStore>().Purpose == StorePurpose.Replay)
                 Console.WriteLine("  Store: REPLAY - this server shows replayed incidents only");
             Console.WriteLine($"  Geography: {geography.Mode} - {ReadingEndpoints.GeographyNote(geography)}");
-            if (DemoFeed.IsEnabled(app.Services.GetRequiredService<IOptions<DemoOptions>>().Value, geography))
+            if (DemoFeed.IsEnabled(app.Services.GetRequiredService<IOptions<DemoOptions>>().Value, geography, app.Services.GetRequiredService<IIncidentStore>()))
                 Console.WriteLine("  Demo feed: on (source 'demo-feed'; HotSpots:Demo:Feed=false turns it off)");
             Console.WriteLine();
         });

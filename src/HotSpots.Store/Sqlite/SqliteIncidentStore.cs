@@ -331,12 +331,12 @@ public sealed class SqliteIncidentStore : IIncidentStore
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    public async Task<DateTimeOffset?> LatestOccurredAtAsync(string source, CancellationToken cancellationToken = default)
+    public async Task<DateTimeOffset?> LatestOccurredAtAsync(string? source, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT max(occurred_at) FROM incidents WHERE source = $source";
-        command.Parameters.AddWithValue("$source", source);
+        command.CommandText = source is null ? "SELECT max(occurred_at) FROM incidents" : "SELECT max(occurred_at) FROM incidents WHERE source = $source";
+        if (source is not null) command.Parameters.AddWithValue("$source", source);
         return await command.ExecuteScalarAsync(cancellationToken) is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 

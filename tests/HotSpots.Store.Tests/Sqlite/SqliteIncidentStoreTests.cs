@@ -127,6 +127,7 @@ public sealed class SqliteIncidentStoreTests : IDisposable
         Assert.Equal(OccurredAt.Day(2026, 11, 3), logged[1].OccurredAt);
         Assert.Equal(new DateTimeOffset(2026, 11, 3, 0, 0, 0, TimeSpan.Zero), await store.LatestOccurredAtAsync("thurrock-council"));
         Assert.Null(await store.LatestOccurredAtAsync("nobody"));
+        Assert.Equal(new DateTimeOffset(2026, 11, 3, 0, 0, 0, TimeSpan.Zero), await store.LatestOccurredAtAsync(null));
     }
 
     [Fact]
