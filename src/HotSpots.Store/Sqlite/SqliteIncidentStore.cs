@@ -95,6 +95,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
     private SqliteConnection? _writer;
     private sqlite3_stmt? _insert;
     private nint _insertHandle, _db;
+    private int _boundOrigin = -1;
     private ulong _secret0, _secret1;
     private WalCheckpointer? _checkpointer;
     private SqliteCommand? _findByKey;
@@ -193,7 +194,9 @@ public sealed class SqliteIncidentStore : IIncidentStore
             // An empty text must still have a pointer: SQLite stores a null pointer as NULL.
             else SqliteNative.BindText(statement, 9, location.Length == 0 ? category : locationPointer, location.Length, SqliteNative.Static);
             SqliteNative.BindInt64(statement, 10, recordedAt);
-            SqliteNative.BindInt32(statement, 11, (int)incidents.Origin(i));
+            // Bindings outlive a reset, and a batch nearly always has one origin: bind it only when it changes.
+            var origin = (int)incidents.Origin(i);
+            if (origin != _boundOrigin) SqliteNative.BindInt32(statement, 11, _boundOrigin = origin);
             var rc = SqliteNative.Step(statement);
             SqliteNative.Reset(statement);
             if (rc != raw.SQLITE_DONE) throw new SqliteException($"appending an incident failed: {raw.sqlite3_errmsg(_writer!.Handle!).utf8_to_string()}", rc);
