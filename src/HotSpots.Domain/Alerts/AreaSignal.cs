@@ -1,0 +1,25 @@
+namespace HotSpots.Domain.Alerts;
+
+/// <summary>
+/// What a detector reads of one area and group, oldest first with the current period last: daily counts (UTC days;
+/// today so far last) and hourly counts (the current clock hour last). Recorded incidents only: the baseline never
+/// contains drills. Drills are given apart and add to what is observed now.
+/// </summary>
+public sealed record AreaSignal(int[] Days, int[] DrillDays, int[] Hours, int[] DrillHours)
+{
+    /// <summary>Days of history a signal carries: enough for EARS C3 and a CUSUM baseline of four weeks before a week's run.</summary>
+    public const int DaysHeld = 36;
+
+    /// <summary>Hours of history a signal carries: a threshold window of up to a week.</summary>
+    public const int HoursHeld = 168;
+
+    public int Today => Days[^1] + DrillDays[^1];
+
+    /// <summary>Incidents (drills included) in the last <paramref name="hours"/> clock hours, the current one included.</summary>
+    public int LastHours(int hours)
+    {
+        var sum = 0;
+        for (var i = Math.Max(0, Hours.Length - hours); i < Hours.Length; i++) sum += Hours[i] + DrillHours[i];
+        return sum;
+    }
+}
