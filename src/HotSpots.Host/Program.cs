@@ -1,3 +1,4 @@
+using HotSpots.Host.Alerts;
 using HotSpots.Host.Endpoints;
 using HotSpots.Host.Hosting;
 using HotSpots.Host.Live;
@@ -17,6 +18,7 @@ builder.Services
     .AddIncidentStore(builder.Configuration)
     .AddMonitors(builder.Configuration)
     .AddDrills(builder.Configuration)
+    .AddAlerts(builder.Configuration)
     .AddLiveHeat(builder.Configuration)
     .AddDemoFeed(builder.Configuration);
 
@@ -32,6 +34,7 @@ app.MapOpenApi();
 app.MapIncidentEndpoints();
 app.MapReadingEndpoints();
 app.MapDrillEndpoints();
+app.MapAlertEndpoints();
 app.MapHub<HeatHub>("/hubs/heat");
 
 app.PrintStartBanner();

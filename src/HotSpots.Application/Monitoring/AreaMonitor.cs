@@ -1,3 +1,4 @@
+using HotSpots.Domain.Alerts;
 using HotSpots.Domain.Heat;
 using HotSpots.Domain.Incidents;
 
@@ -34,6 +35,23 @@ public sealed class AreaMonitor(AreaKey key, TimeProvider time) : IAreaMonitor
         {
             return Task.FromResult(Read(_counts, query).WithDrills(_drills.Total == 0 ? 0 : Read(_drills, query).Observed));
         }
+    }
+
+    public Task<AreaSignal> GetSignalAsync(CategoryGroup group)
+    {
+        var now = time.GetUtcNow();
+        var signal = new AreaSignal(new int[AreaSignal.DaysHeld], new int[AreaSignal.DaysHeld], new int[AreaSignal.HoursHeld], new int[AreaSignal.HoursHeld]);
+        lock (_turn)
+        {
+            _counts.FillDays(group, now, signal.Days);
+            _counts.FillHours(group, now, signal.Hours);
+            if (_drills.Total > 0)
+            {
+                _drills.FillDays(group, now, signal.DrillDays);
+                _drills.FillHours(group, now, signal.DrillHours);
+            }
+        }
+        return Task.FromResult(signal);
     }
 
     private HeatReading Read(AreaCounts counts, HeatQuery query) => query.Window.IsCalendarMonth

@@ -1,3 +1,4 @@
+using HotSpots.Domain.Alerts;
 using HotSpots.Domain.Heat;
 using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
@@ -29,4 +30,7 @@ public interface IAreaMonitor
     Task RecordAsync(IReadOnlyList<CountedIncident> incidents);
 
     Task<HeatReading> GetHeatAsync(HeatQuery query);
+
+    /// <summary>What the alert detectors read of this area for a group: daily and hourly counts, drills apart.</summary>
+    Task<AreaSignal> GetSignalAsync(CategoryGroup group);
 }

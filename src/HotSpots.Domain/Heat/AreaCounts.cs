@@ -71,6 +71,43 @@ public sealed class AreaCounts
         return HeatReading.Of(observed, (double)baseline / periods, periods);
     }
 
+    /// <summary>
+    /// Daily counts of a group, oldest first, the last element being the UTC day of <paramref name="now"/> so far: timed
+    /// incidents by the day of their hour, dated ones by their date.
+    /// </summary>
+    public void FillDays(CategoryGroup group, DateTimeOffset now, Span<int> days)
+    {
+        var today = HourIndex(now) / 24;
+        for (var i = 0; i < days.Length; i++)
+        {
+            var day = today - (days.Length - 1 - i);
+            var sum = 0;
+            for (var c = 0; c < Categories.Count; c++)
+            {
+                if ((group.Mask & (1u << c)) == 0) continue;
+                if (_hourly[c] is { } ring) sum += ring.Sum(day * 24, day * 24 + 23);
+                if (_daily[c] is { } dated) sum += dated.Sum(day, day);
+            }
+            days[i] = sum;
+        }
+    }
+
+    /// <summary>Hourly counts of timed incidents of a group, oldest first, the last element being the clock hour of <paramref name="now"/>.</summary>
+    public void FillHours(CategoryGroup group, DateTimeOffset now, Span<int> hours)
+    {
+        var current = HourIndex(now);
+        for (var i = 0; i < hours.Length; i++)
+        {
+            var hour = current - (hours.Length - 1 - i);
+            var sum = 0;
+            for (var c = 0; c < Categories.Count; c++)
+            {
+                if ((group.Mask & (1u << c)) != 0 && _hourly[c] is { } ring) sum += ring.Sum(hour, hour);
+            }
+            hours[i] = sum;
+        }
+    }
+
     public static long HourIndex(DateTimeOffset instant) =>
         (long)Math.Floor(instant.ToUnixTimeMilliseconds() / 3_600_000d);
 

@@ -1,5 +1,6 @@
 using HotSpots.Application.Drills;
 using HotSpots.Application.Monitoring;
+using HotSpots.Host.Alerts;
 using HotSpots.Host.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -14,6 +15,12 @@ public interface IDashboardClient
 
     /// <summary>A drill was injected: its scenario, area and window, so every screen can show it as a drill.</summary>
     Task DrillRecorded(DrillRun drill);
+
+    Task AlertRaised(AlertView alert);
+
+    Task AlertUpdated(AlertView alert);
+
+    Task AlertResolved(AlertView alert);
 }
 
 /// <summary>What a dashboard asks for: the API's set, group and window (and month for the month window).</summary>

@@ -10,7 +10,7 @@ namespace HotSpots.Host.Security;
 /// <summary>
 /// Keys as credentials: <c>X-Api-Key</c> for partner systems that post incidents, <c>Authorization: Bearer</c> (or
 /// <c>access_token</c> on the hub, where browsers cannot set headers on WebSockets) for viewers. Keys are compared
-/// as SHA-256 digests in constant time. An admin key is also a viewer key.
+/// as SHA-256 digests in constant time. An admin key is also an analyst key, and an analyst key a viewer key.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -36,10 +36,11 @@ public sealed class ApiKeyAuthenticationHandler(
             ? bearer["Bearer ".Length..].Trim()
             : Request.Path.StartsWithSegments("/hubs") ? Request.Query["access_token"].ToString() : "";
         if (token.Length == 0) return Task.FromResult(AuthenticateResult.NoResult());
-        if (Matches(token, keys.AdminKeys)) return Task.FromResult(Success(Roles.Admin, Roles.Viewer));
+        if (Matches(token, keys.AdminKeys)) return Task.FromResult(Success(Roles.Admin, Roles.Analyst, Roles.Viewer));
+        if (Matches(token, keys.AnalystKeys)) return Task.FromResult(Success(Roles.Analyst, Roles.Viewer));
         return Task.FromResult(Matches(token, keys.ViewerKeys)
             ? Success(Roles.Viewer)
-            : AuthenticateResult.Fail("the bearer token is not a viewer or admin key"));
+            : AuthenticateResult.Fail("the bearer token is not a viewer, analyst or admin key"));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -24,6 +24,7 @@ public sealed class GeneratedKeys(IOptions<SqliteStoreOptions> store) : IPostCon
         options.IngestKeys.RemoveAll(string.IsNullOrWhiteSpace);
         options.ViewerKeys.RemoveAll(string.IsNullOrWhiteSpace);
         options.AdminKeys.RemoveAll(string.IsNullOrWhiteSpace);
+        options.AnalystKeys.RemoveAll(string.IsNullOrWhiteSpace);
         if (options.IngestKeys.Count > 0 && options.ViewerKeys.Count > 0 && options.AdminKeys.Count > 0) return;
         var path = options.GeneratedKeysPath
             ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store.Value.Path))!, "hotspots-keys.json");

@@ -7,6 +7,7 @@ public static class SecurityExtensions
 {
     public const string IngestPolicy = "ingest";
     public const string ViewerPolicy = "viewer";
+    public const string AnalystPolicy = "analyst";
     public const string AdminPolicy = "admin";
 
     public static IServiceCollection AddKeySecurity(this IServiceCollection services, IConfiguration configuration)
@@ -19,6 +20,7 @@ public static class SecurityExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(IngestPolicy, p => p.RequireRole(Roles.Ingest))
             .AddPolicy(ViewerPolicy, p => p.RequireRole(Roles.Viewer))
+            .AddPolicy(AnalystPolicy, p => p.RequireRole(Roles.Analyst))
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
         return services;
     }

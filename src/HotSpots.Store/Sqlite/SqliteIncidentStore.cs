@@ -84,6 +84,32 @@ public sealed class SqliteIncidentStore : IIncidentStore
         },
         // Drills and replays are tagged on every row (0 recorded, 1 drill, 2 replay).
         (connection, transaction) => Execute(connection, transaction, "ALTER TABLE incidents ADD COLUMN origin INTEGER NOT NULL DEFAULT 0;"),
+        // Alerts (whole, as JSON, with the columns they are looked up by), failed webhook deliveries and rule overrides.
+        (connection, transaction) => Execute(connection, transaction, """
+            CREATE TABLE alerts (
+                id TEXT PRIMARY KEY,
+                area_set TEXT NOT NULL,
+                area_code TEXT NOT NULL,
+                grp TEXT NOT NULL,
+                status TEXT NOT NULL,
+                raised_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                resolved_at INTEGER NULL,
+                body TEXT NOT NULL
+            );
+            CREATE INDEX ix_alerts_status ON alerts (status, raised_at);
+            CREATE TABLE webhook_dead_letters (
+                id INTEGER PRIMARY KEY,
+                url TEXT NOT NULL,
+                event TEXT NOT NULL,
+                alert_id TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                last_error TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                failed_at INTEGER NOT NULL
+            );
+            CREATE TABLE alert_rules (id TEXT PRIMARY KEY, body TEXT NULL);
+            """),
     ];
 
     /// <summary>UTF-8 slugs by category, so binding one does not encode a string per row.</summary>
@@ -117,6 +143,9 @@ public sealed class SqliteIncidentStore : IIncidentStore
     public string Path => new SqliteConnectionStringBuilder(_connectionString).DataSource;
 
     public StorePurpose Purpose { get; private set; }
+
+    /// <summary>For the alert store, which shares the file.</summary>
+    internal string ConnectionString => _connectionString;
 
     /// <summary>Opens (creating and migrating when needed) the store at a path.</summary>
     public static async Task<SqliteIncidentStore> OpenAsync(SqliteStoreOptions options, TimeProvider time, CancellationToken cancellationToken = default)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Threading.Channels;
 using HotSpots.Application.Drills;
 using HotSpots.Application.Monitoring;
+using HotSpots.Host.Alerts;
 using HotSpots.Host.Live;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -14,12 +15,16 @@ public sealed class HeatClient : IAsyncDisposable, IDashboardClient
 {
     private readonly Channel<HeatSnapshot> _updates = Channel.CreateUnbounded<HeatSnapshot>();
     private readonly Channel<DrillRun> _drills = Channel.CreateUnbounded<DrillRun>();
+    private readonly Channel<(string Event, AlertView Alert)> _alerts = Channel.CreateUnbounded<(string, AlertView)>();
 
     private HeatClient(HubConnection connection)
     {
         Connection = connection;
         connection.On<HeatSnapshot>(nameof(IDashboardClient.HeatChanged), HeatChanged);
         connection.On<DrillRun>(nameof(IDashboardClient.DrillRecorded), DrillRecorded);
+        connection.On<AlertView>(nameof(IDashboardClient.AlertRaised), AlertRaised);
+        connection.On<AlertView>(nameof(IDashboardClient.AlertUpdated), AlertUpdated);
+        connection.On<AlertView>(nameof(IDashboardClient.AlertResolved), AlertResolved);
     }
 
     public HubConnection Connection { get; }
@@ -41,6 +46,31 @@ public sealed class HeatClient : IAsyncDisposable, IDashboardClient
     public Task HeatChanged(HeatSnapshot update) => _updates.Writer.WriteAsync(update).AsTask();
 
     public Task DrillRecorded(DrillRun drill) => _drills.Writer.WriteAsync(drill).AsTask();
+
+    public Task AlertRaised(AlertView alert) => _alerts.Writer.WriteAsync((nameof(AlertRaised), alert)).AsTask();
+
+    public Task AlertUpdated(AlertView alert) => _alerts.Writer.WriteAsync((nameof(AlertUpdated), alert)).AsTask();
+
+    public Task AlertResolved(AlertView alert) => _alerts.Writer.WriteAsync((nameof(AlertResolved), alert)).AsTask();
+
+    /// <summary>The next alert event that satisfies a condition, or a timeout exception.</summary>
+    public async Task<(string Event, AlertView Alert)> NextAlertAsync(Func<(string Event, AlertView Alert), bool> condition, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await foreach (var item in _alerts.Reader.ReadAllAsync(cts.Token))
+        {
+            if (condition(item)) return item;
+        }
+        throw new TimeoutException();
+    }
+
+    /// <summary>Alert events received so far and not yet taken.</summary>
+    public List<(string Event, AlertView Alert)> TakeAlerts()
+    {
+        var taken = new List<(string, AlertView)>();
+        while (_alerts.Reader.TryRead(out var item)) taken.Add(item);
+        return taken;
+    }
 
     /// <summary>The next drill announced, or a timeout exception.</summary>
     public async Task<DrillRun> NextDrillAsync(TimeSpan timeout)

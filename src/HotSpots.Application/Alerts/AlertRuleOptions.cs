@@ -1,0 +1,100 @@
+using HotSpots.Domain.Alerts;
+using HotSpots.Domain.Incidents;
+
+namespace HotSpots.Application.Alerts;
+
+/// <summary>A rule as configuration and the admin API give it; <see cref="ToRule"/> checks it.</summary>
+public sealed class AlertRuleOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    public string Method { get; set; } = "";
+
+    public string Group { get; set; } = "";
+
+    public string Scope { get; set; } = "all";
+
+    public List<string> Areas { get; set; } = [];
+
+    public string Severity { get; set; } = "medium";
+
+    public int? Count { get; set; }
+
+    public TimeSpan? Window { get; set; }
+
+    public double? Limit { get; set; }
+
+    public double? MinSigma { get; set; }
+
+    public int? MinCount { get; set; }
+
+    public double? ShiftRatio { get; set; }
+
+    public double? RunLengthDays { get; set; }
+
+    public double? FalseDiscoveryRate { get; set; }
+
+    /// <summary>The checked rule, or the problem in plain words.</summary>
+    public AlertRule? ToRule(string id, out string? problem)
+    {
+        problem = null;
+        DetectorMethod? method = Method.ToLowerInvariant() switch
+        {
+            "threshold" => DetectorMethod.Threshold,
+            "ears-c1" => DetectorMethod.EarsC1,
+            "ears-c2" => DetectorMethod.EarsC2,
+            "ears-c3" => DetectorMethod.EarsC3,
+            "cusum" => DetectorMethod.Cusum,
+            _ => null,
+        };
+        RuleScope? scope = Scope.ToLowerInvariant() switch { "wards" => RuleScope.Wards, "zones" => RuleScope.Zones, "all" => RuleScope.All, _ => null };
+        Severity? severity = Severity.ToLowerInvariant() switch
+        {
+            "low" => Domain.Alerts.Severity.Low, "medium" => Domain.Alerts.Severity.Medium, "high" => Domain.Alerts.Severity.High, _ => null,
+        };
+        if (method is null) problem = $"method '{Method}' is not threshold, ears-c1, ears-c2, ears-c3 or cusum";
+        else if (!CategoryGroup.TryParse(Group, out var group)) problem = $"group '{Group}' is not asb, deliberate-fires, violence, all or a category";
+        else if (scope is null) problem = $"scope '{Scope}' is not wards, zones or all";
+        else if (severity is null) problem = $"severity '{Severity}' is not low, medium or high";
+        else if (Count is < 1) problem = "count must be at least 1";
+        else if (Window is { } w && (w < TimeSpan.FromHours(1) || w > TimeSpan.FromDays(7) || w.Ticks % TimeSpan.TicksPerHour != 0))
+            problem = "window must be whole hours from 1 hour to 7 days";
+        else if (FalseDiscoveryRate is < 0 or >= 1) problem = "falseDiscoveryRate must be from 0 (off) to below 1";
+        else if (ShiftRatio is <= 1) problem = "shiftRatio must be above 1";
+        else if (RunLengthDays is < 2) problem = "runLengthDays must be at least 2";
+        else
+        {
+            var rule = new AlertRule { Id = id, Method = method.Value, Group = group, Scope = scope.Value, Areas = [.. Areas], Severity = severity.Value };
+            return rule with
+            {
+                Count = Count ?? rule.Count,
+                Window = Window ?? rule.Window,
+                Limit = Limit ?? (method == DetectorMethod.EarsC3 ? 2 : rule.Limit),
+                MinSigma = MinSigma ?? rule.MinSigma,
+                MinCount = MinCount ?? rule.MinCount,
+                ShiftRatio = ShiftRatio ?? rule.ShiftRatio,
+                RunLengthDays = RunLengthDays ?? rule.RunLengthDays,
+                FalseDiscoveryRate = FalseDiscoveryRate ?? rule.FalseDiscoveryRate,
+            };
+        }
+        return null;
+    }
+}
+
+/// <summary>Bound from <c>HotSpots:Alerts</c>. Configured rules add to (or replace, by id) the shipped defaults.</summary>
+public sealed class AlertOptions
+{
+    public TimeSpan CoolDown { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>
+    /// The shipped defaults (README explains them; the alerts benchmark measures them): ASB and deliberate fires in
+    /// every ward and zone.
+    /// </summary>
+    public Dictionary<string, AlertRuleOptions> Rules { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["fires-24h"] = new() { Method = "threshold", Group = "deliberate-fires", Count = 4, Window = TimeSpan.FromHours(24), Severity = "high" },
+        ["fires-c2"] = new() { Method = "ears-c2", Group = "deliberate-fires", Limit = 3, MinSigma = 1, MinCount = 3, Severity = "medium" },
+        ["asb-c2"] = new() { Method = "ears-c2", Group = "asb", Limit = 3, MinSigma = 1, MinCount = 5, FalseDiscoveryRate = 0.05, Severity = "medium" },
+        ["asb-cusum"] = new() { Method = "cusum", Group = "asb", ShiftRatio = 2, RunLengthDays = 365, MinCount = 5, FalseDiscoveryRate = 0.05, Severity = "low" },
+    };
+}

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using HotSpots.Application.Alerts;
+using HotSpots.Domain.Alerts;
+using HotSpots.Host.Security;
+using HotSpots.Store;
+
+namespace HotSpots.Host.Alerts;
+
+/// <summary>An analyst's optional note when acknowledging or resolving.</summary>
+public sealed record AlertNote(string? Note);
+
+public sealed record AlertRuleView(string Id, AlertRuleOptions Rule);
+
+public static class AlertEndpoints
+{
+    public const int MaxNoteLength = 500;
+
+    public static IEndpointRouteBuilder MapAlertEndpoints(this IEndpointRouteBuilder app)
+    {
+        var alerts = app.MapGroup("/api/alerts").RequireAuthorization(SecurityExtensions.ViewerPolicy);
+        alerts.MapGet("/", ListAsync).WithSummary("Alerts, newest first: ?status=open|acknowledged|resolved&area=CODE&group=G&since=ISO").Produces<List<AlertView>>();
+        alerts.MapGet("/{id}", async (string id, IAlertStore store, CancellationToken ct) =>
+                await store.GetAsync(id, ct) is { } alert
+                    ? Results.Ok(AlertView.Of(alert))
+                    : Results.Problem(statusCode: 404, title: "No such alert", detail: $"there is no alert '{id}'"))
+            .WithSummary("One alert with every method's evidence").Produces<AlertView>();
+        alerts.MapPost("/{id}/acknowledge", (string id, AlertNote? note, AlertEngine engine, ClaimsPrincipal user, CancellationToken ct) =>
+                HandleAsync(id, note, user, (who, text) => engine.AcknowledgeAsync(id, who, text, ct)))
+            .RequireAuthorization(SecurityExtensions.AnalystPolicy).WithSummary("Acknowledge an active alert, with an optional note");
+        alerts.MapPost("/{id}/resolve", (string id, AlertNote? note, AlertEngine engine, ClaimsPrincipal user, CancellationToken ct) =>
+                HandleAsync(id, note, user, (who, text) => engine.ResolveAsync(id, who, text, ct)))
+            .RequireAuthorization(SecurityExtensions.AnalystPolicy).WithSummary("Resolve an active alert, with an optional note");
+
+        var rules = app.MapGroup("/api/alert-rules");
+        rules.MapGet("/", (AlertEngine engine) => engine.RuleOptions.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new AlertRuleView(r.Key, r.Value)))
+            .RequireAuthorization(SecurityExtensions.ViewerPolicy).WithSummary("The alert rules in force (configuration, defaults and admin changes)");
+        rules.MapPut("/{id}", async (string id, AlertRuleOptions rule, AlertEngine engine, CancellationToken ct) =>
+                await engine.SetRuleAsync(id, rule, ct) is { } problem
+                    ? Results.Problem(statusCode: 422, title: "Rule not accepted", detail: problem)
+                    : Results.Ok(new AlertRuleView(id, rule)))
+            .RequireAuthorization(SecurityExtensions.AdminPolicy).WithSummary("Add or replace an alert rule");
+        rules.MapDelete("/{id}", async (string id, AlertEngine engine, CancellationToken ct) =>
+            {
+                if (!engine.RuleOptions.ContainsKey(id)) return Results.Problem(statusCode: 404, title: "No such rule", detail: $"there is no rule '{id}'");
+                await engine.SetRuleAsync(id, null, ct);
+                return Results.NoContent();
+            })
+            .RequireAuthorization(SecurityExtensions.AdminPolicy).WithSummary("Remove an alert rule");
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(string? status, string? area, string? group, DateTimeOffset? since, IAlertStore store, CancellationToken ct)
+    {
+        AlertStatus? wanted = status switch
+        {
+            null => null,
+            "open" => AlertStatus.Open,
+            "acknowledged" => AlertStatus.Acknowledged,
+            "resolved" => AlertStatus.Resolved,
+            _ => (AlertStatus)(-1),
+        };
+        if (wanted == (AlertStatus)(-1))
+            return Results.Problem(statusCode: 400, title: "Unknown status", detail: $"status '{status}' is not open, acknowledged or resolved");
+        var alerts = await store.QueryAsync(new AlertQuery(wanted, area, group, since), ct);
+        return Results.Ok(alerts.Select(AlertView.Of).ToList());
+    }
+
+    private static async Task<IResult> HandleAsync(string id, AlertNote? note, ClaimsPrincipal user, Func<string, string?, Task<Alert?>> action)
+    {
+        var text = string.IsNullOrWhiteSpace(note?.Note) ? null : note.Note.Trim();
+        if (text is { Length: > MaxNoteLength })
+            return Results.Problem(statusCode: 400, title: "Note too long", detail: $"a note is at most {MaxNoteLength} characters");
+        var who = user.Identity?.Name ?? "analyst";
+        return await action(who, text) is { } alert
+            ? Results.Ok(AlertView.Of(alert))
+            : Results.Problem(statusCode: 404, title: "No such active alert", detail: $"there is no open or acknowledged alert '{id}'");
+    }
+}
