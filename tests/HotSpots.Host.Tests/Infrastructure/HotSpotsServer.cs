@@ -15,6 +15,7 @@ public sealed class HotSpotsServer : IAsyncDisposable
     public const string IngestKey = "test-ingest-key";
     public const string ViewerKey = "test-viewer-key";
     public const string AdminKey = "test-admin-key";
+    public const string AnalystKey = "test-analyst-key";
 
     private readonly TempDirectory _dir = new();
     private readonly WebApplicationFactory<Program> _factory;
@@ -27,6 +28,7 @@ public sealed class HotSpotsServer : IAsyncDisposable
             ["HotSpots:Security:IngestKeys:0"] = IngestKey,
             ["HotSpots:Security:ViewerKeys:0"] = ViewerKey,
             ["HotSpots:Security:AdminKeys:0"] = AdminKey,
+            ["HotSpots:Security:AnalystKeys:0"] = AnalystKey,
             ["HotSpots:Demo:Feed"] = "false",
             ["urls"] = "http://127.0.0.1:0",
         };
@@ -57,6 +59,8 @@ public sealed class HotSpotsServer : IAsyncDisposable
     public HttpClient Viewer() => Client(viewerKey: ViewerKey);
 
     public HttpClient Admin() => Client(viewerKey: AdminKey);
+
+    public HttpClient Analyst() => Client(viewerKey: AnalystKey);
 
     public string StorePath => _dir.File("hotspots.db");
 

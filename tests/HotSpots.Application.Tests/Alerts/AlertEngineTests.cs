@@ -1,0 +1,126 @@
+using HotSpots.Application.Alerts;
+using HotSpots.Application.Ingest;
+using HotSpots.Application.Monitoring;
+using HotSpots.Domain.Alerts;
+using HotSpots.Store.Sqlite;
+using HotSpots.Testing;
+
+namespace HotSpots.Application.Tests.Alerts;
+
+public sealed class AlertEngineTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 21, 20, 30, 0, TimeSpan.Zero);
+    private readonly TempDirectory _dir = new();
+
+    private static AlertOptions FiresOnly(TimeSpan? coolDown = null) => new()
+    {
+        CoolDown = coolDown ?? TimeSpan.FromHours(6),
+        Rules = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["fires-24h"] = new() { Method = "threshold", Group = "deliberate-fires", Count = 4, Window = TimeSpan.FromHours(24), Severity = "high" },
+        },
+    };
+
+    private static IncidentSubmission Fire(string id, DateTimeOffset at) =>
+        new("essex-fire", id, "deliberate-secondary-fire", at.ToString("O"), 51.4676, 0.3758, null, null, null);
+
+    private static async Task<(AlertEngine Engine, Recorder Changes)> StartEngineAsync(Harness h, AlertOptions options)
+    {
+        await h.Tailer.CatchUpAsync();
+        var recorder = new Recorder();
+        var engine = new AlertEngine(h.Monitors, new SqliteAlertStore(h.Store), options, h.Time, [recorder]);
+        await engine.StartAsync();
+        return (engine, recorder);
+    }
+
+    [Fact]
+    public async Task The_incident_that_tips_an_area_over_raises_one_alert_and_later_ones_update_it()
+    {
+        await using var h = await Harness.StartAsync(Now, storePath: _dir.File("a.db"));
+        var (engine, changes) = await StartEngineAsync(h, FiresOnly());
+
+        for (var i = 1; i <= 5; i++)
+        {
+            await h.Ingestor.IngestAsync([Fire($"f{i}", Now.AddMinutes(-60 + i))]);
+            await h.Tailer.ApplyPendingAsync();
+            await engine.EvaluateAsync([new AreaKey(Geography.AreaSetKind.Wards, "E05002247")], h.Tailer.AppliedSequence);
+        }
+
+        Assert.Equal([AlertChangeKind.Raised, AlertChangeKind.Updated], changes.Kinds);
+        Assert.Equal(4, changes.All[0].Alert.Lead.Observed);
+        Assert.Equal(5, changes.All[1].Alert.Lead.Observed);
+        Assert.Equal(changes.All[0].Alert.Id, changes.All[1].Alert.Id);
+        Assert.True(changes.All[1].Alert.LastSequence > changes.All[0].Alert.FirstSequence);
+    }
+
+    [Fact]
+    public async Task A_restart_rebuilds_from_the_store_and_raises_nothing_twice()
+    {
+        var path = _dir.File("restart.db");
+        string id;
+        await using (var h = await Harness.StartAsync(Now, storePath: path))
+        {
+            await h.Ingestor.IngestAsync([.. Enumerable.Range(1, 5).Select(i => Fire($"f{i}", Now.AddHours(-2).AddMinutes(i)))]);
+            var (_, changes) = await StartEngineAsync(h, FiresOnly());
+            id = Assert.Single(changes.All).Alert.Id;
+        }
+
+        await using var restarted = await Harness.StartAsync(Now.AddMinutes(10), storePath: path);
+        var (engine, after) = await StartEngineAsync(restarted, FiresOnly());
+        await engine.EvaluateAsync(null, restarted.Tailer.AppliedSequence);
+
+        Assert.Empty(after.All);
+        var stored = await new SqliteAlertStore(restarted.Store).QueryAsync(new Store.AlertQuery());
+        Assert.Equal(id, Assert.Single(stored).Id);
+    }
+
+    [Fact]
+    public async Task An_alert_resolves_itself_when_its_window_rolls_past_and_the_cool_down_holds_off_a_new_one()
+    {
+        await using var h = await Harness.StartAsync(Now, storePath: _dir.File("resolve.db"));
+        await h.Ingestor.IngestAsync([.. Enumerable.Range(1, 4).Select(i => Fire($"f{i}", Now.AddHours(-1).AddMinutes(i)))]);
+        var (engine, changes) = await StartEngineAsync(h, FiresOnly(TimeSpan.FromHours(6)));
+
+        h.Time.Advance(TimeSpan.FromHours(24));
+        await engine.EvaluateAsync(null, h.Tailer.AppliedSequence);
+        await h.Ingestor.IngestAsync([.. Enumerable.Range(5, 4).Select(i => Fire($"f{i}", h.Time.GetUtcNow().AddMinutes(-i)))]);
+        await h.Tailer.ApplyPendingAsync();
+        await engine.EvaluateAsync(null, h.Tailer.AppliedSequence);
+        h.Time.Advance(TimeSpan.FromHours(6));
+        await h.Ingestor.IngestAsync([Fire("f9", h.Time.GetUtcNow().AddMinutes(-1))]);
+        await h.Tailer.ApplyPendingAsync();
+        await engine.EvaluateAsync(null, h.Tailer.AppliedSequence);
+
+        Assert.Equal([AlertChangeKind.Raised, AlertChangeKind.Resolved, AlertChangeKind.Raised], changes.Kinds);
+        Assert.NotEqual(changes.All[0].Alert.Id, changes.All[2].Alert.Id);
+    }
+
+    [Fact]
+    public async Task Several_rules_on_the_same_area_and_group_share_one_alert()
+    {
+        await using var h = await Harness.StartAsync(Now, storePath: _dir.File("join.db"));
+        var options = FiresOnly();
+        options.Rules["fires-c2"] = new() { Method = "ears-c2", Group = "deliberate-fires", Limit = 3, MinSigma = 1, MinCount = 3, FalseDiscoveryRate = 0 };
+        await h.Ingestor.IngestAsync([.. Enumerable.Range(1, 5).Select(i => Fire($"f{i}", Now.AddHours(-2).AddMinutes(i)))]);
+
+        var (_, changes) = await StartEngineAsync(h, options);
+
+        var alert = Assert.Single(changes.All).Alert;
+        Assert.Equal(["fires-24h", "fires-c2"], alert.Evidence.Select(e => e.RuleId));
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private sealed class Recorder : IAlertObserver
+    {
+        public List<AlertChange> All { get; } = [];
+
+        public List<AlertChangeKind> Kinds => [.. All.Select(c => c.Kind)];
+
+        public Task AlertChangedAsync(AlertChange change, CancellationToken cancellationToken)
+        {
+            All.Add(change);
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HotSpots.Host.Alerts;
+using HotSpots.Host.Tests.Infrastructure;
+
+namespace HotSpots.Host.Tests.Alerts;
+
+public sealed class AlertEndpointsTests : ServerTests
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public async Task A_drill_of_6_fires_in_one_ward_raises_exactly_one_alert_which_a_real_SignalR_client_receives()
+    {
+        await using var client = await HeatClient.ConnectAsync(Server.BaseAddress, HotSpotsServer.ViewerKey);
+
+        var drill = await Server.Admin().PostAsJsonAsync("/api/drills", new { scenario = "tilbury-fires" });
+        Assert.Equal(HttpStatusCode.Created, drill.StatusCode);
+
+        var (name, alert) = await client.NextAlertAsync(a => a.Event == "AlertRaised", TimeSpan.FromSeconds(10));
+        Assert.Equal(("wards", "E05002247", "Tilbury St Chads", "deliberate-fires"), (alert.AreaSet, alert.AreaCode, alert.AreaName, alert.Group));
+        Assert.Equal("open", alert.Status);
+        Assert.Equal(6, alert.Observed);
+        Assert.StartsWith("6 deliberate fires in Tilbury St Chads", alert.Explanation);
+        Assert.Contains(alert.Evidence, e => e.RuleId == "fires-24h");
+
+        var all = await Server.Viewer().GetFromJsonAsync<List<AlertView>>("/api/alerts", Json);
+        var only = Assert.Single(all!);
+        Assert.Equal(alert.Id, only.Id);
+        Assert.DoesNotContain(client.TakeAlerts(), a => a.Event == "AlertRaised");
+    }
+
+    [Fact]
+    public async Task An_analyst_acknowledges_with_a_note_and_every_viewer_hears_of_it_then_resolves_it()
+    {
+        await using var watcher = await HeatClient.ConnectAsync(Server.BaseAddress, HotSpotsServer.ViewerKey);
+        await Server.Admin().PostAsJsonAsync("/api/drills", new { scenario = "tilbury-fires" });
+        var (_, raised) = await watcher.NextAlertAsync(a => a.Event == "AlertRaised", TimeSpan.FromSeconds(10));
+
+        var refused = await Server.Viewer().PostAsJsonAsync($"/api/alerts/{raised.Id}/acknowledge", new { note = "seen" });
+        var acknowledged = await Server.Analyst().PostAsJsonAsync($"/api/alerts/{raised.Id}/acknowledge", new { note = "Patrol tasked for tonight" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        var (_, update) = await watcher.NextAlertAsync(a => a.Event == "AlertUpdated" && a.Alert.Status == "acknowledged", TimeSpan.FromSeconds(10));
+        Assert.Equal(("analyst", "Patrol tasked for tonight"), (update.HandledBy, update.Note));
+
+        var resolved = await Server.Analyst().PostAsync($"/api/alerts/{raised.Id}/resolve", null);
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        await watcher.NextAlertAsync(a => a.Event == "AlertResolved" && a.Alert.Id == raised.Id, TimeSpan.FromSeconds(10));
+        var open = await Server.Viewer().GetFromJsonAsync<List<AlertView>>("/api/alerts?status=open", Json);
+        Assert.Empty(open!);
+        var stored = await Server.Viewer().GetFromJsonAsync<AlertView>($"/api/alerts/{raised.Id}", Json);
+        Assert.Equal(("resolved", "Patrol tasked for tonight"), (stored!.Status, stored.Note));
+        Assert.Equal(HttpStatusCode.NotFound, (await Server.Analyst().PostAsync($"/api/alerts/{raised.Id}/resolve", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Server.Viewer().GetAsync("/api/alerts?status=closed")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_changes_the_rules_through_the_API_and_a_bad_rule_is_refused_with_the_reason()
+    {
+        var bad = await Server.Admin().PutAsJsonAsync("/api/alert-rules/fires-1h", new { method = "threshold", group = "fireworks", count = 2 });
+        var good = await Server.Admin().PutAsJsonAsync("/api/alert-rules/asb-2h", new { method = "threshold", group = "asb", count = 3, window = "02:00:00", severity = "high" });
+        var byViewer = await Server.Viewer().PutAsJsonAsync("/api/alert-rules/x", new { method = "threshold", group = "asb" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Contains("group 'fireworks'", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
+        var rules = await Server.Viewer().GetFromJsonAsync<List<JsonElement>>("/api/alert-rules", Json);
+        Assert.Contains(rules!, r => r.GetProperty("id").GetString() == "asb-2h");
+        Assert.Equal(HttpStatusCode.NoContent, (await Server.Admin().DeleteAsync("/api/alert-rules/asb-2h")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Server.Admin().DeleteAsync("/api/alert-rules/asb-2h")).StatusCode);
+    }
+}
