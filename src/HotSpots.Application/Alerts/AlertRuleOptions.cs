@@ -93,8 +93,8 @@ public sealed class AlertOptions
     public Dictionary<string, AlertRuleOptions> Rules { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
         ["fires-24h"] = new() { Method = "threshold", Group = "deliberate-fires", Count = 4, Window = TimeSpan.FromHours(24), Severity = "high" },
-        ["fires-c2"] = new() { Method = "ears-c2", Group = "deliberate-fires", Limit = 3, MinSigma = 1, MinCount = 3, Severity = "medium" },
-        ["asb-c2"] = new() { Method = "ears-c2", Group = "asb", Limit = 3, MinSigma = 1, MinCount = 5, FalseDiscoveryRate = 0.05, Severity = "medium" },
-        ["asb-cusum"] = new() { Method = "cusum", Group = "asb", ShiftRatio = 2, RunLengthDays = 365, MinCount = 5, FalseDiscoveryRate = 0.05, Severity = "low" },
+        ["fires-c2"] = new() { Method = "ears-c2", Group = "deliberate-fires", Limit = 3, MinSigma = 1, MinCount = 3, FalseDiscoveryRate = 0.2, Severity = "medium" },
+        ["asb-c2"] = new() { Method = "ears-c2", Group = "asb", Limit = 3, MinSigma = 1, MinCount = 3, FalseDiscoveryRate = 0.2, Severity = "medium" },
+        ["asb-cusum"] = new() { Method = "cusum", Group = "asb", ShiftRatio = 2, RunLengthDays = 365, MinCount = 3, FalseDiscoveryRate = 0.2, Severity = "low" },
     };
 }
