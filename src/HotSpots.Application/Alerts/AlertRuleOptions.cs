@@ -34,6 +34,9 @@ public sealed class AlertRuleOptions
 
     public double? FalseDiscoveryRate { get; set; }
 
+    /// <summary>CUSUM on hourly counts (the last 24 hours) rather than daily ones.</summary>
+    public bool Hourly { get; set; }
+
     /// <summary>The checked rule, or the problem in plain words.</summary>
     public AlertRule? ToRule(string id, out string? problem)
     {
@@ -75,6 +78,7 @@ public sealed class AlertRuleOptions
                 ShiftRatio = ShiftRatio ?? rule.ShiftRatio,
                 RunLengthDays = RunLengthDays ?? rule.RunLengthDays,
                 FalseDiscoveryRate = FalseDiscoveryRate ?? rule.FalseDiscoveryRate,
+                Hourly = Hourly,
             };
         }
         return null;

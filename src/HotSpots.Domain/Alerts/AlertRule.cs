@@ -67,6 +67,9 @@ public sealed record AlertRule
     /// <summary>CUSUM: the wanted days between false alarms in one area when nothing has changed.</summary>
     public double RunLengthDays { get; init; } = 365;
 
+    /// <summary>CUSUM: on hourly counts over the last 24 hours instead of daily counts over the last 8 days.</summary>
+    public bool Hourly { get; init; }
+
     /// <summary>Benjamini–Hochberg q across the rule's areas; 0 tests each area on its own.</summary>
     public double FalseDiscoveryRate { get; init; } = 0.05;
 

@@ -43,6 +43,19 @@ public static class RuleEvaluator
                 return new Evidence(rule.Id, rule.Method, "today", observed, result.Mean, result.Statistic, rule.Limit,
                     Poisson.UpperTail(observed, result.Mean), fires, rule.Severity);
             }
+            case DetectorMethod.Cusum when rule.Hourly:
+            {
+                // The same four-week baseline as an hourly rate; the CUSUM runs over the last 24 clock hours, drills included.
+                var rate = BaselineMean(signal.Days, 28, 1) / 24;
+                var design = PoissonCusum.Design(rate, rule.ShiftRatio, rule.RunLengthDays * 24);
+                var recent = new int[24];
+                for (var i = 0; i < 24; i++) recent[i] = signal.Hours[^(24 - i)] + signal.DrillHours[^(24 - i)];
+                var s = PoissonCusum.Run(recent, design.K);
+                var observed = signal.LastHours(24);
+                var fires = s >= design.H && observed >= rule.MinCount;
+                return new Evidence(rule.Id, rule.Method, "24h", observed, rate * 24, s, design.H,
+                    Poisson.UpperTail(observed, rate * 24), fires, rule.Severity);
+            }
             default:
             {
                 // Four weeks before the last seven days set the in-control rate; the CUSUM runs over those seven days and today.

@@ -109,6 +109,30 @@ public sealed class AlertEngineTests : IDisposable
         Assert.Equal(["fires-24h", "fires-c2"], alert.Evidence.Select(e => e.RuleId));
     }
 
+    [Theory]
+    [InlineData(0.0, true)]
+    [InlineData(0.05, false)]
+    [InlineData(0.2, true)]
+    public async Task A_statistical_rule_tested_across_every_ward_alarms_only_past_the_false_discovery_step(double q, bool raised)
+    {
+        await using var h = await Harness.StartAsync(Now, storePath: _dir.File($"fdr-{q}.db"));
+        // One fire a day for four weeks in Tilbury St Chads, then five today: EARS C2 = (5 - 1) / 1 = 4, Poisson p = 0.0037.
+        await h.Ingestor.IngestAsync([.. Enumerable.Range(1, 28).Select(d => Fire($"d{d}", Now.AddDays(-d)))]);
+        await h.Ingestor.IngestAsync([.. Enumerable.Range(1, 5).Select(i => Fire($"t{i}", Now.AddHours(-i)))]);
+        var options = new AlertOptions
+        {
+            Rules = new(StringComparer.OrdinalIgnoreCase)
+            {
+                ["fires-c2"] = new() { Method = "ears-c2", Group = "deliberate-fires", Scope = "wards", Limit = 3, MinSigma = 1, MinCount = 3, FalseDiscoveryRate = q },
+            },
+        };
+
+        var (_, changes) = await StartEngineAsync(h, options);
+
+        // With 20 wards, BH at q lets the smallest p-value through only below q / 20: 0.0025 at 0.05, 0.01 at 0.2.
+        Assert.Equal(raised, changes.All.Count == 1);
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private sealed class Recorder : IAlertObserver

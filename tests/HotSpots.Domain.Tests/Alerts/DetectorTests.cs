@@ -161,6 +161,25 @@ public sealed class DetectorTests
         Assert.Equal((5, 2.0, true, "24h"), (evidence.Observed, evidence.Expected, evidence.Fires, evidence.Window));
     }
 
+    [Fact]
+    public void An_hourly_CUSUM_runs_over_the_last_24_hours_against_the_hourly_baseline_rate()
+    {
+        var days = new int[AreaSignal.DaysHeld];
+        Array.Fill(days, 12);
+        var hours = new int[AreaSignal.HoursHeld];
+        hours[^3] = 6;
+        hours[^25] = 50;
+        var rule = new AlertRule { Id = "h", Method = DetectorMethod.Cusum, Group = CategoryGroup.Asb, Hourly = true, MinCount = 1, RunLengthDays = 30 };
+
+        var evidence = RuleEvaluator.Evaluate(rule, new AreaSignal(days, new int[AreaSignal.DaysHeld], hours, new int[AreaSignal.HoursHeld]));
+        var design = PoissonCusum.Design(0.5, 2, 30 * 24);
+
+        // Baseline 12 a day is 0.5 an hour; the 50 an hour before the window is outside it.
+        Assert.Equal((6, 12.0, "24h"), (evidence.Observed, evidence.Expected, evidence.Window));
+        Assert.Equal(PoissonCusum.Run([.. Enumerable.Repeat(0, 21), 6, 0, 0], design.K), evidence.Statistic, 9);
+        Assert.Equal(evidence.Statistic >= design.H, evidence.Fires);
+    }
+
     private static int SamplePoisson(Random random, double lambda)
     {
         var limit = Math.Exp(-lambda);

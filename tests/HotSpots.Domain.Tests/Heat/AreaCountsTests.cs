@@ -150,4 +150,25 @@ public class AreaCountsTests
         Assert.Equal((5, 1.5, 3), (reading.Observed, reading.Expected, reading.Drills));
         Assert.Equal(HeatScore.FreemanTukey(5, 1.5), reading.Score, 12);
     }
+
+    [Fact]
+    public void Daily_and_hourly_series_put_each_incident_in_its_own_bucket_at_the_edges()
+    {
+        var counts = new AreaCounts();
+        counts.Record(Category.AntiSocialBehaviour, OccurredAt.Exact(Day1.AddSeconds(-1)));
+        counts.Record(Category.AntiSocialBehaviour, OccurredAt.Exact(Day1));
+        counts.Record(Category.YouthNuisance, OccurredAt.Exact(Day1.AddHours(13).AddMinutes(59)));
+        counts.Record(Category.FlyTipping, OccurredAt.Day(2026, 3, 10));
+        counts.Record(Category.Burglary, OccurredAt.Exact(Day1.AddHours(13)));
+        var days = new int[3];
+        var hours = new int[15];
+
+        counts.FillDays(CategoryGroup.Asb, Day1.AddHours(14), days);
+        counts.FillHours(CategoryGroup.Asb, Day1.AddHours(14), hours);
+
+        // 23:59:59 the day before counts there; midnight, 13:59 and the dated case count today (other groups never).
+        // The hours run from midnight (the first) to the current 14:00 hour (the last).
+        Assert.Equal([0, 1, 3], days);
+        Assert.Equal([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0], hours);
+    }
 }
