@@ -42,7 +42,7 @@ public sealed class AlertEngine
     public AlertEngine(MonitorDirectory monitors, IAlertStore store, AlertOptions options, TimeProvider time, IEnumerable<IAlertObserver> observers)
     {
         (_monitors, _store, _options, _time, _observers) = (monitors, store, options, time, [.. observers]);
-        _desk = new AlertDesk(new AlertPolicy { CoolDown = options.CoolDown }, NewId);
+        _desk = new AlertDesk(new AlertPolicy { CoolDown = options.CoolDown, UpdateInterval = options.UpdateInterval }, NewId);
         _ruleOptions = new(options.Rules, StringComparer.OrdinalIgnoreCase);
     }
 

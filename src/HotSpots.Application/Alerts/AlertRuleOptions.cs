@@ -90,6 +90,8 @@ public sealed class AlertOptions
 {
     public TimeSpan CoolDown { get; set; } = TimeSpan.FromHours(6);
 
+    public TimeSpan UpdateInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// The shipped defaults (README explains them; the alerts benchmark measures them): ASB and deliberate fires in
     /// every ward and zone.

@@ -14,13 +14,20 @@ public sealed record AlertPolicy
 {
     /// <summary>After an alert for an area and group is resolved, no new one is raised for them for this long.</summary>
     public TimeSpan CoolDown { get; init; } = TimeSpan.FromHours(6);
+
+    /// <summary>
+    /// Least time between two updates of an alert whose figures changed but whose methods did not (a busy area would
+    /// otherwise update it with every incident). A method joining, acknowledgement and resolution are never held back.
+    /// </summary>
+    public TimeSpan UpdateInterval { get; init; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>
 /// The alert lifecycle, pure: given each evaluation of an area and group (every rule's evidence), it raises one alert
 /// per area and group, folds later findings into it instead of raising more, resolves it when no rule fires any more
 /// (the area is back to normal), and after a resolution keeps quiet for the cool-down so that an area hovering at a
-/// threshold does not flap. It holds the active alerts and the last resolution per area and group; the caller stores
+/// threshold does not flap; figures that change without a new method joining update an alert at most once per
+/// <see cref="AlertPolicy.UpdateInterval"/>. It holds the active alerts and the last resolution per area and group; the caller stores
 /// every change and rebuilds the desk from the store on start, so a restart never raises an alert twice.
 /// </summary>
 public sealed class AlertDesk(AlertPolicy policy, Func<DateTimeOffset, string> newId)
@@ -71,6 +78,8 @@ public sealed class AlertDesk(AlertPolicy policy, Func<DateTimeOffset, string> n
         // Methods that fired before and no longer do keep their last evidence: the alert lists every method's case.
         var merged = active.Evidence.Where(e => firing.All(f => f.RuleId != e.RuleId)).Concat(firing).OrderBy(e => e.RuleId, StringComparer.Ordinal).ToList();
         if (merged.SequenceEqual(active.Evidence)) return null;
+        var sameMethods = merged.Select(e => e.RuleId).SequenceEqual(active.Evidence.Select(e => e.RuleId));
+        if (sameMethods && now - active.UpdatedAt < policy.UpdateInterval) return null;
         var updated = active with { Evidence = merged, UpdatedAt = now, LastSequence = Math.Max(active.LastSequence, sequence) };
         _active[key] = updated;
         return new AlertChange(AlertChangeKind.Updated, updated);

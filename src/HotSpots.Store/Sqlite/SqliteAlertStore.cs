@@ -6,8 +6,8 @@ using Microsoft.Data.Sqlite;
 namespace HotSpots.Store.Sqlite;
 
 /// <summary>
-/// Alerts in the incident store's SQLite file (its schema creates the tables). Alerts change rarely, so each call
-/// opens a pooled connection; the incident writer is not involved.
+/// Alerts in the incident store's SQLite file (its schema creates the tables). Writes go through the incident store's
+/// writer connection, taking their turn with appends; reads open a pooled connection of their own.
 /// </summary>
 public sealed class SqliteAlertStore(SqliteIncidentStore incidents) : IAlertStore
 {
@@ -16,10 +16,8 @@ public sealed class SqliteAlertStore(SqliteIncidentStore incidents) : IAlertStor
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public async Task SaveAsync(Alert alert, CancellationToken cancellationToken = default)
+    public Task SaveAsync(Alert alert, CancellationToken cancellationToken = default) => incidents.WriteAsync(command =>
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO alerts (id, area_set, area_code, grp, status, raised_at, updated_at, resolved_at, body)
             VALUES ($id, $set, $code, $group, $status, $raised, $updated, $resolved, $body)
@@ -35,8 +33,8 @@ public sealed class SqliteAlertStore(SqliteIncidentStore incidents) : IAlertStor
         command.Parameters.AddWithValue("$updated", alert.UpdatedAt.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$resolved", alert.ResolvedAt is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value);
         command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(alert, Json));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+        command.ExecuteNonQuery();
+    }, cancellationToken);
 
     public async Task<Alert?> GetAsync(string id, CancellationToken cancellationToken = default) =>
         (await ReadAsync("SELECT body FROM alerts WHERE id = $id", [("$id", id)], cancellationToken)).FirstOrDefault();
@@ -74,10 +72,8 @@ public sealed class SqliteAlertStore(SqliteIncidentStore incidents) : IAlertStor
         ReadAsync("SELECT body FROM alerts WHERE status <> 'resolved' OR resolved_at >= $since ORDER BY raised_at",
             [("$since", resolvedSince.ToUnixTimeMilliseconds())], cancellationToken);
 
-    public async Task AddDeadLetterAsync(DeadLetter letter, CancellationToken cancellationToken = default)
+    public Task AddDeadLetterAsync(DeadLetter letter, CancellationToken cancellationToken = default) => incidents.WriteAsync(command =>
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO webhook_dead_letters (url, event, alert_id, payload, last_error, attempts, failed_at)
             VALUES ($url, $event, $alert, $payload, $error, $attempts, $at)
@@ -89,8 +85,8 @@ public sealed class SqliteAlertStore(SqliteIncidentStore incidents) : IAlertStor
         command.Parameters.AddWithValue("$error", letter.LastError);
         command.Parameters.AddWithValue("$attempts", letter.Attempts);
         command.Parameters.AddWithValue("$at", letter.FailedAt.ToUnixTimeMilliseconds());
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+        command.ExecuteNonQuery();
+    }, cancellationToken);
 
     public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(CancellationToken cancellationToken = default)
     {
@@ -107,15 +103,13 @@ public sealed class SqliteAlertStore(SqliteIncidentStore incidents) : IAlertStor
         return letters;
     }
 
-    public async Task SaveRuleAsync(string id, string? json, CancellationToken cancellationToken = default)
+    public Task SaveRuleAsync(string id, string? json, CancellationToken cancellationToken = default) => incidents.WriteAsync(command =>
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO alert_rules (id, body) VALUES ($id, $body) ON CONFLICT (id) DO UPDATE SET body = excluded.body";
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$body", (object?)json ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+        command.ExecuteNonQuery();
+    }, cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, string?>> RulesAsync(CancellationToken cancellationToken = default)
     {

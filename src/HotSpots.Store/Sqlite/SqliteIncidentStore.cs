@@ -201,6 +201,28 @@ public sealed class SqliteIncidentStore : IIncidentStore
         }
     }
 
+    /// <summary>
+    /// Runs a small write (the alert store's) in its own transaction on the writer connection. Waiting for the write
+    /// lock here is asynchronous; a second connection would instead sleep in SQLite's busy handler, holding a
+    /// thread-pool thread, whenever an append was committing.
+    /// </summary>
+    internal async Task WriteAsync(Action<SqliteCommand> write, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var transaction = _writer!.BeginTransaction(deferred: false);
+            using var command = _writer.CreateCommand();
+            command.Transaction = transaction;
+            write(command);
+            transaction.Commit();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     /// <summary>Inserts one row unless its key is stored already; true when it was inserted.</summary>
     private unsafe bool Insert(long key, IncidentBatch incidents, int i, long recordedAt)
     {

@@ -41,6 +41,8 @@ public sealed class AlertEngineTests : IDisposable
 
         for (var i = 1; i <= 5; i++)
         {
+            // A minute apart: an alert's figures are updated at most once a minute.
+            h.Time.Advance(TimeSpan.FromMinutes(1));
             await h.Ingestor.IngestAsync([Fire($"f{i}", Now.AddMinutes(-60 + i))]);
             await h.Tailer.ApplyPendingAsync();
             await engine.EvaluateAsync([new AreaKey(Geography.AreaSetKind.Wards, "E05002247")], h.Tailer.AppliedSequence);

@@ -38,6 +38,22 @@ public sealed class AlertDeskTests
     }
 
     [Fact]
+    public void Changed_figures_update_an_alert_at_most_once_a_minute_but_a_joining_method_at_once()
+    {
+        var desk = Desk();
+        desk.Apply(Tilbury, "asb", [Finding("asb-c2", DetectorMethod.EarsC2, 6)], Nine, 1);
+
+        var held = desk.Apply(Tilbury, "asb", [Finding("asb-c2", DetectorMethod.EarsC2, 7)], Nine.AddSeconds(30), 2);
+        var joined = desk.Apply(Tilbury, "asb", [Finding("asb-c2", DetectorMethod.EarsC2, 7), Finding("asb-cusum", DetectorMethod.Cusum, 7)], Nine.AddSeconds(40), 3);
+        var later = desk.Apply(Tilbury, "asb", [Finding("asb-c2", DetectorMethod.EarsC2, 8), Finding("asb-cusum", DetectorMethod.Cusum, 8)], Nine.AddSeconds(100), 4);
+
+        Assert.Null(held);
+        Assert.Equal(AlertChangeKind.Updated, joined!.Value.Kind);
+        Assert.Equal(AlertChangeKind.Updated, later!.Value.Kind);
+        Assert.Equal(8, later.Value.Alert.Lead.Observed);
+    }
+
+    [Fact]
     public void An_alert_resolves_when_no_rule_fires_and_the_cool_down_keeps_it_from_flapping()
     {
         var desk = Desk();
