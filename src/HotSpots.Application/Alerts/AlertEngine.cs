@@ -70,6 +70,7 @@ public sealed class AlertEngine
         try
         {
             var now = _time.GetUtcNow();
+            var covered = _monitors.Coverage.FirstExact is { } first ? (int)Math.Max(0, (now.UtcDateTime.Date - first.UtcDateTime.Date).TotalDays) : 0;
             var signals = new Dictionary<(AreaKey, string), AreaSignal>();
             var affected = new HashSet<(AreaKey Area, CategoryGroup Group)>();
             foreach (var rule in _rules)
@@ -79,7 +80,7 @@ public sealed class AlertEngine
                 {
                     if (changed is not null && !changed.Contains(key) && _evidence.ContainsKey((rule.Id, key))) continue;
                     if (!signals.TryGetValue((key, rule.Group.Slug), out var signal))
-                        signals[(key, rule.Group.Slug)] = signal = await _monitors.Get(key).GetSignalAsync(rule.Group);
+                        signals[(key, rule.Group.Slug)] = signal = (await _monitors.Get(key).GetSignalAsync(rule.Group)) with { CoveredDays = covered };
                     _evidence[(rule.Id, key)] = RuleEvaluator.Evaluate(rule, signal);
                 }
                 var fires = Decide(rule, areas);

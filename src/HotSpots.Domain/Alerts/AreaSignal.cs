@@ -3,10 +3,13 @@ namespace HotSpots.Domain.Alerts;
 /// <summary>
 /// What a detector reads of one area and group, oldest first with the current period last: daily counts (UTC days;
 /// today so far last) and hourly counts (the current clock hour last). Recorded incidents only: the baseline never
-/// contains drills. Drills are given apart and add to what is observed now.
+/// contains drills. Drills are given apart and add to what is observed now. <see cref="CoveredDays"/> says how many
+/// whole days before today the store's data covers: a young store's empty baseline is not a quiet one.
 /// </summary>
 public sealed record AreaSignal(int[] Days, int[] DrillDays, int[] Hours, int[] DrillHours)
 {
+    public int CoveredDays { get; init; } = int.MaxValue;
+
     /// <summary>Days of history a signal carries: enough for EARS C3 and a CUSUM baseline of four weeks before a week's run.</summary>
     public const int DaysHeld = 36;
 

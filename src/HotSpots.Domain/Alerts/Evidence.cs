@@ -12,10 +12,26 @@ public sealed record Evidence(
     public string MethodName => AlertRule.MethodName(Method);
 }
 
-/// <summary>Runs one rule's detector on an area's signal.</summary>
+/// <summary>
+/// Runs one rule's detector on an area's signal. A statistical method never fires until the data covers its whole
+/// baseline (EARS C1 7 days, C2 9, C3 11, CUSUM 35): zeros before the data begins are not a quiet baseline.
+/// </summary>
 public static class RuleEvaluator
 {
+    public static int DaysNeeded(AlertRule rule) => rule.Method switch
+    {
+        DetectorMethod.Threshold => 0,
+        DetectorMethod.Cusum => 35,
+        _ => Ears.DaysNeeded(rule.Method) - 1,
+    };
+
     public static Evidence Evaluate(AlertRule rule, AreaSignal signal)
+    {
+        var evidence = Detect(rule, signal);
+        return signal.CoveredDays < DaysNeeded(rule) ? evidence with { Fires = false } : evidence;
+    }
+
+    private static Evidence Detect(AlertRule rule, AreaSignal signal)
     {
         switch (rule.Method)
         {

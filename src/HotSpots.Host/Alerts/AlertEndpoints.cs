@@ -31,6 +31,9 @@ public static class AlertEndpoints
                 HandleAsync(id, note, user, (who, text) => engine.ResolveAsync(id, who, text, ct)))
             .RequireAuthorization(SecurityExtensions.AnalystPolicy).WithSummary("Resolve an active alert, with an optional note");
 
+        app.MapGet("/api/webhooks/dead-letters", async (IAlertStore store, CancellationToken ct) => await store.DeadLettersAsync(ct))
+            .RequireAuthorization(SecurityExtensions.AdminPolicy).WithSummary("Webhook deliveries that kept failing");
+
         var rules = app.MapGroup("/api/alert-rules");
         rules.MapGet("/", (AlertEngine engine) => engine.RuleOptions.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new AlertRuleView(r.Key, r.Value)))
             .RequireAuthorization(SecurityExtensions.ViewerPolicy).WithSummary("The alert rules in force (configuration, defaults and admin changes)");

@@ -103,6 +103,8 @@ public sealed class AlertEngineTests : IDisposable
         await using var h = await Harness.StartAsync(Now, storePath: _dir.File("join.db"));
         var options = FiresOnly();
         options.Rules["fires-c2"] = new() { Method = "ears-c2", Group = "deliberate-fires", Limit = 3, MinSigma = 1, MinCount = 3, FalseDiscoveryRate = 0 };
+        // A fire three weeks ago: the data then covers EARS C2's baseline.
+        await h.Ingestor.IngestAsync([Fire("old", Now.AddDays(-21))]);
         await h.Ingestor.IngestAsync([.. Enumerable.Range(1, 5).Select(i => Fire($"f{i}", Now.AddHours(-2).AddMinutes(i)))]);
 
         var (_, changes) = await StartEngineAsync(h, options);
@@ -133,6 +135,30 @@ public sealed class AlertEngineTests : IDisposable
 
         // With 20 wards, BH at q lets the smallest p-value through only below q / 20: 0.0025 at 0.05, 0.01 at 0.2.
         Assert.Equal(raised, changes.All.Count == 1);
+    }
+
+    [Fact]
+    public async Task A_young_store_raises_no_statistical_alert_on_its_empty_baseline_but_thresholds_still_work()
+    {
+        await using var h = await Harness.StartAsync(Now, storePath: _dir.File("young.db"));
+        var options = new AlertOptions
+        {
+            Rules = new(StringComparer.OrdinalIgnoreCase)
+            {
+                ["fires-c2"] = new() { Method = "ears-c2", Group = "deliberate-fires", Limit = 3, MinSigma = 1, MinCount = 3, FalseDiscoveryRate = 0 },
+                ["fires-24h"] = new() { Method = "threshold", Group = "deliberate-fires", Count = 6 },
+            },
+        };
+        await h.Ingestor.IngestAsync([.. Enumerable.Range(1, 5).Select(i => Fire($"f{i}", Now.AddHours(-2).AddMinutes(i)))]);
+
+        var (engine, changes) = await StartEngineAsync(h, options);
+        Assert.Empty(changes.All);
+
+        h.Time.Advance(TimeSpan.FromMinutes(5));
+        await h.Ingestor.IngestAsync([Fire("f6", h.Time.GetUtcNow().AddMinutes(-1))]);
+        await h.Tailer.ApplyPendingAsync();
+        await engine.EvaluateAsync(null, h.Tailer.AppliedSequence);
+        Assert.Equal(["fires-24h"], Assert.Single(changes.All).Alert.Evidence.Select(e => e.RuleId));
     }
 
     public void Dispose() => _dir.Dispose();

@@ -49,6 +49,8 @@ public sealed class WebhookTests
         // The broken endpoint was tried four times before the working one, and its delivery kept as a dead letter.
         Assert.Equal(4, receiver.Attempts("broken"));
         var letter = Assert.Single(await server.Services.GetRequiredService<IAlertStore>().DeadLettersAsync());
+        var listed = await server.Admin().GetFromJsonAsync<List<JsonElement>>("/api/webhooks/dead-letters");
+        Assert.Equal(receiver.Url("broken"), Assert.Single(listed!).GetProperty("url").GetString());
         Assert.Equal((receiver.Url("broken"), "alertRaised", 4), (letter.Url, letter.Event, letter.Attempts));
         Assert.Contains("404", letter.LastError);
         Assert.Equal(Encoding.UTF8.GetString(delivered.Body), letter.Payload);
