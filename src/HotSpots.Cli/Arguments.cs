@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HotSpots.Cli;
 
 /// <summary>
@@ -54,4 +56,20 @@ internal sealed class Arguments
     public string? Value(string option) => _options.TryGetValue(option, out var values) ? values[^1] : null;
 
     public IReadOnlyList<string> Values(string option) => _options.TryGetValue(option, out var values) ? values : [];
+
+    /// <summary>"90s", "5m", "1h" or "1.5h".</summary>
+    public static TimeSpan Duration(string text)
+    {
+        var unit = text.Length > 1 ? text[^1] : ' ';
+        if (double.TryParse(text[..^1], CultureInfo.InvariantCulture, out var amount) && amount > 0)
+        {
+            switch (unit)
+            {
+                case 's': return TimeSpan.FromSeconds(amount);
+                case 'm': return TimeSpan.FromMinutes(amount);
+                case 'h': return TimeSpan.FromHours(amount);
+            }
+        }
+        throw new UsageException($"'{text}' is not a duration such as 90s, 5m or 1h");
+    }
 }

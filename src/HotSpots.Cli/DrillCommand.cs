@@ -44,7 +44,7 @@ internal sealed class DrillCommand : ICommand
         int? count = arguments.Value("--count") is { } c
             ? int.TryParse(c, CultureInfo.InvariantCulture, out var n) ? n : throw new UsageException($"--count '{c}' is not a whole number")
             : null;
-        var request = new DrillRequest(name, arguments.Value("--area"), count, arguments.Value("--within") is { } w ? ReplayCommand.Duration(w) : null);
+        var request = new DrillRequest(name, arguments.Value("--area"), count, arguments.Value("--within") is { } w ? Arguments.Duration(w) : null);
 
         DrillRun run;
         try

@@ -51,7 +51,7 @@ internal sealed class ReplayCommand : ICommand
         double? speed = arguments.Value("--speed") is { } s
             ? double.TryParse(s, CultureInfo.InvariantCulture, out var x) && x >= 1 ? x : throw new UsageException($"--speed '{s}' is not a number of at least 1")
             : null;
-        var duration = Duration(arguments.Value("--duration") ?? "5m");
+        var duration = Arguments.Duration(arguments.Value("--duration") ?? "5m");
         var (incidents, defaultFrom, defaultTo) = await ReadInputAsync(arguments, tool, cancellationToken);
         var from = arguments.Value("--from") is { } f ? Day(f, "--from") : defaultFrom;
         var to = arguments.Value("--to") is { } t ? Day(t, "--to").AddDays(1) : defaultTo;
@@ -138,22 +138,6 @@ internal sealed class ReplayCommand : ICommand
 
     private static int Number(string text, string option) =>
         int.TryParse(text, CultureInfo.InvariantCulture, out var n) ? n : throw new UsageException($"{option} '{text}' is not a whole number");
-
-    /// <summary>"90s", "5m", "1h" or "1.5h".</summary>
-    internal static TimeSpan Duration(string text)
-    {
-        var unit = text.Length > 1 ? text[^1] : ' ';
-        if (double.TryParse(text[..^1], CultureInfo.InvariantCulture, out var amount) && amount > 0)
-        {
-            switch (unit)
-            {
-                case 's': return TimeSpan.FromSeconds(amount);
-                case 'm': return TimeSpan.FromMinutes(amount);
-                case 'h': return TimeSpan.FromHours(amount);
-            }
-        }
-        throw new UsageException($"'{text}' is not a duration such as 90s, 5m or 1h");
-    }
 
     /// <summary>A line at most every ten seconds: how many sent and how far through the period.</summary>
     private sealed class ReplayProgressDisplay(TextWriter output) : IProgress<ReplayProgress>

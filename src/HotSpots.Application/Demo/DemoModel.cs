@@ -1,3 +1,4 @@
+using HotSpots.Domain.Alerts;
 using HotSpots.Domain.Incidents;
 using HotSpots.Domain.Patterns;
 using HotSpots.Geography;
@@ -68,7 +69,7 @@ public sealed class DemoModel
     /// <summary>Expected incidents per hour across every ward at a moment.</summary>
     public double TotalRate(DateTimeOffset at)
     {
-        var local = UkTime(at);
+        var local = Application.UkTime.From(at);
         var total = 0d;
         for (var w = 0; w < _wards.Count; w++)
         {
@@ -94,12 +95,12 @@ public sealed class DemoModel
     public IEnumerable<DemoIncident> Hour(long hour, Random random)
     {
         var start = DateTimeOffset.FromUnixTimeMilliseconds(hour * 3_600_000);
-        var local = UkTime(start);
+        var local = Application.UkTime.From(start);
         for (var w = 0; w < _wards.Count; w++)
         {
             for (var k = 0; k < _wards[w].Kinds.Length; k++)
             {
-                for (var n = Poisson(random, Rate(w, k, local)); n > 0; n--)
+                for (var n = Poisson.Sample(random, Rate(w, k, local)); n > 0; n--)
                 {
                     var (lat, lon) = _wards[w].Sampler.Next(random);
                     var categories = _wards[w].Kinds[k].Categories;
@@ -112,7 +113,7 @@ public sealed class DemoModel
     /// <summary>One incident at a moment, its ward and kind drawn in proportion to their rates then.</summary>
     public DemoIncident At(DateTimeOffset at, Random random)
     {
-        var local = UkTime(at);
+        var local = Application.UkTime.From(at);
         var x = random.NextDouble() * TotalRate(at);
         for (var w = 0; w < _wards.Count; w++)
         {
@@ -125,15 +126,5 @@ public sealed class DemoModel
             }
         }
         throw new InvalidOperationException("the demo model has no wards");
-    }
-
-    private static DateTime UkTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Imports.ImportContext.UkTime).DateTime;
-
-    private static int Poisson(Random random, double lambda)
-    {
-        var limit = Math.Exp(-lambda);
-        var k = 0;
-        for (var p = random.NextDouble(); p > limit; p *= random.NextDouble()) k++;
-        return k;
     }
 }

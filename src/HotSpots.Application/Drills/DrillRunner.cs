@@ -90,6 +90,7 @@ public sealed class DrillRunner(IncidentIngestor ingestor, GeographyModel geogra
                 latitude, longitude, null, null, $"DRILL {request.Scenario}"));
         }
         var results = await ingestor.IngestAsync(items, IncidentOrigin.Drill, cancellationToken);
+        if (results.All(r => r.Status == IngestStatus.Rejected)) throw new DrillException($"the drill was refused: {results[0].Reason}");
         return new DrillRun(id, request.Scenario, Describe(scenario, request.Area is null, count, within, area), category.Slug(), set.Name, area.Code, area.Name,
             count, results.Count(r => r.Status == IngestStatus.Accepted), now - within, now);
     }

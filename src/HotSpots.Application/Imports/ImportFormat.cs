@@ -16,12 +16,11 @@ public sealed class ImportContext(LabelMappings mappings, AreaIndex? wards)
     public string? Source { get; init; }
 
     /// <summary>Local times in a source's files are in this zone (UK time by default) unless they carry an offset.</summary>
-    public TimeZoneInfo TimeZone { get; init; } = UkTime;
+    public TimeZoneInfo TimeZone { get; init; } = Application.UkTime.Zone;
 
     /// <summary>Rows dated after this (plus the usual clock-skew allowance) are refused as in the future.</summary>
     public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
 
-    public static TimeZoneInfo UkTime { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 }
 
 /// <summary>A source's CSV layout: its columns, and how one file's rows become incidents.</summary>
@@ -69,7 +68,17 @@ public sealed class HeaderColumns
 }
 
 /// <summary>One file of an import: the report its rows count into, its name for messages, its place in the list.</summary>
-public sealed record ImportFile(ImportReport Report, string Name, int Index);
+public sealed record ImportFile(ImportReport Report, string Name, int Index)
+{
+    private const int LineBits = 40;
+
+    /// <summary>The batch reference of one of this file's lines, so a refusal later can name file and line.</summary>
+    public long Reference(long line) => ((long)Index << LineBits) | line;
+
+    public static int FileIndex(long reference) => (int)(reference >> LineBits);
+
+    public static long Line(long reference) => reference & ((1L << LineBits) - 1);
+}
 
 /// <summary>What became of a row that was not added.</summary>
 public enum RowFate
@@ -102,7 +111,7 @@ public abstract class RowReader(ImportFile file)
     }
 
     /// <summary>A batch reference for a line of this file: the importer maps a later refusal back to file and line.</summary>
-    protected long Reference(long line) => ((long)file.Index << 40) | line;
+    protected long Reference(long line) => file.Reference(line);
 
     protected void Count(RowFate fate, long line, string? reason = null)
     {

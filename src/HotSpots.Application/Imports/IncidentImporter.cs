@@ -110,7 +110,7 @@ public sealed class IncidentImporter(IIncidentSink sink, ImportContext context)
             foreach (var refusal in result.Refused)
             {
                 if (refusal.OutsideArea) report.OutsideArea++;
-                else report.AddMalformed(names[(int)(refusal.Reference >> 40)] ?? "", refusal.Reference & ((1L << 40) - 1), refusal.Reason);
+                else report.AddMalformed(names[ImportFile.FileIndex(refusal.Reference)] ?? "", ImportFile.Line(refusal.Reference), refusal.Reason);
             }
             batch.Clear();
             spare.Enqueue(batch);

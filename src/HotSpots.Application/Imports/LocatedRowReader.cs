@@ -109,7 +109,7 @@ public abstract class LocatedRowReader : RowReader
         {
             if (_wards is not null && _wards.FindOne(longitudes[i], latitudes[i]) is null)
             {
-                Count(RowFate.OutsideArea, _staged.Reference(i) & ((1L << 40) - 1));
+                Count(RowFate.OutsideArea, ImportFile.Line(_staged.Reference(i)));
                 continue;
             }
             batch.Add(_staged, i);

@@ -75,7 +75,7 @@ public sealed class IncidentIngestor(IIncidentStore store, GeographyModel geogra
         if (given is { } trusted)
         {
             origin = trusted;
-            return null;
+            return store.Purpose == StorePurpose.Replay ? "this server runs on a replay store; drills go to the live store" : null;
         }
         if (!IncidentOrigins.TryParse(item.Origin, out origin)) return $"origin '{item.Origin}' is not recorded, drill or replay";
         return (origin, store.Purpose) switch

@@ -20,6 +20,15 @@ public static class Poisson
         return Math.Clamp(1 - below, 0, 1);
     }
 
+    /// <summary>A Poisson draw by Knuth's product of uniforms (the means here are small).</summary>
+    public static int Sample(Random random, double mean)
+    {
+        var limit = Math.Exp(-mean);
+        var k = 0;
+        for (var p = random.NextDouble(); p > limit; p *= random.NextDouble()) k++;
+        return k;
+    }
+
     private static double LogFactorial(int n)
     {
         double sum = 0;

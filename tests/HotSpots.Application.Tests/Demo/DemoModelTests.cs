@@ -24,7 +24,7 @@ public sealed class DemoModelTests
 
     private static bool IsFire(DemoIncident i) => i.Category is Category.DeliberatePrimaryFire or Category.DeliberateSecondaryFire;
 
-    private static DateTime Uk(DemoIncident i) => TimeZoneInfo.ConvertTime(i.At, ImportContext.UkTime).DateTime;
+    private static DateTime Uk(DemoIncident i) => UkTime.From(i.At);
 
     [Fact]
     public void Each_wards_ASB_over_a_year_matches_its_real_police_uk_monthly_figure()

@@ -76,5 +76,8 @@ public sealed class ToolThroughApiTests : ServerTests
         var status = await replayServer.Viewer().GetFromJsonAsync<JsonElement>("/api/status", Json);
         Assert.Equal("replay", status.GetProperty("store").GetString());
         Assert.Equal(8, status.GetProperty("incidents").GetInt32());
+        var drill = await replayServer.Admin().PostAsJsonAsync("/api/drills", new { scenario = "tilbury-fires" });
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, drill.StatusCode);
+        Assert.Contains("drills go to the live store", await drill.Content.ReadAsStringAsync());
     }
 }
