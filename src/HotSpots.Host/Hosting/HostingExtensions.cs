@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HotSpots.Geography;
@@ -17,7 +18,18 @@ public static class HostingExtensions
     public static IServiceCollection AddApiConventions(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddProblemDetails();
+        // A body or query value that does not bind is answered 400 with what did not bind, not a bare "Bad Request".
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<ExceptionHandlerOptions>(o =>
+        {
+            o.StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            o.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException;
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            if (context.Exception is BadHttpRequestException bad)
+                context.ProblemDetails.Detail = bad.InnerException is JsonException json ? $"{bad.Message} {json.Message}" : bad.Message;
+        });
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -68,6 +68,9 @@ public sealed class AlertEndpointsTests : ServerTests
         Assert.Contains("group 'fireworks'", await bad.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
+        var unbound = await Server.Admin().PutAsJsonAsync("/api/alert-rules/asb-soon", new { method = "threshold", group = "asb", window = "soon" });
+        Assert.Equal(HttpStatusCode.BadRequest, unbound.StatusCode);
+        Assert.Contains("$.window", await unbound.Content.ReadAsStringAsync());
         var rules = await Server.Viewer().GetFromJsonAsync<List<JsonElement>>("/api/alert-rules", Json);
         Assert.Contains(rules!, r => r.GetProperty("id").GetString() == "asb-2h");
         Assert.Equal(HttpStatusCode.NoContent, (await Server.Admin().DeleteAsync("/api/alert-rules/asb-2h")).StatusCode);
