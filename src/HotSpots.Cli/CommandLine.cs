@@ -18,6 +18,7 @@ public static class CommandLine
           import police-uk|fire|council FILE...   import partner files (hotspots import --help)
           replay                                  play stored or file incidents through the live path at speed
           drill [SCENARIO]                        inject a named training scenario, tagged as a drill
+          hash-password                           make a dashboard user's password hash for configuration
           help [COMMAND]                          this text, or a command's
 
         Each command works on the store (HotSpots:Store:Sqlite:Path, default data/hotspots.db) or, with
@@ -26,18 +27,13 @@ public static class CommandLine
         Exit codes: 0 done; 1 failed (a file could not be read, the store or server refused); 2 usage.
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <param name="input">Standard input when it is not a terminal (a password piped in); null at a terminal.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, TextReader? input = null)
     {
         var settings = args.Where(a => a.StartsWith("--HotSpots:", StringComparison.OrdinalIgnoreCase)).ToArray();
         var words = args.Where(a => !a.StartsWith("--HotSpots:", StringComparison.OrdinalIgnoreCase)).ToList();
-        var tool = new Tool(output, error, settings);
-        ICommand? command = words.FirstOrDefault() switch
-        {
-            "import" => new ImportCommand(),
-            "replay" => new ReplayCommand(),
-            "drill" => new DrillCommand(),
-            _ => null,
-        };
+        var tool = new Tool(output, error, settings, input);
+        var command = Find(words.FirstOrDefault());
         if (words is [] or ["--help"] or ["-h"] or ["help"])
         {
             await output.WriteLineAsync(Usage);
@@ -46,7 +42,7 @@ public static class CommandLine
         if (words is ["help", var name])
         {
             words = [name, "--help"];
-            command = name switch { "import" => new ImportCommand(), "replay" => new ReplayCommand(), "drill" => new DrillCommand(), _ => null };
+            command = Find(name);
         }
         if (command is null)
         {
@@ -80,6 +76,15 @@ public static class CommandLine
             return 1;
         }
     }
+
+    private static ICommand? Find(string? name) => name switch
+    {
+        "import" => new ImportCommand(),
+        "replay" => new ReplayCommand(),
+        "drill" => new DrillCommand(),
+        "hash-password" => new HashPasswordCommand(),
+        _ => null,
+    };
 }
 
 internal interface ICommand
@@ -96,13 +101,15 @@ internal interface ICommand
 internal sealed class UsageException(string message) : Exception(message);
 
 /// <summary>What every command may need: output, configuration, the geography, the store, or a server.</summary>
-internal sealed class Tool(TextWriter output, TextWriter error, string[] settings)
+internal sealed class Tool(TextWriter output, TextWriter error, string[] settings, TextReader? input = null)
 {
     private IConfigurationRoot? _configuration;
 
     public TextWriter Output { get; } = output;
 
     public TextWriter Error { get; } = error;
+
+    public TextReader? Input { get; } = input;
 
     public bool Interactive => ReferenceEquals(Output, Console.Out) && !Console.IsOutputRedirected;
 

@@ -13,7 +13,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.Services
     .AddApiConventions()
-    .AddKeySecurity(builder.Configuration)
+    .AddSecurity(builder.Configuration)
     .AddGeography(builder.Configuration)
     .AddIncidentStore(builder.Configuration)
     .AddMonitors(builder.Configuration)
@@ -24,6 +24,7 @@ builder.Services
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDashboard();
@@ -31,6 +32,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi();
+app.MapAccountEndpoints();
 app.MapIncidentEndpoints();
 app.MapReadingEndpoints();
 app.MapDrillEndpoints();

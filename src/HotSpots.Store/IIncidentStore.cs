@@ -8,9 +8,13 @@ public enum AppendOutcome : byte
     Duplicate,
 }
 
-/// <summary>What a monitor needs of a logged incident: its place in the log, what, when, where, and whether it is a drill.</summary>
+/// <summary>
+/// What a monitor needs of a logged incident: its place in the log, what, when, where (with the published location
+/// description, for repeat locations), and whether it is a drill.
+/// </summary>
 public readonly record struct LoggedIncident(
-    long Sequence, Category Category, OccurredAt OccurredAt, double Latitude, double Longitude, IncidentOrigin Origin = IncidentOrigin.Recorded);
+    long Sequence, Category Category, OccurredAt OccurredAt, double Latitude, double Longitude, IncidentOrigin Origin = IncidentOrigin.Recorded,
+    string? LocationText = null);
 
 /// <summary>
 /// What a store is for. A live store holds real incidents (and drills); a replay store holds replayed ones, so that a

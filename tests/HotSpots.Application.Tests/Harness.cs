@@ -21,7 +21,7 @@ internal sealed class Harness : IAsyncDisposable
         Ingestor = new IncidentIngestor(store, geography, Signal, time);
         Monitors = new MonitorDirectory(geography, time);
         Tailer = new IncidentLogTailer(store, Monitors, Signal, new MonitoringOptions { PageSize = 7 }, time);
-        Heat = new HeatService(Monitors);
+        Heat = new HeatService(Monitors, time);
     }
 
     public FakeTimeProvider Time { get; }

@@ -13,6 +13,7 @@ public sealed class AreaMonitor(AreaKey key, TimeProvider time) : IAreaMonitor
 {
     private readonly AreaCounts _counts = new();
     private readonly AreaCounts _drills = new();
+    private readonly LocationTally _locations = new();
     private readonly Lock _turn = new();
 
     public AreaKey Key { get; } = key;
@@ -23,7 +24,13 @@ public sealed class AreaMonitor(AreaKey key, TimeProvider time) : IAreaMonitor
         {
             foreach (var incident in incidents)
             {
-                (incident.Origin == IncidentOrigin.Drill ? _drills : _counts).Record(incident.Category, incident.OccurredAt);
+                if (incident.Origin == IncidentOrigin.Drill)
+                {
+                    _drills.Record(incident.Category, incident.OccurredAt);
+                    continue;
+                }
+                _counts.Record(incident.Category, incident.OccurredAt);
+                _locations.Record(incident.Category, incident.Location, incident.OccurredAt.MonthIndex);
             }
         }
         return Task.CompletedTask;
@@ -34,6 +41,26 @@ public sealed class AreaMonitor(AreaKey key, TimeProvider time) : IAreaMonitor
         lock (_turn)
         {
             return Task.FromResult(Read(_counts, query).WithDrills(_drills.Total == 0 ? 0 : Read(_drills, query).Observed));
+        }
+    }
+
+    public Task<AreaProfile> GetProfileAsync(HeatQuery query)
+    {
+        var at = query.At ?? time.GetUtcNow();
+        var daily = new int[28];
+        var monthly = new int[LocationTally.MonthsHeld];
+        var lastMonth = at.Year * 12 + at.Month - 1;
+        lock (_turn)
+        {
+            var categories = new List<CategoryHeat>();
+            foreach (var category in Categories.All)
+            {
+                var reading = Read(_counts, query with { Group = CategoryGroup.Single(category) });
+                if (reading.Observed > 0 || reading.Expected > 0) categories.Add(new CategoryHeat(category, reading));
+            }
+            _counts.FillDays(query.Group, at, daily);
+            _counts.FillMonths(query.Group, lastMonth, monthly);
+            return Task.FromResult(new AreaProfile(categories, daily, monthly, _locations.Top(query.Group, lastMonth, 10)));
         }
     }
 
@@ -56,5 +83,5 @@ public sealed class AreaMonitor(AreaKey key, TimeProvider time) : IAreaMonitor
 
     private HeatReading Read(AreaCounts counts, HeatQuery query) => query.Window.IsCalendarMonth
         ? counts.Month(query.Group, query.MonthIndex, query.Coverage.FirstMonthIndex)
-        : counts.Rolling(query.Group, query.Window, time.GetUtcNow(), query.Coverage.FirstExact);
+        : counts.Rolling(query.Group, query.Window, query.At ?? time.GetUtcNow(), query.Coverage.FirstExact);
 }

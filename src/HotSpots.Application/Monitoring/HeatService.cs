@@ -10,17 +10,54 @@ public sealed record AreaHeat(string Code, string Name, int Observed, double Exp
 /// <summary>Heat of a whole set for one group and window, as the API and the hub send it.</summary>
 public sealed record HeatSnapshot(string Set, string Group, string Window, string? Month, string Geography, IReadOnlyList<AreaHeat> Areas);
 
-/// <summary>Which heat a client wants: a set, a category group and a window (and for <c>month</c>, which month).</summary>
-public sealed record HeatSelection(AreaSetKind Set, CategoryGroup Group, HeatWindow Window, int MonthIndex)
+/// <summary>One category's part of an area's drill-down.</summary>
+public sealed record CategoryCount(string Category, int Observed, double Expected, double Score);
+
+/// <summary>Counts oldest first: daily from <paramref name="From"/> (a date), or monthly from it (yyyy-MM).</summary>
+public sealed record CountSeries(string From, IReadOnlyList<int> Counts);
+
+/// <summary>An area's drill-down for a group and window, as of <paramref name="At"/>.</summary>
+public sealed record AreaDrillDown(
+    string Set, string Code, string Name, string Group, string Window, string? Month, DateTimeOffset At, AreaHeat Heat,
+    IReadOnlyList<CategoryCount> Categories, CountSeries Daily, CountSeries Monthly, IReadOnlyList<LocationCount> RepeatLocations);
+
+/// <summary>
+/// Which heat a client wants: a set, a category group and a window (and for <c>month</c>, which month), now or, with
+/// <paramref name="At"/>, as it stood at an earlier hour of the last seven days.
+/// </summary>
+public sealed record HeatSelection(AreaSetKind Set, CategoryGroup Group, HeatWindow Window, int MonthIndex, DateTimeOffset? At = null)
 {
     public string SetName => Set == AreaSetKind.Wards ? "wards" : "zones";
 
     public string? MonthText => Window.IsCalendarMonth ? $"{MonthIndex / 12:0000}-{MonthIndex % 12 + 1:00}" : null;
 
     /// <summary>Parses the API's words; returns the problem in plain words when they do not make a selection.</summary>
-    public static HeatSelection? TryParse(string? set, string? group, string? window, string? month, DateTimeOffset now, out string? error)
+    public static HeatSelection? TryParse(string? set, string? group, string? window, string? month, DateTimeOffset now, out string? error) =>
+        TryParse(set, group, window, month, null, now, out error);
+
+    public static HeatSelection? TryParse(string? set, string? group, string? window, string? month, string? at, DateTimeOffset now, out string? error)
     {
         error = null;
+        DateTimeOffset? asOf = null;
+        if (at is not null)
+        {
+            if (!DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                error = $"at '{at}' is not a date and time (ISO 8601, e.g. 2026-11-20T18:00:00Z)";
+                return null;
+            }
+            if (parsed > now || parsed < now.AddHours(-HeatWindow.LookBackHours))
+            {
+                error = $"at '{at}' is not within the last {HeatWindow.LookBackHours / 24} days";
+                return null;
+            }
+            if (month is not null || window == HeatWindow.Month.Slug)
+            {
+                error = "at goes with the rolling windows (24h, 7d, 28d), not with a calendar month";
+                return null;
+            }
+            asOf = parsed.ToUniversalTime();
+        }
         if (!AreaSet.TryParseName(set ?? "wards", out var kind)) error = $"set '{set}' is not wards or zones";
         else if (!CategoryGroup.TryParse(group ?? "all", out var g)) error = $"group '{group}' is not asb, deliberate-fires, violence, all or a category";
         else if (!HeatWindow.TryParse(window ?? "24h", out var w)) error = $"window '{window}' is not 24h, 7d, 28d or month";
@@ -36,18 +73,18 @@ public sealed record HeatSelection(AreaSetKind Set, CategoryGroup Group, HeatWin
                 }
                 monthIndex = m.MonthIndex;
             }
-            return new HeatSelection(kind, g, w, monthIndex);
+            return new HeatSelection(kind, g, w, monthIndex, asOf);
         }
         return null;
     }
 }
 
-public sealed class HeatService(MonitorDirectory monitors)
+public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
 {
     public async Task<HeatSnapshot> GetAsync(HeatSelection selection, IEnumerable<string>? onlyCodes = null, CancellationToken cancellationToken = default)
     {
         var set = monitors.Geography.Set(selection.Set);
-        var query = new HeatQuery(selection.Group, selection.Window, selection.MonthIndex, monitors.Coverage);
+        var query = Query(selection);
         var areas = onlyCodes is null ? set.Areas : [.. onlyCodes.Select(c => set.ByCode[c])];
         var result = new List<AreaHeat>(areas.Count);
         foreach (var area in areas)
@@ -58,4 +95,26 @@ public sealed class HeatService(MonitorDirectory monitors)
         }
         return new HeatSnapshot(selection.SetName, selection.Group.Slug, selection.Window.Slug, selection.MonthText, monitors.Geography.Mode, result);
     }
+
+    /// <summary>An area's drill-down, or null when the set has no such area.</summary>
+    public async Task<AreaDrillDown?> GetDrillDownAsync(HeatSelection selection, string code)
+    {
+        if (!monitors.Geography.Set(selection.Set).ByCode.TryGetValue(code, out var area)) return null;
+        var query = Query(selection);
+        var monitor = monitors.Get(new AreaKey(selection.Set, area.Code));
+        var heat = await monitor.GetHeatAsync(query);
+        var profile = await monitor.GetProfileAsync(query);
+        var at = selection.At ?? time.GetUtcNow();
+        var today = new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero);
+        var lastMonth = new DateTime(at.Year, at.Month, 1);
+        return new AreaDrillDown(selection.SetName, area.Code, area.Name, selection.Group.Slug, selection.Window.Slug, selection.MonthText, at,
+            new AreaHeat(area.Code, area.Name, heat.Observed, Math.Round(heat.Expected, 3), Math.Round(heat.Score, 3), heat.Drills),
+            [.. profile.Categories.Select(c => new CategoryCount(c.Category.Slug(), c.Reading.Observed, Math.Round(c.Reading.Expected, 3), Math.Round(c.Reading.Score, 3)))],
+            new CountSeries(today.AddDays(1 - profile.Daily.Length).ToString("yyyy-MM-dd"), profile.Daily),
+            new CountSeries(lastMonth.AddMonths(1 - profile.Monthly.Length).ToString("yyyy-MM"), profile.Monthly),
+            profile.RepeatLocations);
+    }
+
+    private HeatQuery Query(HeatSelection selection) =>
+        new(selection.Group, selection.Window, selection.MonthIndex, monitors.Coverage, selection.At);
 }

@@ -100,7 +100,7 @@ public sealed class IncidentLogTailer(
         foreach (var incident in page)
         {
             monitors.Observe(incident.OccurredAt);
-            var counted = new CountedIncident(incident.Category, incident.OccurredAt, incident.Origin);
+            var counted = new CountedIncident(incident.Category, incident.OccurredAt, incident.Origin, incident.LocationText);
             var placement = geography.Locate(incident.Latitude, incident.Longitude);
             if (placement.Ward is { } ward) Add(byArea, new AreaKey(AreaSetKind.Wards, ward.Code), counted);
             foreach (var zone in placement.Zones) Add(byArea, new AreaKey(AreaSetKind.Zones, zone.Code), counted);

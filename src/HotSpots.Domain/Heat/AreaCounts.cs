@@ -108,6 +108,12 @@ public sealed class AreaCounts
         }
     }
 
+    /// <summary>Monthly counts of a group, oldest first, the last element being month <paramref name="lastMonthIndex"/>.</summary>
+    public void FillMonths(CategoryGroup group, int lastMonthIndex, Span<int> months)
+    {
+        for (var i = 0; i < months.Length; i++) months[i] = SumMonth(group, lastMonthIndex - (months.Length - 1 - i));
+    }
+
     public static long HourIndex(DateTimeOffset instant) =>
         (long)Math.Floor(instant.ToUnixTimeMilliseconds() / 3_600_000d);
 

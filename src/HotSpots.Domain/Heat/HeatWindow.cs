@@ -16,8 +16,11 @@ public sealed record HeatWindow(string Slug, int Hours, int BaselinePeriods)
 
     public bool IsCalendarMonth => Hours == 0;
 
-    /// <summary>Hours the hourly buckets must hold to answer every rolling window and its baseline.</summary>
-    public static int HoursHeld { get; } = All.Max(w => w.Hours * (w.BaselinePeriods + 1)) + 24;
+    /// <summary>How far back heat can be asked "as it was" (the dashboard's time slider): seven days.</summary>
+    public const int LookBackHours = 7 * 24;
+
+    /// <summary>Hours the hourly buckets must hold to answer every rolling window and its baseline, as of any hour in the look-back.</summary>
+    public static int HoursHeld { get; } = All.Max(w => w.Hours * (w.BaselinePeriods + 1)) + LookBackHours + 24;
 
     public static bool TryParse(string? slug, out HeatWindow window)
     {

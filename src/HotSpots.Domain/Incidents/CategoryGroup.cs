@@ -21,6 +21,11 @@ public sealed record CategoryGroup(string Slug, uint Mask)
 
     public static IReadOnlyList<CategoryGroup> Named { get; } = [Asb, DeliberateFires, Violence, All];
 
+    private static readonly CategoryGroup[] Singles = [.. Categories.All.Select(c => Of(c.Slug(), c))];
+
+    /// <summary>The group of one category, named by the category's slug.</summary>
+    public static CategoryGroup Single(Category category) => Singles[(int)category];
+
     public bool Includes(Category category) => (Mask & Bit(category)) != 0;
 
     public IEnumerable<Category> Members => Categories.All.Where(Includes);
@@ -31,7 +36,7 @@ public sealed record CategoryGroup(string Slug, uint Mask)
         if (group is not null) return true;
         if (Categories.TryParse(slug, out var single))
         {
-            group = Of(single.Slug(), single);
+            group = Single(single);
             return true;
         }
         return false;

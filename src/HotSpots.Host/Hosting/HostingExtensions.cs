@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HotSpots.Geography;
@@ -18,6 +19,8 @@ public static class HostingExtensions
     public static IServiceCollection AddApiConventions(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        // Behind a TLS-terminating proxy (on loopback by default) the request counts as HTTPS, so cookies are Secure.
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         // A body or query value that does not bind is answered 400 with what did not bind, not a bare "Bad Request".
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<ExceptionHandlerOptions>(o =>
@@ -71,6 +74,8 @@ public static class HostingExtensions
     /// <summary>Once listening, tells the person who started the service where to go and which keys to use.</summary>
     public static WebApplication PrintStartBanner(this WebApplication app)
     {
+        // Resolved before listening, so misconfigured users stop the service at start with the reason.
+        var users = app.Services.GetRequiredService<UserDirectory>();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
@@ -81,9 +86,12 @@ public static class HostingExtensions
             var url = addresses.FirstOrDefault() ?? "(no address)";
             Console.WriteLine();
             Console.WriteLine($"HotSpots listening on {url}");
-            Console.WriteLine(generated.ViewerKey is { } viewer
-                ? $"  Dashboard: {url}/#key={viewer}   (viewer key: {viewer})"
-                : $"  Dashboard: {url}/   (sign in with a configured viewer key)");
+            Console.WriteLine($"  Dashboard: {url}/");
+            if (users.OneTimePassword is { } oneTime)
+                Console.WriteLine($"  First admin: sign in as '{UserDirectory.FirstAdminName}' with the one-time password {oneTime} (you will choose a new one)");
+            else if (users.Find(UserDirectory.FirstAdminName) is { MustChangePassword: true })
+                Console.WriteLine($"  First admin: '{UserDirectory.FirstAdminName}' still has the one-time password printed when it was made (delete {users.FirstAdminPath} for a new one)");
+            if (generated.ViewerKey is { } viewer) Console.WriteLine($"  Viewer key (Bearer, for scripts reading the API): {viewer}");
             if (generated.IngestKey is { } ingest) Console.WriteLine($"  Ingest key (X-Api-Key for POST /api/incidents): {ingest}");
             if (generated.AdminKey is { } admin) Console.WriteLine($"  Admin key (Bearer, for drills): {admin}");
             if (app.Services.GetRequiredService<IIncidentStore>().Purpose == StorePurpose.Replay)

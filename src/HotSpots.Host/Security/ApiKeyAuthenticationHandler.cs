@@ -21,6 +21,9 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "HotSpotsKey";
 
+    public const string ChallengeDetail =
+        "Posting incidents needs an ingest key in X-Api-Key; reading needs a signed-in session or a viewer key as Authorization: Bearer (analyst and admin keys for more).";
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var keys = security.CurrentValue;
@@ -50,7 +53,7 @@ public sealed class ApiKeyAuthenticationHandler(
         await Results.Problem(
             statusCode: 401,
             title: "Unauthorized",
-            detail: "Posting incidents needs an ingest key in X-Api-Key; reading needs a viewer key, and drills an admin key, as Authorization: Bearer.")
+            detail: ChallengeDetail)
             .ExecuteAsync(Context);
     }
 

@@ -1,4 +1,8 @@
+using System.Security.Claims;
+using HotSpots.Application.Accounts;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace HotSpots.Host.Security;
@@ -10,13 +14,54 @@ public static class SecurityExtensions
     public const string AnalystPolicy = "analyst";
     public const string AdminPolicy = "admin";
 
-    public static IServiceCollection AddKeySecurity(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Picks keys for requests that carry one and the session cookie for the rest.</summary>
+    private const string EitherScheme = "HotSpots";
+
+    /// <summary>
+    /// Two ways in: keys for systems (partner feeds post with <c>X-Api-Key</c>, scripts read with a bearer key) and
+    /// a signed-in session for people at the dashboard. Both end in the same roles and policies.
+    /// </summary>
+    public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SecurityOptions>(configuration.GetSection("HotSpots:Security"));
         services.AddSingleton<GeneratedKeys>();
         services.AddSingleton<IPostConfigureOptions<SecurityOptions>>(sp => sp.GetRequiredService<GeneratedKeys>());
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<SessionSignIn>();
+        services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.Lockout, sp.GetRequiredService<TimeProvider>()));
+
+        var security = configuration.GetSection("HotSpots:Security").Get<SecurityOptions>() ?? new();
+        services.AddDataProtection()
+            .SetApplicationName("HotSpots")
+            .PersistKeysToFileSystem(new DirectoryInfo(DataProtectionKeysPath(configuration, security)));
+
+        services.AddAuthentication(EitherScheme)
+            .AddPolicyScheme(EitherScheme, "Key or session", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey("X-Api-Key") || context.Request.Headers.Authorization.Count > 0
+                || (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.ContainsKey("access_token"))
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "HotSpots.Session";
+                o.Cookie.HttpOnly = true;
+                // Strict: the cookie never rides on a request started by another site, which is what stops cross-site
+                // posts (acknowledging an alert from a hostile page) without antiforgery tokens on a JSON API.
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                // Secure whenever the request came over HTTPS (always, behind TLS); plain HTTP on loopback still works.
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = security.SessionIdleTimeout;
+                o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionSignIn.ValidateAsync;
+                // An API answers 401/403 as problem details; the page shows its own sign-in form.
+                o.Events.OnRedirectToLogin = context =>
+                {
+                    context.Response.Headers.WWWAuthenticate = "Bearer";
+                    return Problem(context.HttpContext, 401, "Unauthorized", ApiKeyAuthenticationHandler.ChallengeDetail);
+                };
+                o.Events.OnRedirectToAccessDenied = context => Problem(context.HttpContext, 403, "Forbidden", "your role does not allow this");
+            });
         services.AddAuthorizationBuilder()
             .AddPolicy(IngestPolicy, p => p.RequireRole(Roles.Ingest))
             .AddPolicy(ViewerPolicy, p => p.RequireRole(Roles.Viewer))
@@ -24,4 +69,11 @@ public static class SecurityExtensions
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
         return services;
     }
+
+    public static string DataProtectionKeysPath(IConfiguration configuration, SecurityOptions security) =>
+        Path.GetFullPath(security.DataProtectionKeysPath
+            ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configuration["HotSpots:Store:Sqlite:Path"] ?? "data/hotspots.db"))!, "session-keys"));
+
+    private static Task Problem(HttpContext context, int status, string title, string detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
 }

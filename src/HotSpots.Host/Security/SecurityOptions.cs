@@ -1,3 +1,5 @@
+using HotSpots.Application.Accounts;
+
 namespace HotSpots.Host.Security;
 
 /// <summary>Bound from <c>HotSpots:Security</c>.</summary>
@@ -17,6 +19,34 @@ public sealed class SecurityOptions
 
     /// <summary>Where keys generated for an unconfigured role are kept (default: beside the SQLite file).</summary>
     public string? GeneratedKeysPath { get; set; }
+
+    /// <summary>People who sign in to the dashboard. With none configured, a first admin is created (see <see cref="FirstAdminPath"/>).</summary>
+    public List<UserOptions> Users { get; set; } = [];
+
+    /// <summary>Where the first admin of an install without configured users is kept (default: beside the SQLite file).</summary>
+    public string? FirstAdminPath { get; set; }
+
+    public LockoutOptions Lockout { get; set; } = new();
+
+    /// <summary>A session ends after this long without a request (sliding); sign in again after.</summary>
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// Where the keys that protect session cookies are kept (default: a folder beside the SQLite file), so sessions
+    /// survive a restart. Nodes sharing one PostgreSQL must share this folder too.
+    /// </summary>
+    public string? DataProtectionKeysPath { get; set; }
+}
+
+/// <summary>One dashboard user: <c>HotSpots__Security__Users__0__Name</c>, <c>__PasswordHash</c> (from <c>hotspots hash-password</c>), <c>__Role</c>.</summary>
+public sealed class UserOptions
+{
+    public string Name { get; set; } = "";
+
+    public string PasswordHash { get; set; } = "";
+
+    /// <summary>viewer, analyst or admin.</summary>
+    public string Role { get; set; } = Roles.Viewer;
 }
 
 public static class Roles
@@ -25,4 +55,13 @@ public static class Roles
     public const string Viewer = "viewer";
     public const string Analyst = "analyst";
     public const string Admin = "admin";
+
+    /// <summary>The roles a person's role carries: an admin is also an analyst, and an analyst also a viewer.</summary>
+    public static string[] Implied(string role) => role switch
+    {
+        Admin => [Admin, Analyst, Viewer],
+        Analyst => [Analyst, Viewer],
+        Viewer => [Viewer],
+        _ => [],
+    };
 }

@@ -185,7 +185,8 @@ public sealed class SqliteIncidentStore : IIncidentStore
                 {
                     outcomes[i] = AppendOutcome.Appended;
                     appended.Add(new LoggedIncident(SqliteNative.LastInsertRowId(_db), incidents.Category(i), incidents.OccurredAt(i),
-                        incidents.Latitude(i), incidents.Longitude(i), incidents.Origin(i)));
+                        incidents.Latitude(i), incidents.Longitude(i), incidents.Origin(i),
+                        incidents.HasLocation(i) ? Encoding.UTF8.GetString(incidents.Location(i)) : null));
                 }
                 else
                 {
@@ -324,7 +325,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
         await using var connection = await OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT seq, category, occurred_at, precision, latitude, longitude, origin FROM incidents WHERE seq > $after ORDER BY seq LIMIT $max";
+            "SELECT seq, category, occurred_at, precision, latitude, longitude, origin, location_text FROM incidents WHERE seq > $after ORDER BY seq LIMIT $max";
         command.Parameters.AddWithValue("$after", afterSequence);
         command.Parameters.AddWithValue("$max", max);
         var result = new List<LoggedIncident>(Math.Min(max, 4096));
@@ -335,7 +336,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
                 throw new InvalidDataException($"incident {reader.GetInt64(0)} has unknown category '{reader.GetString(1)}'");
             var start = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2));
             result.Add(new LoggedIncident(reader.GetInt64(0), category, new OccurredAt(start, (TimePrecision)reader.GetInt32(3)),
-                reader.GetDouble(4), reader.GetDouble(5), (IncidentOrigin)reader.GetInt32(6)));
+                reader.GetDouble(4), reader.GetDouble(5), (IncidentOrigin)reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
         return result;
     }

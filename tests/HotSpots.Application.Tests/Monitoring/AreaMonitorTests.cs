@@ -38,4 +38,58 @@ public class AreaMonitorTests
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(0, (await monitor.GetHeatAsync(query)).Observed);
     }
+
+    [Fact]
+    public async Task Heat_as_it_stood_seven_days_ago_has_the_28d_window_its_whole_baseline()
+    {
+        var time = new FakeTimeProvider(Start);
+        var monitor = new AreaMonitor(new AreaKey(AreaSetKind.Wards, "E05002235"), time);
+        var asOf = Start.AddHours(-HeatWindow.LookBackHours);
+        // One incident a day for the 28-day window and the three 28-day periods of its baseline, all before asOf.
+        var incidents = Enumerable.Range(1, 28 * 4).Select(d => new CountedIncident(Category.YouthNuisance, OccurredAt.Exact(asOf.AddDays(-d).AddMinutes(30)))).ToList();
+        await monitor.RecordAsync(incidents);
+        var query = new HeatQuery(CategoryGroup.Asb, HeatWindow.FourWeeks, 0, new Coverage(asOf.AddDays(-28 * 4 - 1), null), At: asOf);
+
+        var reading = await monitor.GetHeatAsync(query);
+
+        Assert.Equal(28, reading.Observed);
+        Assert.Equal(3, reading.BaselinePeriods);
+        Assert.Equal(28, reading.Expected, 6);
+    }
+
+    [Fact]
+    public async Task A_profile_gives_each_category_daily_and_monthly_counts_and_repeat_locations_without_drills()
+    {
+        var time = new FakeTimeProvider(Start);
+        var monitor = new AreaMonitor(new AreaKey(AreaSetKind.Wards, "E05002235"), time);
+        await monitor.RecordAsync(
+        [
+            new CountedIncident(Category.YouthNuisance, OccurredAt.Exact(Start.AddHours(-2)), Location: "On or near Station Approach"),
+            new CountedIncident(Category.YouthNuisance, OccurredAt.Exact(Start.AddDays(-3)), Location: "On or near Station Approach"),
+            new CountedIncident(Category.FlyTipping, OccurredAt.Exact(Start.AddDays(-3)), Location: "On or near Station Approach"),
+            new CountedIncident(Category.FlyTipping, OccurredAt.Month(2026, 2), Location: "On or near Orsett Road"),
+            new CountedIncident(Category.FlyTipping, OccurredAt.Month(2026, 2), Location: "On or near Orsett Road"),
+            new CountedIncident(Category.Burglary, OccurredAt.Exact(Start.AddHours(-1)), Location: "On or near Orsett Road"),
+            new CountedIncident(Category.AntiSocialBehaviour, OccurredAt.Exact(Start.AddHours(-1)), Location: "On or near Park Lane"),
+            new CountedIncident(Category.YouthNuisance, OccurredAt.Exact(Start.AddHours(-1)), IncidentOrigin.Drill, "DRILL Station Approach"),
+            new CountedIncident(Category.YouthNuisance, OccurredAt.Exact(Start.AddHours(-1)), IncidentOrigin.Drill, "DRILL Station Approach"),
+        ]);
+        var query = new HeatQuery(CategoryGroup.Asb, HeatWindow.Week, 0, new Coverage(null, null));
+
+        var profile = await monitor.GetProfileAsync(query);
+
+        Assert.Equal(
+            [(Category.AntiSocialBehaviour, 1), (Category.Burglary, 1), (Category.FlyTipping, 1), (Category.YouthNuisance, 2)],
+            profile.Categories.Select(c => (c.Category, c.Reading.Observed)).OrderBy(c => c.Category.ToString()));
+        Assert.Equal(28, profile.Daily.Length);
+        Assert.Equal(2, profile.Daily[^1]);
+        Assert.Equal(2, profile.Daily[^4]);
+        Assert.Equal(4, profile.Daily.Sum());
+        Assert.Equal(12, profile.Monthly.Length);
+        Assert.Equal(4, profile.Monthly[^1]);
+        Assert.Equal(2, profile.Monthly[^10]);
+        Assert.Equal(
+            [new LocationCount("On or near Station Approach", 3), new LocationCount("On or near Orsett Road", 2)],
+            profile.RepeatLocations);
+    }
 }

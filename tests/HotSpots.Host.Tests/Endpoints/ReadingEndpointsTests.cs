@@ -73,11 +73,58 @@ public sealed class ReadingEndpointsTests : ServerTests
     [InlineData("group=fires")]
     [InlineData("window=5d")]
     [InlineData("window=month&month=January")]
+    [InlineData("at=yesterday")]
+    [InlineData("at=2001-01-01T00:00:00Z")]
+    [InlineData("window=month&at=2001-01-01T00:00:00Z")]
     public async Task A_selection_that_does_not_exist_is_400_saying_what_is_allowed(string query)
     {
         var response = await Server.Viewer().GetAsync($"/api/heat?{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("is not", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Heat_can_be_read_as_it_stood_an_hour_ago_for_the_time_slider()
+    {
+        await Server.PostAsync(HotSpotsServer.Incident("now-1", category: "youth-nuisance", at: DateTimeOffset.UtcNow.AddMinutes(-1)));
+        await Server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(1).WaitAsync(TimeSpan.FromSeconds(10));
+        var hourAgo = DateTimeOffset.UtcNow.AddHours(-1).ToString("O");
+
+        var now = await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/heat?group=asb&window=24h");
+        var then = await Server.Viewer().GetFromJsonAsync<JsonElement>($"/api/heat?group=asb&window=24h&at={Uri.EscapeDataString(hourAgo)}");
+
+        Assert.Equal(1, now.GetProperty("areas").EnumerateArray().Sum(a => a.GetProperty("observed").GetInt32()));
+        Assert.Equal(0, then.GetProperty("areas").EnumerateArray().Sum(a => a.GetProperty("observed").GetInt32()));
+    }
+
+    [Fact]
+    public async Task An_area_drill_down_gives_categories_trends_repeat_locations_and_its_alerts()
+    {
+        await Server.PostAsync(new[]
+        {
+            HotSpotsServer.Incident("d1", category: "youth-nuisance"),
+            HotSpotsServer.Incident("d2", category: "fly-tipping"),
+            HotSpotsServer.Incident("d3", category: "burglary"),
+        });
+        await Server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(3).WaitAsync(TimeSpan.FromSeconds(10));
+
+        var view = await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/areas/wards/E05002235?group=asb&window=7d");
+
+        var area = view.GetProperty("area");
+        Assert.Equal("Grays Riverside", area.GetProperty("name").GetString());
+        Assert.Equal(2, area.GetProperty("heat").GetProperty("observed").GetInt32());
+        Assert.Equal(["burglary", "fly-tipping", "youth-nuisance"],
+            area.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("category").GetString()).Order());
+        Assert.Equal(28, area.GetProperty("daily").GetProperty("counts").GetArrayLength());
+        Assert.Equal(DateTime.UtcNow.Date.AddDays(-27).ToString("yyyy-MM-dd"), area.GetProperty("daily").GetProperty("from").GetString());
+        Assert.Equal(2, area.GetProperty("daily").GetProperty("counts").EnumerateArray().Sum(c => c.GetInt32()));
+        Assert.Equal(12, area.GetProperty("monthly").GetProperty("counts").GetArrayLength());
+        var repeat = area.GetProperty("repeatLocations").EnumerateArray().Single();
+        Assert.Equal(("Grays station", 2), (repeat.GetProperty("location").GetString(), repeat.GetProperty("count").GetInt32()));
+        Assert.Equal(0, view.GetProperty("alerts").GetArrayLength());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Server.Viewer().GetAsync("/api/areas/wards/E99999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Server.Viewer().GetAsync("/api/areas/parishes/E05002235")).StatusCode);
     }
 }

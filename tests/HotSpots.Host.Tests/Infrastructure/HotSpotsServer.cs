@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using HotSpots.Application.Accounts;
 using HotSpots.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,19 +18,39 @@ public sealed class HotSpotsServer : IAsyncDisposable
     public const string AdminKey = "test-admin-key";
     public const string AnalystKey = "test-analyst-key";
 
-    private readonly TempDirectory _dir = new();
+    /// <summary>Every test user's password; their hashes use few iterations so that tests sign in quickly.</summary>
+    public const string Password = "a long test password";
+    public const string ViewerUser = "vera";
+    public const string AnalystUser = "anil";
+    public const string AdminUser = "ada";
+
+    private static readonly string QuickHash = PasswordHash.Create(Password, iterations: 1_000);
+
+    private readonly TempDirectory? _ownDir;
     private readonly WebApplicationFactory<Program> _factory;
 
-    public HotSpotsServer(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="directory">A folder to keep the store (and session keys) in, to start a server again on the same data; default a fresh one.</param>
+    public HotSpotsServer(IReadOnlyDictionary<string, string?>? settings = null, string? directory = null)
     {
+        if (directory is null) _ownDir = new TempDirectory();
+        Directory = directory ?? _ownDir!.Path;
         var all = new Dictionary<string, string?>
         {
-            ["HotSpots:Store:Sqlite:Path"] = _dir.File("hotspots.db"),
+            ["HotSpots:Store:Sqlite:Path"] = Path.Combine(Directory, "hotspots.db"),
             ["HotSpots:Security:IngestKeys:0"] = IngestKey,
             ["HotSpots:Security:ViewerKeys:0"] = ViewerKey,
             ["HotSpots:Security:AdminKeys:0"] = AdminKey,
             ["HotSpots:Security:AnalystKeys:0"] = AnalystKey,
             ["HotSpots:Demo:Feed"] = "false",
+            ["HotSpots:Security:Users:0:Name"] = ViewerUser,
+            ["HotSpots:Security:Users:0:PasswordHash"] = QuickHash,
+            ["HotSpots:Security:Users:0:Role"] = "viewer",
+            ["HotSpots:Security:Users:1:Name"] = AnalystUser,
+            ["HotSpots:Security:Users:1:PasswordHash"] = QuickHash,
+            ["HotSpots:Security:Users:1:Role"] = "analyst",
+            ["HotSpots:Security:Users:2:Name"] = AdminUser,
+            ["HotSpots:Security:Users:2:PasswordHash"] = QuickHash,
+            ["HotSpots:Security:Users:2:Role"] = "admin",
             ["urls"] = "http://127.0.0.1:0",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
@@ -43,6 +64,8 @@ public sealed class HotSpotsServer : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    public string Directory { get; }
 
     public IServiceProvider Services => _factory.Services;
 
@@ -62,7 +85,16 @@ public sealed class HotSpotsServer : IAsyncDisposable
 
     public HttpClient Analyst() => Client(viewerKey: AnalystKey);
 
-    public string StorePath => _dir.File("hotspots.db");
+    public string StorePath => Path.Combine(Directory, "hotspots.db");
+
+    /// <summary>A client that has signed in as a person, holding the session cookie as a browser would.</summary>
+    public async Task<HttpClient> SignedInAsync(string name, string password = Password)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = BaseAddress };
+        var response = await client.PostAsJsonAsync("/api/account/sign-in", new { name, password });
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
 
     public static object Incident(string id, string category = "anti-social-behaviour", double lat = 51.4757, double lon = 0.3217, DateTimeOffset? at = null) => new
     {
@@ -80,6 +112,6 @@ public sealed class HotSpotsServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
-        _dir.Dispose();
+        _ownDir?.Dispose();
     }
 }

@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using HotSpots.Application.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace HotSpots.Host.Security;
+
+/// <summary>A sign-in: a first admin signing in with the one-time password also gives <paramref name="NewPassword"/>.</summary>
+public sealed record SignInRequest(string? Name, string? Password, string? NewPassword);
+
+/// <summary>Who is signed in, and how: <paramref name="Method"/> is <c>password</c>, <c>key</c> or an SSO scheme's name.</summary>
+public sealed record AccountView(string Name, string Role, IReadOnlyList<string> Roles, string Method);
+
+public static class AccountEndpoints
+{
+    // Verifying against this for an unknown name makes a wrong name cost the same time as a wrong password.
+    private static readonly Lazy<string> DecoyHash = new(() => PasswordHash.Create(Guid.NewGuid().ToString()));
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup("/api/account");
+        account.MapPost("/sign-in", SignInAsync).AllowAnonymous()
+            .WithSummary("Sign in to the dashboard with a name and password; sets the session cookie").Produces<AccountView>();
+        account.MapPost("/sign-out", async (HttpContext context) =>
+            {
+                await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                return Results.NoContent();
+            })
+            .AllowAnonymous().WithSummary("End the dashboard session");
+        account.MapGet("/", (ClaimsPrincipal user) => Describe(user))
+            .RequireAuthorization(SecurityExtensions.ViewerPolicy).WithSummary("Who is signed in, with which roles").Produces<AccountView>();
+        return app;
+    }
+
+    public static AccountView Describe(ClaimsPrincipal user)
+    {
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        var role = new[] { Roles.Admin, Roles.Analyst, Roles.Viewer, Roles.Ingest }.FirstOrDefault(roles.Contains) ?? "";
+        return new AccountView(user.Identity?.Name ?? "", role, roles, user.FindFirstValue(ClaimTypes.AuthenticationMethod) ?? "key");
+    }
+
+    private static async Task<IResult> SignInAsync(SignInRequest request, UserDirectory users, SignInThrottle throttle, SessionSignIn session, HttpContext context)
+    {
+        var name = request.Name?.Trim() ?? "";
+        if (name.Length == 0 || string.IsNullOrEmpty(request.Password))
+            return Results.Problem(statusCode: 400, title: "Name and password needed", detail: "enter your user name and password");
+        if (throttle.LockedUntil(name) is { } until) return Locked(until);
+
+        var user = users.Find(name);
+        var matches = PasswordHash.Verify(request.Password, user?.PasswordHash ?? DecoyHash.Value);
+        if (user is null || !matches)
+        {
+            return throttle.Failed(name) is { } lockedNow
+                ? Locked(lockedNow)
+                : Results.Problem(statusCode: 401, title: "Not signed in", detail: "that name and password were not recognised");
+        }
+
+        if (user.MustChangePassword)
+        {
+            if (string.IsNullOrEmpty(request.NewPassword))
+            {
+                return Results.Problem(statusCode: 403, title: "Password change required",
+                    detail: "this is a one-time password: choose a new password to finish signing in",
+                    extensions: new Dictionary<string, object?> { ["passwordChangeRequired"] = true });
+            }
+            var weakness = PasswordHash.Weakness(request.NewPassword)
+                ?? (request.NewPassword == request.Password ? "the new password must differ from the one-time password" : null);
+            if (weakness is not null) return Results.Problem(statusCode: 422, title: "New password not accepted", detail: weakness);
+            user = users.ChangePassword(user, request.NewPassword);
+        }
+
+        throttle.Succeeded(name);
+        var principal = await session.SignInAsync(context, user.Name, user.Role, "password", user.Stamp);
+        return Results.Ok(Describe(principal));
+    }
+
+    private static IResult Locked(DateTimeOffset until)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalMinutes));
+        return Results.Problem(statusCode: 429, title: "Locked out",
+            detail: $"too many failed sign-ins for this name; try again in {minutes} minute{(minutes == 1 ? "" : "s")}",
+            extensions: new Dictionary<string, object?> { ["lockedUntil"] = until });
+    }
+}
