@@ -20,6 +20,7 @@ builder.Services
     .AddDrills(builder.Configuration)
     .AddAlerts(builder.Configuration)
     .AddLiveHeat(builder.Configuration)
+    .AddDashboard(builder.Configuration)
     .AddDemoFeed(builder.Configuration);
 
 var app = builder.Build();
@@ -33,6 +34,7 @@ app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapAccountEndpoints();
+app.MapDashboardEndpoints();
 app.MapIncidentEndpoints();
 app.MapReadingEndpoints();
 app.MapDrillEndpoints();

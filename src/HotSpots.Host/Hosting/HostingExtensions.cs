@@ -63,14 +63,6 @@ public static class HostingExtensions
         return services;
     }
 
-    /// <summary>Serves the dashboard from the wwwroot copied beside the binaries, whatever the working directory.</summary>
-    public static WebApplication UseDashboard(this WebApplication app)
-    {
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
-        return app;
-    }
-
     /// <summary>Once listening, tells the person who started the service where to go and which keys to use.</summary>
     public static WebApplication PrintStartBanner(this WebApplication app)
     {

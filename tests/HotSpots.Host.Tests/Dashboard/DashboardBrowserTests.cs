@@ -1,41 +1,196 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
 using System.Text.Json;
+using HotSpots.Application.Monitoring;
+using HotSpots.Geography;
 using HotSpots.Host.Tests.Infrastructure;
 using HotSpots.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HotSpots.Host.Tests.Dashboard;
 
+/// <summary>The dashboard in headless Chromium (playwright-core), against the real server on a real port.</summary>
 public sealed class DashboardBrowserTests : ServerTests
 {
-    [Fact]
-    public async Task The_map_in_headless_Chromium_shows_twenty_wards_a_posted_incident_within_a_second_and_a_drill_as_a_drill()
-    {
-        Assert.True(File.Exists("/usr/bin/chromium") || Environment.GetEnvironmentVariable("CHROMIUM_PATH") is not null,
-            "Chromium is needed for the browser test: apt-get install chromium (.ci/run does this)");
-        var screenshots = Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "tests", "TestResults", "screenshots")).FullName;
+    public static string Screenshots => Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "tests", "TestResults", "screenshots")).FullName;
 
-        var (exitCode, output) = await RunNodeAsync("tests/live-map.mjs", Server.BaseAddress.ToString().TrimEnd('/'),
-            HotSpotsServer.ViewerKey, HotSpotsServer.IngestKey, HotSpotsServer.AdminKey, Path.Combine(screenshots, "live-map.png"));
+    [Fact]
+    public async Task A_tasking_meeting_signs_in_sees_every_ward_coloured_as_the_api_says_and_works_alerts_drill_down_export_and_print()
+    {
+        await SeedAsync();
+        using var dir = new TempDirectory();
+
+        var (exitCode, output) = await RunNodeAsync("tests/browser/tasking-meeting.mjs", Settings(dir, new
+        {
+            @base = Server.BaseAddress.ToString().TrimEnd('/'),
+            password = HotSpotsServer.Password,
+            analyst = HotSpotsServer.AnalystUser,
+            viewer = HotSpotsServer.ViewerUser,
+            ingestKey = HotSpotsServer.IngestKey,
+            adminKey = HotSpotsServer.AdminKey,
+            wards = 20,
+            screenshots = Screenshots,
+        }));
 
         Assert.True(exitCode == 0, output);
-        var result = JsonDocument.Parse(output.Split('\n').Last(l => l.StartsWith('{'))).RootElement;
+        var result = LastJson(output);
+        Assert.Equal($"{HotSpotsServer.AnalystUser} (analyst)", result.GetProperty("who").GetString());
         Assert.Equal(20, result.GetProperty("wards").GetInt32());
+        Assert.Equal(3, result.GetProperty("zoneOutlines").GetInt32());
+        Assert.Equal(5, result.GetProperty("selections").GetArrayLength());
+        Assert.Contains(result.GetProperty("selections").EnumerateArray(), s => s.GetProperty("colours").GetInt32() > 1);
+        Assert.InRange(result.GetProperty("pulsedAfterMs").GetInt32(), 0, 1000);
+        Assert.Contains("Tilbury", result.GetProperty("alert").GetString());
+        Assert.Equal(0, result.GetProperty("viewerHasActions").GetInt32());
+        Assert.Equal($"Acknowledged by {HotSpotsServer.AnalystUser}: “Drill seen: fire crew briefed”", result.GetProperty("acknowledgedSeenBySecond").GetString());
+        var drillDown = result.GetProperty("drillDown");
+        Assert.Equal("Grays Riverside", drillDown.GetProperty("title").GetString());
+        Assert.True(drillDown.GetProperty("categories").GetInt32() >= 1);
+        Assert.Equal(28, drillDown.GetProperty("dailyBars").GetInt32());
+        Assert.Equal(12, drillDown.GetProperty("monthlyBars").GetInt32());
+        Assert.Equal(["On or near Grays station: 4"], drillDown.GetProperty("locations").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal("Grays Riverside", result.GetProperty("keyboardOpened").GetString());
+        Assert.Equal(20, result.GetProperty("csv").GetProperty("rows").GetInt32());
+        Assert.StartsWith("hotspots-wards-asb-24h-", result.GetProperty("csv").GetProperty("file").GetString());
+        Assert.StartsWith("As at ", result.GetProperty("asAt").GetString());
         Assert.Equal(3, result.GetProperty("zones").GetInt32());
-        Assert.Contains("approximate", result.GetProperty("note").GetString());
-        Assert.InRange(result.GetProperty("changedAfterMs").GetInt32(), 0, 1000);
-        Assert.StartsWith("DRILL ", result.GetProperty("drillBanner").GetString());
-        Assert.Contains("Grays Riverside", result.GetProperty("drillBanner").GetString());
-        Assert.Contains("3 of them DRILL incidents", result.GetProperty("drillTitle").GetString());
+        Assert.Equal(10, result.GetProperty("meetingRows").GetInt32());
+        Assert.True(result.GetProperty("printHidesControls").GetBoolean());
+        Assert.Equal(401, result.GetProperty("afterSignOut").GetInt32());
+        Assert.True(File.Exists(Path.Combine(Screenshots, "dashboard.png")));
+    }
+
+    [Fact]
+    public async Task The_page_recovers_by_itself_when_the_server_restarts()
+    {
+        using var dir = new TempDirectory();
+        var port = FreePort();
+        string[] settings =
+        [
+            $"--urls=http://127.0.0.1:{port}",
+            $"--HotSpots:Store:Sqlite:Path={dir.File("hotspots.db")}",
+            "--HotSpots:Demo:Feed=false",
+            $"--HotSpots:Security:IngestKeys:0={HotSpotsServer.IngestKey}",
+            $"--HotSpots:Security:Users:0:Name={HotSpotsServer.AnalystUser}",
+            $"--HotSpots:Security:Users:0:PasswordHash={HotSpotsServer.QuickHash}",
+            "--HotSpots:Security:Users:0:Role=analyst",
+        ];
+        var host = await HostProcess.StartAsync(settings);
+        try
+        {
+            var info = NodeInfo("tests/browser/restart.mjs", Settings(dir, new
+            {
+                @base = host.BaseAddress.ToString().TrimEnd('/'),
+                password = HotSpotsServer.Password,
+                analyst = HotSpotsServer.AnalystUser,
+                ingestKey = HotSpotsServer.IngestKey,
+            }));
+            using var node = new Process { StartInfo = info };
+            var output = new StringBuilder();
+            var awaitingRestart = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            node.OutputDataReceived += (_, e) =>
+            {
+                lock (output) output.AppendLine(e.Data);
+                if (e.Data == """{"await":"restart"}""") awaitingRestart.TrySetResult();
+            };
+            node.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+            node.Start();
+            node.BeginOutputReadLine();
+            node.BeginErrorReadLine();
+            var exited = node.WaitForExitAsync();
+            Assert.True(await Task.WhenAny(awaitingRestart.Task, exited).WaitAsync(TimeSpan.FromSeconds(60)) == awaitingRestart.Task, Text(output));
+
+            await host.KillAsync();
+            await host.DisposeAsync();
+            host = await HostProcess.StartAsync(settings);
+
+            await exited.WaitAsync(TimeSpan.FromSeconds(90));
+            var rest = Text(output);
+            Assert.True(node.ExitCode == 0, rest);
+            var result = LastJson(rest);
+            var states = result.GetProperty("states").EnumerateArray().Select(s => s.GetString()).ToList();
+            Assert.Contains("connecting", states);
+            Assert.Equal("live", states[^1]);
+            Assert.False(result.GetProperty("signInShown").GetBoolean());
+            Assert.Equal(1, result.GetProperty("navigations").GetInt32());
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_front_end_unit_tests_pass_under_node()
+    {
+        var (exitCode, output) = await RunNodeAsync("--test", "tests/unit/");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Matches(@"# pass [1-9]\d*", output);
+        Assert.Contains("# fail 0", output);
+    }
+
+    /// <summary>Incidents that make the groups and windows differ: ASB now and earlier, fires this week, violence this month.</summary>
+    private async Task SeedAsync()
+    {
+        var geography = Server.Services.GetRequiredService<GeographyModel>();
+        var random = new Random(5);
+        var now = DateTimeOffset.UtcNow;
+        var items = new List<object>();
+        void Add(string ward, string category, DateTimeOffset at, string location)
+        {
+            var (lat, lon) = new AreaSampler(geography.Wards.Areas.Single(a => a.Name == ward)).Next(random);
+            items.Add(new { source = "essex-police", sourceId = $"seed-{items.Count}", category, occurredAt = at.ToString("O"), latitude = lat, longitude = lon, locationText = location });
+        }
+        for (var i = 0; i < 3; i++) Add("Grays Riverside", "youth-nuisance", now.AddDays(-2 - i), "On or near Grays station");
+        for (var i = 0; i < 4; i++) Add("Ockendon", "anti-social-behaviour", now.AddHours(-2 - i), "On or near Derwent Parade");
+        for (var i = 0; i < 3; i++) Add("Chadwell St Mary", "deliberate-secondary-fire", now.AddDays(-3).AddHours(i), "On or near Brentwood Road");
+        for (var i = 0; i < 5; i++) Add("Grays Thurrock", "violent-crime", now.AddDays(-9 - i), "On or near High Street");
+        for (var i = 0; i < 2; i++) Add("Belhus", "burglary", now.AddDays(-20), "On or near Foyle Drive");
+        var response = await Server.Ingest().PostAsJsonAsync("/api/incidents", items);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        await Server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(items.Count).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    private static string Settings(TempDirectory dir, object settings)
+    {
+        var path = dir.File("browser-settings.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(settings));
+        return path;
+    }
+
+    private static string Text(StringBuilder output)
+    {
+        lock (output) return output.ToString();
+    }
+
+    private static JsonElement LastJson(string output) => JsonDocument.Parse(output.Split('\n').Last(l => l.StartsWith('{'))).RootElement;
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static ProcessStartInfo NodeInfo(params string[] args)
+    {
+        Assert.True(File.Exists("/usr/bin/chromium") || Environment.GetEnvironmentVariable("CHROMIUM_PATH") is not null,
+            "Chromium is needed for the browser tests: apt-get install chromium (.ci/run does this)");
+        var info = new ProcessStartInfo("node") { WorkingDirectory = RepoPaths.Dashboards, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        return info;
     }
 
     private static async Task<(int ExitCode, string Output)> RunNodeAsync(params string[] args)
     {
-        var info = new ProcessStartInfo("node") { WorkingDirectory = RepoPaths.Dashboards, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
+        using var process = Process.Start(NodeInfo(args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
         return (process.ExitCode, (await stdout) + (await stderr));
     }
 }

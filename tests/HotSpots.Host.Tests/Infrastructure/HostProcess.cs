@@ -19,7 +19,8 @@ public sealed class HostProcess : IAsyncDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HotSpots.Host.dll"));
-        info.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        // A random loopback port unless the settings name one (a restart on the same address).
+        if (!settings.Any(s => s.StartsWith("--urls=", StringComparison.Ordinal))) info.ArgumentList.Add("--urls=http://127.0.0.1:0");
         foreach (var s in settings) info.ArgumentList.Add(s);
         _process = new Process { StartInfo = info };
         _process.OutputDataReceived += (_, e) => OnLine(e.Data);

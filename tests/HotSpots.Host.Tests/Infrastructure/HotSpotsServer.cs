@@ -24,7 +24,7 @@ public sealed class HotSpotsServer : IAsyncDisposable
     public const string AnalystUser = "anil";
     public const string AdminUser = "ada";
 
-    private static readonly string QuickHash = PasswordHash.Create(Password, iterations: 1_000);
+    public static readonly string QuickHash = PasswordHash.Create(Password, iterations: 1_000);
 
     private readonly TempDirectory? _ownDir;
     private readonly WebApplicationFactory<Program> _factory;

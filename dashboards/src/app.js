@@ -1,0 +1,466 @@
+import { api, whenSignedOut, ApiError } from './api.js';
+import { steps, legendIntro, labelFor, colourFor, inkFor } from './heat.js';
+import { groups, categories, categoryLabel, windows, rankingColumns, rankRows, cellsOf, rankingCsv, seriesLabels, sliderInstant, sliderLabel } from './shaping.js';
+import { HeatMap } from './map.js';
+import { AlertsPanel } from './alerts.js';
+import { renderBarChart } from './charts.js';
+
+const $ = id => document.getElementById(id);
+const state = {
+  account: null,
+  areas: { wards: [], zones: [] },
+  heat: new Map(),
+  sort: { key: 'score', descending: true },
+  hoursBack: 0,
+  subscribed: null,
+  connection: null,
+  map: null,
+  alerts: null,
+  selectedArea: null,
+  pending: new Map(),
+  rankingDue: false,
+};
+
+const selection = () => ({
+  set: document.querySelector('input[name=set]:checked').value,
+  group: $('group').value,
+  window: $('window').value,
+  month: null,
+});
+
+const query = (s, extra = {}) => new URLSearchParams(Object.entries({ group: s.group, window: s.window, ...extra }).filter(([, v]) => v != null)).toString();
+
+whenSignedOut(() => showSignIn('Your session has ended: sign in again.'));
+
+// ---- Sign-in ----
+
+function showSignIn(message) {
+  state.connection?.stop();
+  $('sign-in').hidden = false;
+  $('main').hidden = true;
+  $('controls').hidden = true;
+  for (const id of ['sign-out', 'meeting', 'print']) $(id).hidden = true;
+  $('who').textContent = '';
+  $('sign-in-error').textContent = message ?? '';
+  $('user-name').focus();
+}
+
+$('sign-in-form').addEventListener('submit', async e => {
+  e.preventDefault();
+  const body = { name: $('user-name').value.trim(), password: $('password').value };
+  if (!$('new-password-fields').hidden) {
+    if ($('new-password').value !== $('new-password-again').value) {
+      $('sign-in-error').textContent = 'The two new passwords differ.';
+      return;
+    }
+    body.newPassword = $('new-password').value;
+  }
+  $('sign-in-error').textContent = '';
+  try {
+    const account = await api('/api/account/sign-in', { method: 'POST', body });
+    $('password').value = $('new-password').value = $('new-password-again').value = '';
+    $('new-password-fields').hidden = true;
+    await start(account);
+  } catch (error) {
+    if (error instanceof ApiError && error.problem.passwordChangeRequired) {
+      $('new-password-fields').hidden = false;
+      $('new-password').required = $('new-password-again').required = true;
+      $('new-password').focus();
+    }
+    $('sign-in-error').textContent = error.message;
+  }
+});
+
+$('sign-out').addEventListener('click', async () => {
+  await api('/api/account/sign-out', { method: 'POST' });
+  location.reload();
+});
+
+// ---- Start ----
+
+async function boot() {
+  try {
+    await start(await api('/api/account'));
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) showSignIn(`The service could not be reached (${error.message}).`);
+  }
+}
+
+async function start(account) {
+  state.account = account;
+  const [config, wards, zones] = await Promise.all([api('/api/dashboard'), api('/api/areas?set=wards'), api('/api/areas?set=zones')]);
+  state.areas = { wards: wards.features, zones: zones.features };
+  $('sign-in').hidden = true;
+  $('main').hidden = false;
+  $('controls').hidden = false;
+  for (const id of ['sign-out', 'meeting', 'print']) $(id).hidden = false;
+  $('who').textContent = `${account.name} (${account.role})`;
+  if (wards.geography === 'demo') { $('geography-note').hidden = false; $('geography-note').textContent = wards.note; }
+
+  fillControls();
+  drawLegend();
+  drawRankingHead();
+  state.map ??= new HeatMap($('map'), { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, onSelect: code => openDrillDown(selection().set, code) });
+  state.map.show(selection().set, state.areas.wards, state.areas.zones);
+  state.alerts ??= new AlertsPanel($('alerts'), {
+    canHandle: () => state.account.roles.includes('analyst'),
+    onAcknowledge: (id, note) => api(`/api/alerts/${encodeURIComponent(id)}/acknowledge`, { method: 'POST', body: { note } }),
+    onResolve: (id, note) => api(`/api/alerts/${encodeURIComponent(id)}/resolve`, { method: 'POST', body: { note } }),
+    onSelectArea: (set, code) => openDrillDown(set, code),
+  });
+  if (account.roles.includes('admin')) await showAdminTools();
+  if (new URLSearchParams(location.search).get('meeting') === '1') setMeeting(true);
+  await connect();
+}
+
+function fillControls() {
+  if ($('group').options.length) return;
+  const named = document.createElement('optgroup');
+  named.label = 'Groups';
+  for (const g of groups) named.append(new Option(g.label, g.value, false, g.value === 'all'));
+  const single = document.createElement('optgroup');
+  single.label = 'Single categories';
+  for (const c of categories) single.append(new Option(categoryLabel(c), c));
+  $('group').append(named, single);
+  for (const w of windows) $('window').append(new Option(w.label, w.value, false, w.value === '24h'));
+  for (const g of groups.filter(g => g.value !== 'all')) $('alert-group').append(new Option(g.label, g.value));
+}
+
+function drawLegend() {
+  $('legend-intro').textContent = legendIntro;
+  $('legend-steps').replaceChildren(...steps.map(s => {
+    const li = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.style.background = s.colour;
+    li.append(swatch, s.label);
+    return li;
+  }));
+}
+
+// ---- Live heat ----
+
+async function connect() {
+  if (state.connection) return;
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl('/hubs/heat')
+    // Never give up: a wall screen must come back by itself after a server restart, however long it takes.
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(5000, 250 * 2 ** Math.min(ctx.previousRetryCount, 5)) })
+    .build();
+  state.connection = connection;
+  connection.on('HeatChanged', update => {
+    const s = state.subscribed;
+    if (state.hoursBack !== 0 || !s || update.set !== s.set || update.group !== s.group || update.window !== s.window) return;
+    for (const area of update.areas) state.pending.set(area.code, area);
+    requestAnimationFrame(flushPending);
+  });
+  connection.on('DrillRecorded', drill => showDrill(drill));
+  connection.on('AlertRaised', alert => { state.alerts.receive(alert, true); refreshDrillDownFor(alert.areaCode); });
+  connection.on('AlertUpdated', alert => state.alerts.receive(alert, false));
+  connection.on('AlertResolved', alert => state.alerts.receive(alert, false));
+  connection.onreconnecting(() => setConnection('reconnecting…', 'connecting'));
+  connection.onreconnected(() => resync());
+  connection.onclose(() => { setConnection('offline', ''); setTimeout(() => startConnection(), 1000); });
+  await startConnection();
+}
+
+async function startConnection() {
+  const connection = state.connection;
+  if (connection.state !== signalR.HubConnectionState.Disconnected) return;
+  setConnection('connecting…', 'connecting');
+  try {
+    await connection.start();
+    await resync();
+  } catch {
+    setConnection('offline: retrying', '');
+    setTimeout(() => startConnection(), 2000);
+  }
+}
+
+// After any (re)connection the server may have restarted: subscribe afresh and reload alerts, so nothing is stale.
+async function resync() {
+  state.subscribed = null;
+  await Promise.all([subscribe(), loadAlerts()]);
+  setConnection('live', 'live');
+}
+
+async function loadAlerts() {
+  const alerts = await api('/api/alerts');
+  state.alerts.setAll(alerts.filter(a => a.status !== 'resolved'));
+}
+
+function setConnection(text, cls) {
+  $('connection').textContent = text;
+  $('connection').className = `connection ${cls}`;
+  document.body.dataset.connection = cls || 'offline';
+}
+
+async function subscribe() {
+  const wanted = selection();
+  const connection = state.connection;
+  if (state.subscribed) await connection.invoke('Unsubscribe', state.subscribed).catch(() => {});
+  state.subscribed = null;
+  state.pending.clear();
+  const snapshot = await connection.invoke('Subscribe', wanted);
+  state.subscribed = wanted;
+  if (state.hoursBack === 0) showHeat(snapshot.areas, false);
+  document.body.dataset.selection = `${snapshot.set}|${snapshot.group}|${snapshot.window}`;
+}
+
+function flushPending() {
+  if (state.pending.size === 0) return;
+  const areas = [...state.pending.values()];
+  state.pending.clear();
+  for (const area of areas) state.heat.set(area.code, area);
+  state.map.apply(areas, true);
+  scheduleRanking();
+}
+
+function showHeat(areas, pulse) {
+  state.heat = new Map(areas.map(a => [a.code, a]));
+  state.map.apply(areas, pulse);
+  renderRanking();
+  updatePrintSummary();
+}
+
+function showDrill(drill) {
+  const banner = $('drill-banner');
+  banner.textContent = `DRILL ${drill.id}: ${drill.description} (${drill.areaName}). Training only: not real incidents.`;
+  banner.hidden = false;
+}
+
+// ---- Controls ----
+
+$('controls').addEventListener('change', async e => {
+  if (e.target.name === 'set') {
+    state.map.show(selection().set, state.areas.wards, state.areas.zones);
+    closeDrillDown();
+  }
+  $('time').disabled = $('play').disabled = selection().window === 'month';
+  if (selection().window === 'month') setHoursBack(0);
+  await refreshHeat();
+  if (state.selectedArea) openDrillDown(state.selectedArea.set, state.selectedArea.code);
+});
+
+async function refreshHeat() {
+  if (state.hoursBack === 0) await subscribe();
+  else showHeat((await api(`/api/heat?${query(selection(), { set: selection().set, at: sliderInstant(new Date(), state.hoursBack).toISOString() })}`)).areas, false);
+}
+
+// ---- Time slider ----
+
+let sliderTimer = null;
+let playing = null;
+
+function setHoursBack(hours) {
+  state.hoursBack = hours;
+  $('time').value = String(-hours);
+  $('time-label').textContent = sliderLabel(new Date(), hours);
+  $('as-at-banner').hidden = hours === 0;
+  $('as-at-banner').textContent = hours === 0 ? '' : `${sliderLabel(new Date(), hours)}: live updates resume when the slider is back at Live.`;
+  document.body.classList.toggle('past', hours !== 0);
+}
+
+$('time').addEventListener('input', () => {
+  setHoursBack(-Number($('time').value));
+  clearTimeout(sliderTimer);
+  sliderTimer = setTimeout(() => refreshHeat(), 120);
+});
+
+$('play').addEventListener('click', () => {
+  if (playing) return stopPlaying();
+  if (state.hoursBack === 0) setHoursBack(168);
+  $('play').textContent = '❚❚ Pause';
+  $('play').setAttribute('aria-label', 'Pause the replay');
+  const step = async () => {
+    if (!playing) return;
+    const next = Math.max(0, state.hoursBack - 3);
+    setHoursBack(next);
+    await refreshHeat();
+    if (next === 0) stopPlaying();
+    else playing = setTimeout(step, 350);
+  };
+  playing = setTimeout(step, 0);
+});
+
+function stopPlaying() {
+  clearTimeout(playing);
+  playing = null;
+  $('play').textContent = '▶ Play';
+  $('play').setAttribute('aria-label', 'Play the last 7 days of heat');
+}
+
+// ---- Ranking ----
+
+function drawRankingHead() {
+  const row = $('ranking').tHead.rows[0];
+  row.replaceChildren(...rankingColumns.map(column => {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.dataset.key = column.key;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = column.label;
+    button.addEventListener('click', () => {
+      state.sort = { key: column.key, descending: state.sort.key === column.key ? !state.sort.descending : column.numeric };
+      renderRanking();
+    });
+    th.append(button);
+    return th;
+  }));
+}
+
+function scheduleRanking() {
+  if (state.rankingDue) return;
+  state.rankingDue = true;
+  setTimeout(() => { state.rankingDue = false; renderRanking(); }, 300);
+}
+
+function currentRows() {
+  return rankRows([...state.heat.values()], state.sort);
+}
+
+function renderRanking() {
+  for (const th of $('ranking').tHead.rows[0].cells) {
+    th.setAttribute('aria-sort', th.dataset.key === state.sort.key ? (state.sort.descending ? 'descending' : 'ascending') : 'none');
+  }
+  const rows = currentRows().map(row => {
+    const tr = document.createElement('tr');
+    tr.dataset.code = row.code;
+    cellsOf(row).forEach((text, i) => {
+      const td = document.createElement('td');
+      if (i === 0) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'link';
+        button.textContent = text;
+        button.addEventListener('click', () => openDrillDown(selection().set, row.code));
+        td.append(button);
+      } else if (i === 4) {
+        td.textContent = text;
+        td.className = 'heat-cell';
+        td.style.background = colourFor(row.score);
+        td.style.color = inkFor(row.score);
+      } else {
+        td.textContent = text;
+      }
+      tr.append(td);
+    });
+    return tr;
+  });
+  $('ranking').tBodies[0].replaceChildren(...rows);
+}
+
+$('export').addEventListener('click', () => {
+  const s = selection();
+  const blob = new Blob([rankingCsv(currentRows())], { type: 'text/csv;charset=utf-8' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  const stamp = sliderInstant(new Date(), state.hoursBack).toISOString().slice(0, 16).replace(':', '');
+  link.download = `hotspots-${s.set}-${s.group}-${s.window}-${stamp}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+});
+
+// ---- Drill-down ----
+
+async function openDrillDown(set, code) {
+  state.selectedArea = { set, code };
+  state.map.select(code);
+  const s = selection();
+  const extra = state.hoursBack === 0 || s.window === 'month' ? {} : { at: sliderInstant(new Date(), state.hoursBack).toISOString() };
+  const { area, alerts } = await api(`/api/areas/${set}/${encodeURIComponent(code)}?${query(s, extra)}`);
+  const panel = $('drill-down');
+  panel.dataset.code = code;
+  $('dd-title').textContent = area.name;
+  $('dd-summary').textContent =
+    `${categoryLabel(area.group)}, ${windows.find(w => w.value === area.window).label.toLowerCase()}: ${area.heat.observed} observed against about ${area.heat.expected.toFixed(1)} expected, ${labelFor(area.heat.score)}.`;
+  $('dd-categories').tBodies[0].replaceChildren(...area.categories
+    .filter(c => c.observed > 0 || c.expected >= 0.5)
+    .sort((a, b) => b.observed - a.observed || a.category.localeCompare(b.category))
+    .map(c => {
+      const tr = document.createElement('tr');
+      for (const text of [categoryLabel(c.category), c.observed, c.expected.toFixed(1), `${c.score.toFixed(2)} ${labelFor(c.score)}`]) {
+        const td = document.createElement('td');
+        td.textContent = text;
+        tr.append(td);
+      }
+      return tr;
+    }));
+  renderBarChart($('dd-daily'), {
+    values: area.daily.counts, labels: seriesLabels(area.daily.from, area.daily.counts.length, false),
+    title: `${categoryLabel(area.group)} per day, last 28 days`, unit: 'day', every: 7,
+  });
+  renderBarChart($('dd-monthly'), {
+    values: area.monthly.counts, labels: seriesLabels(area.monthly.from, area.monthly.counts.length, true),
+    title: `${categoryLabel(area.group)} per month, last 12 months`, unit: 'month', every: 2,
+  });
+  $('dd-locations').replaceChildren(...(area.repeatLocations.length
+    ? area.repeatLocations.map(l => Object.assign(document.createElement('li'), { textContent: `${l.location}: ${l.count}` }))
+    : [Object.assign(document.createElement('li'), { textContent: 'No location with more than one incident.', className: 'empty' })]));
+  $('dd-alerts').replaceChildren(...(alerts.length
+    ? alerts.map(a => Object.assign(document.createElement('li'), { textContent: `${a.status}: ${a.explanation}` }))
+    : [Object.assign(document.createElement('li'), { textContent: 'No alerts for this area.', className: 'empty' })]));
+  const opening = panel.hidden;
+  panel.hidden = false;
+  if (opening) $('dd-title').focus();
+}
+
+function refreshDrillDownFor(code) {
+  if (state.selectedArea?.code === code && !$('drill-down').hidden) openDrillDown(state.selectedArea.set, code);
+}
+
+function closeDrillDown() {
+  $('drill-down').hidden = true;
+  state.selectedArea = null;
+  state.map?.select(null);
+}
+
+$('dd-close').addEventListener('click', closeDrillDown);
+document.addEventListener('keydown', e => { if (e.key === 'Escape' && !$('drill-down').hidden) closeDrillDown(); });
+
+// ---- Meeting mode and print ----
+
+function setMeeting(on) {
+  document.body.classList.toggle('meeting', on);
+  $('meeting').setAttribute('aria-pressed', String(on));
+  if (on && document.fullscreenEnabled && !document.fullscreenElement) document.documentElement.requestFullscreen().catch(() => {});
+  if (!on && document.fullscreenElement) document.exitFullscreen().catch(() => {});
+  requestAnimationFrame(() => state.map.resize());
+}
+
+$('meeting').addEventListener('click', () => setMeeting(!document.body.classList.contains('meeting')));
+document.addEventListener('fullscreenchange', () => { if (!document.fullscreenElement && document.body.classList.contains('meeting')) setMeeting(false); });
+
+function updatePrintSummary() {
+  const s = selection();
+  const when = state.hoursBack === 0 ? `at ${new Date().toLocaleString('en-GB')}` : sliderLabel(new Date(), state.hoursBack).toLowerCase();
+  $('print-summary').textContent =
+    `${categoryLabel(s.group)}, ${windows.find(w => w.value === s.window).label.toLowerCase()}, by ${s.set === 'wards' ? 'ward' : 'zone'}, ${when}. Prepared by ${state.account?.name ?? ''}. OFFICIAL-SENSITIVE.`;
+}
+
+$('print').addEventListener('click', () => { updatePrintSummary(); window.print(); });
+window.addEventListener('beforeprint', () => { updatePrintSummary(); state.map?.resize(); });
+window.addEventListener('afterprint', () => state.map?.resize());
+
+// ---- Admin: drills ----
+
+async function showAdminTools() {
+  const scenarios = await api('/api/drills/scenarios');
+  $('drill-scenario').replaceChildren(...scenarios.map(s => new Option(`${s.name}: ${s.description}`, s.name)));
+  $('admin-tools').hidden = false;
+}
+
+$('drill-form').addEventListener('submit', async e => {
+  e.preventDefault();
+  try {
+    const run = await api('/api/drills', { method: 'POST', body: { scenario: $('drill-scenario').value } });
+    $('drill-result').textContent = `Drill ${run.id} injected.`;
+  } catch (error) {
+    $('drill-result').textContent = error.message;
+  }
+});
+
+boot();

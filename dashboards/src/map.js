@@ -1,0 +1,113 @@
+// The ward (or zone) choropleth on Leaflet. No base map by default: boundaries alone read well on a wall screen and
+// need nothing from the internet; a tile URL in configuration adds one.
+import * as L from '../vendor/leaflet.js';
+import { colourFor, labelFor } from './heat.js';
+
+const LABEL_ALL_UP_TO = 40;
+const HOT_LABELS = 12;
+
+export class HeatMap {
+  constructor(element, { tileUrl, tileAttribution, onSelect }) {
+    this.onSelect = onSelect;
+    this.map = L.map(element, { zoomSnap: 0.25, attributionControl: true, preferCanvas: false, keyboard: true });
+    this.map.attributionControl.setPrefix(false);
+    this.map.attributionControl.addAttribution('Boundaries: Contains OS data © Crown copyright and database right');
+    if (tileUrl) L.tileLayer(tileUrl, { attribution: tileAttribution ?? '', maxZoom: 18 }).addTo(this.map);
+    this.layers = new Map();
+    this.heat = new Map();
+    this.labelTimer = null;
+    // The map's box changes with meeting mode, printing and window size; Leaflet must be told.
+    new ResizeObserver(() => this.resize()).observe(element);
+  }
+
+  // Draws the chosen set as the choropleth with the other set as outlines: zones over wards, or wards under zones.
+  show(set, wards, zones) {
+    this.map.eachLayer(layer => { if (!(layer instanceof L.TileLayer)) this.map.removeLayer(layer); });
+    this.layers.clear();
+    this.heat.clear();
+    this.set = set;
+    const active = set === 'wards' ? wards : zones;
+    const outline = set === 'wards' ? zones : wards;
+    // Leaflet creates a layer's SVG only once the map has a view, so the view comes first.
+    this.fit(L.geoJSON(active).getBounds());
+    if (set === 'zones') L.geoJSON(outline, { interactive: false, style: { className: 'outline ward-outline', weight: 0.6, color: '#666', fill: false } }).addTo(this.map);
+    const layer = L.geoJSON(active, {
+      style: () => ({ className: `area ${set === 'wards' ? 'ward' : 'zone'}`, weight: 0.8, color: '#333', fillColor: colourFor(0), fillOpacity: 0.85 }),
+      onEachFeature: (feature, path) => {
+        this.layers.set(feature.properties.code, { path, feature });
+        path.on('click', () => this.onSelect(feature.properties.code));
+      },
+    }).addTo(this.map);
+    if (set === 'wards') L.geoJSON(outline, { interactive: false, style: { className: 'outline zone-outline', weight: 2.5, color: '#111', dashArray: '6 4', fill: false } }).addTo(this.map);
+
+    for (const [code, { path, feature }] of this.layers) {
+      const el = path.getElement();
+      el.dataset.code = code;
+      el.dataset.name = feature.properties.name;
+      el.setAttribute('tabindex', '0');
+      el.setAttribute('role', 'button');
+      el.setAttribute('aria-label', feature.properties.name);
+      el.addEventListener('keydown', e => {
+        if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.onSelect(code); }
+      });
+      if (this.layers.size <= LABEL_ALL_UP_TO) {
+        path.bindTooltip(feature.properties.name, { permanent: true, direction: 'center', className: 'area-label', interactive: false });
+      }
+    }
+    return this.layers.size;
+  }
+
+  fit(bounds) {
+    this.bounds = bounds ?? this.bounds;
+    if (this.bounds?.isValid()) this.map.fitBounds(this.bounds, { padding: [12, 12], animate: false });
+  }
+
+  resize() {
+    this.map.invalidateSize({ pan: false });
+    this.fit();
+  }
+
+  // Colours areas by heat. With `pulse`, areas whose counts changed flash briefly so that a meeting sees where.
+  apply(areas, pulse) {
+    for (const area of areas) {
+      const entry = this.layers.get(area.code);
+      if (!entry) continue;
+      const previous = this.heat.get(area.code);
+      this.heat.set(area.code, area);
+      entry.path.setStyle({ fillColor: colourFor(area.score) });
+      const el = entry.path.getElement();
+      el.dataset.observed = area.observed;
+      el.dataset.score = area.score;
+      el.dataset.drills = area.drills ?? 0;
+      el.classList.toggle('drill', (area.drills ?? 0) > 0);
+      const drills = area.drills ? `, ${area.drills} of them DRILL incidents` : '';
+      el.setAttribute('aria-label',
+        `${area.name}: ${area.observed} observed${drills}, about ${area.expected.toFixed(1)} expected, ${labelFor(area.score)} (heat ${area.score.toFixed(2)})`);
+      if (pulse && previous && previous.observed !== area.observed) {
+        el.classList.remove('pulse');
+        void el.getBoundingClientRect();
+        el.classList.add('pulse');
+        el.dataset.pulsedAt = String(Date.now());
+      }
+    }
+    if (this.layers.size > LABEL_ALL_UP_TO) this.scheduleHotLabels();
+  }
+
+  // With many areas, only the hottest are named, refreshed at most once a second.
+  scheduleHotLabels() {
+    if (this.labelTimer) return;
+    this.labelTimer = setTimeout(() => {
+      this.labelTimer = null;
+      const hot = new Set([...this.heat.values()].filter(a => a.score >= 2).sort((a, b) => b.score - a.score).slice(0, HOT_LABELS).map(a => a.code));
+      for (const [code, { path, feature }] of this.layers) {
+        const labelled = Boolean(path.getTooltip());
+        if (hot.has(code) && !labelled) path.bindTooltip(feature.properties.name, { permanent: true, direction: 'center', className: 'area-label', interactive: false });
+        else if (!hot.has(code) && labelled) path.unbindTooltip();
+      }
+    }, 1000);
+  }
+
+  select(code) {
+    for (const [c, { path }] of this.layers) path.getElement().classList.toggle('selected', c === code);
+  }
+}

@@ -1,0 +1,138 @@
+// Pure data shaping for the dashboard: ranking rows, CSV, chart labels, alert lists and slider times.
+import { labelFor } from './heat.js';
+
+export const groups = [
+  { value: 'asb', label: 'Anti-social behaviour' },
+  { value: 'deliberate-fires', label: 'Deliberate fires' },
+  { value: 'violence', label: 'Violence' },
+  { value: 'all', label: 'All incidents' },
+];
+
+export const categories = [
+  'anti-social-behaviour', 'criminal-damage-arson', 'violent-crime', 'public-order', 'drugs', 'possession-of-weapons',
+  'burglary', 'robbery', 'vehicle-crime', 'shoplifting', 'theft-from-the-person', 'bicycle-theft', 'other-theft',
+  'other-crime', 'deliberate-primary-fire', 'deliberate-secondary-fire', 'fly-tipping', 'off-road-vehicle-nuisance',
+  'youth-nuisance', 'neighbour-nuisance',
+];
+
+const specialLabels = {
+  'anti-social-behaviour': 'Anti-social behaviour',
+  'criminal-damage-arson': 'Criminal damage and arson',
+  'violent-crime': 'Violence and sexual offences',
+  'off-road-vehicle-nuisance': 'Off-road vehicle nuisance',
+};
+
+export function categoryLabel(slug) {
+  const named = groups.find(g => g.value === slug);
+  if (named) return named.label;
+  if (specialLabels[slug]) return specialLabels[slug];
+  const text = slug.replaceAll('-', ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export const windows = [
+  { value: '24h', label: 'Last 24 hours' },
+  { value: '7d', label: 'Last 7 days' },
+  { value: '28d', label: 'Last 28 days' },
+  { value: 'month', label: 'This month' },
+];
+
+export const rankingColumns = [
+  { key: 'name', label: 'Area', numeric: false },
+  { key: 'observed', label: 'Observed', numeric: true },
+  { key: 'expected', label: 'Expected', numeric: true },
+  { key: 'change', label: 'Change', numeric: true },
+  { key: 'score', label: 'Heat', numeric: true },
+];
+
+// One ranking row per area: change is observed minus expected, and as a percentage when there is an expectation.
+export function toRow(area) {
+  const change = area.observed - area.expected;
+  return {
+    code: area.code,
+    name: area.name,
+    observed: area.observed,
+    expected: area.expected,
+    change,
+    changePercent: area.expected > 0 ? (change / area.expected) * 100 : null,
+    score: area.score,
+    drills: area.drills ?? 0,
+  };
+}
+
+// Rows sorted by a column; ties fall back to the name so that the order never flickers between updates.
+export function rankRows(areas, sort = { key: 'score', descending: true }) {
+  const direction = sort.descending ? -1 : 1;
+  return [...areas].map(toRow).sort((a, b) => {
+    const x = a[sort.key], y = b[sort.key];
+    const primary = typeof x === 'string' ? x.localeCompare(y, 'en-GB') : x - y;
+    return primary !== 0 ? primary * direction : a.name.localeCompare(b.name, 'en-GB');
+  });
+}
+
+const signed = (value, digits) => `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(digits)}`;
+
+// The text of each cell as the table shows it; the CSV export uses the same text, so the two always agree.
+export function cellsOf(row) {
+  return [
+    row.drills ? `${row.name} (DRILL)` : row.name,
+    String(row.observed),
+    row.expected.toFixed(1),
+    row.changePercent === null ? signed(row.change, 1) : `${signed(row.change, 1)} (${signed(row.changePercent, 0)}%)`,
+    `${row.score.toFixed(2)} ${labelFor(row.score)}`,
+  ];
+}
+
+// RFC 4180: fields with commas, quotes or line breaks are quoted; lines end CRLF. A text field that a spreadsheet
+// would run as a formula (=, +, -, @ first) is prefixed with an apostrophe.
+export function toCsv(header, lines) {
+  const field = value => {
+    let text = String(value);
+    if (/^[=+\-@]/.test(text) && !/^[+\-−±]?\d/.test(text)) text = `'${text}`;
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return [header, ...lines].map(line => line.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
+export function rankingCsv(rows) {
+  return toCsv(rankingColumns.map(c => c.label), rows.map(cellsOf));
+}
+
+// Labels for a daily series (dates from `from`, yyyy-MM-dd) or a monthly one (months from `from`, yyyy-MM).
+export function seriesLabels(from, count, monthly) {
+  const [y, m, d] = from.split('-').map(Number);
+  return Array.from({ length: count }, (_, i) => {
+    const date = monthly ? new Date(Date.UTC(y, m - 1 + i, 1)) : new Date(Date.UTC(y, m - 1, d + i));
+    return monthly
+      ? date.toLocaleDateString('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' })
+      : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  });
+}
+
+// Alerts still needing attention (open or acknowledged), optionally of one group, newest first.
+export function activeAlerts(alerts, group) {
+  return alerts
+    .filter(a => a.status !== 'resolved' && (!group || a.group === group))
+    .sort((a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt));
+}
+
+// Replaces an alert by id (or adds it), keeping one entry per alert however many updates arrive.
+export function upsertAlert(alerts, alert) {
+  const i = alerts.findIndex(a => a.id === alert.id);
+  if (i < 0) return [...alerts, alert];
+  const copy = [...alerts];
+  copy[i] = alert;
+  return copy;
+}
+
+// The instant the time slider stands at: `hoursBack` hours before now (0 is live). Rolling windows end with the clock
+// hour of that instant, as they do live.
+export function sliderInstant(now, hoursBack) {
+  return new Date(now.getTime() - hoursBack * 3_600_000);
+}
+
+export function sliderLabel(now, hoursBack) {
+  if (hoursBack === 0) return 'Live';
+  const at = sliderInstant(now, hoursBack);
+  return `As at ${at.toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })}`;
+}

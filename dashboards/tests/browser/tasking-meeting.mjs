@@ -1,0 +1,163 @@
+// The tasking-meeting dashboard, end to end in headless Chromium, run by the .NET test suite against a running server:
+//   node tests/browser/tasking-meeting.mjs SETTINGS.json
+// SETTINGS: { base, password, analyst, viewer, ingestKey, adminKey, wards, screenshots }
+// Prints one JSON line of findings; exits non-zero with the reason when anything is wrong.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, openPage, signIn, postIncident, pageApi, fail } from './browser.mjs';
+import { colourFor } from '../../src/heat.js';
+import { rankingCsv, rankRows } from '../../src/shaping.js';
+
+// Playwright cannot type into a range input; move it as a person's drag would, with an input event.
+const setSlider = (page, value) => page.$eval('#time', (input, v) => {
+  input.value = String(v);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}, value);
+
+const settings = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const { base, password, screenshots } = settings;
+const ward = 'E05002235';
+const findings = {};
+const browser = await launch();
+try {
+  const page = await openPage(browser, base);
+
+  // Sign-in: a wrong password is refused with the reason, the right one opens the dashboard.
+  await page.goto('/');
+  await page.waitForSelector('#sign-in:not([hidden])');
+  await page.fill('#user-name', settings.analyst);
+  await page.fill('#password', 'not the password');
+  await page.click('#sign-in-form button[type=submit]');
+  await page.waitForFunction(() => document.querySelector('#sign-in-error').textContent.includes('not recognised'));
+  await signIn(page, settings.analyst, password);
+  findings.who = await page.textContent('#who');
+
+  // Every ward of the configured set is drawn, and zones on top.
+  findings.wards = await page.locator('path.area.ward').count();
+  findings.zoneOutlines = await page.locator('path.zone-outline').count();
+  if (findings.wards !== settings.wards) fail(`map shows ${findings.wards} wards, expected ${settings.wards}`);
+  if (screenshots) await page.screenshot({ path: join(screenshots, 'dashboard.png') });
+
+  // Each group and window colours the wards as /api/heat says.
+  findings.selections = [];
+  for (const [group, window] of [['asb', '24h'], ['deliberate-fires', '7d'], ['violence', '28d'], ['all', 'month'], ['youth-nuisance', '7d']]) {
+    await page.selectOption('#group', group);
+    await page.selectOption('#window', window);
+    await page.waitForFunction(s => document.body.dataset.selection === s, `wards|${group}|${window}`);
+    const heat = await pageApi(page, `/api/heat?set=wards&group=${group}&window=${window}`);
+    const drawn = await page.$$eval('path.area.ward', paths => Object.fromEntries(paths.map(p => [p.dataset.code, p.getAttribute('fill')])));
+    const mismatched = heat.areas.filter(a => drawn[a.code] !== colourFor(a.score)).map(a => `${a.name}: drawn ${drawn[a.code]}, API ${colourFor(a.score)}`);
+    if (mismatched.length) fail(`${group}/${window}: ${mismatched.join('; ')}`);
+    findings.selections.push({ group, window, colours: new Set(heat.areas.map(a => colourFor(a.score))).size });
+  }
+  await page.selectOption('#group', 'asb');
+  await page.selectOption('#window', '24h');
+  await page.waitForFunction(() => document.body.dataset.selection === 'wards|asb|24h');
+
+  // An incident posted to the API pulses its ward within a second.
+  const before = Number(await page.getAttribute(`path.area[data-code="${ward}"]`, 'data-observed'));
+  const posted = Date.now();
+  await postIncident(base, settings.ingestKey, {
+    source: 'essex-police', sourceId: `browser-${posted}`, category: 'anti-social-behaviour',
+    occurredAt: new Date(posted - 60000).toISOString(), latitude: 51.4757, longitude: 0.3217, locationText: 'On or near Grays station',
+  });
+  await page.waitForFunction(([code, expected]) => {
+    const path = document.querySelector(`path.area[data-code="${code}"]`);
+    return path?.dataset.observed === String(expected) && path.classList.contains('pulse');
+  }, [ward, before + 1], { timeout: 1000, polling: 'raf' });
+  findings.pulsedAfterMs = Date.now() - posted;
+
+  // A second person (a viewer) watches the same alerts.
+  const second = await openPage(browser, base);
+  await signIn(second, settings.viewer, password);
+
+  // A drill raises an alert: it appears in both panels, the analyst acknowledges it with a note, and the viewer sees that.
+  const drill = await fetch(`${base}/api/drills`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${settings.adminKey}` },
+    body: JSON.stringify({ scenario: 'tilbury-fires' }),
+  });
+  if (drill.status !== 201) fail(`POST /api/drills answered ${drill.status}`);
+  await page.waitForSelector('#alert-list li.alert', { timeout: 10000 });
+  await second.waitForSelector('#alert-list li.alert', { timeout: 10000 });
+  findings.alert = await page.textContent('#alert-list li.alert .explanation');
+  findings.viewerHasActions = await second.locator('#alert-list li.alert button[data-action]').count();
+  await page.fill('#alert-list li.alert input[name=note]', 'Drill seen: fire crew briefed');
+  await page.click('#alert-list li.alert button[data-action=acknowledge]');
+  await second.waitForSelector('#alert-list li.alert[data-status=acknowledged]', { timeout: 5000 });
+  findings.acknowledgedSeenBySecond = await second.textContent('#alert-list li.alert .handled');
+  if (screenshots) await page.screenshot({ path: join(screenshots, 'alert.png') });
+
+  // Drill-down: counts by category, both trends, repeat locations and the area's alerts.
+  await page.click(`#ranking button.link >> text=Grays Riverside`);
+  await page.waitForSelector('#drill-down:not([hidden])');
+  await page.waitForFunction(code => document.querySelector('#drill-down').dataset.code === code, ward);
+  findings.drillDown = {
+    title: await page.textContent('#dd-title'),
+    categories: await page.locator('#dd-categories tbody tr').count(),
+    dailyBars: await page.locator('#dd-daily rect').count(),
+    monthlyBars: await page.locator('#dd-monthly rect').count(),
+    locations: await page.$$eval('#dd-locations li', items => items.map(i => i.textContent)),
+  };
+  if (screenshots) await page.screenshot({ path: join(screenshots, 'drill-down.png') });
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#drill-down', { state: 'hidden' });
+
+  // Keyboard: a ward can be reached and opened without a mouse.
+  await page.focus(`path.area[data-code="${ward}"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#drill-down:not([hidden])');
+  findings.keyboardOpened = await page.textContent('#dd-title');
+  await page.click('#dd-close');
+
+  // The ranking sorts, and its CSV export holds exactly what the table shows.
+  await page.click('#ranking th[data-key=name] button');
+  await page.waitForFunction(() => document.querySelector('#ranking th[data-key=name]').getAttribute('aria-sort') === 'ascending');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const table = await page.$$eval('#ranking tr', rows => rows.map(r => [...r.cells].map(c => c.textContent.replace(/ [▲▼]$/, ''))));
+  const csvRows = csv.trimEnd().split('\r\n').map(line => line.split(','));
+  if (JSON.stringify(csvRows) !== JSON.stringify(table)) fail(`CSV differs from the table:\n${csv}\n${JSON.stringify(table)}`);
+  const heat = await pageApi(page, '/api/heat?set=wards&group=asb&window=24h');
+  if (csv !== rankingCsv(rankRows(heat.areas, { key: 'name', descending: false }))) fail('CSV differs from the API\'s heat');
+  findings.csv = { file: download.suggestedFilename(), rows: csvRows.length - 1 };
+
+  // The time slider shows heat as it stood; back at Live it follows the hub again.
+  await setSlider(page, -3);
+  await page.waitForSelector('#as-at-banner:not([hidden])');
+  await page.waitForFunction(code => document.querySelector(`path.area[data-code="${code}"]`).dataset.observed === '0', ward, { timeout: 5000 });
+  findings.asAt = await page.textContent('#time-label');
+  await setSlider(page, 0);
+  await page.waitForFunction(([code, n]) => document.querySelector(`path.area[data-code="${code}"]`).dataset.observed === String(n), [ward, before + 1], { timeout: 5000 });
+
+  // Zones as the area set.
+  await page.check('input[name=set][value=zones]');
+  await page.waitForFunction(() => document.body.dataset.selection?.startsWith('zones|'));
+  findings.zones = await page.locator('path.area.zone').count();
+  await page.check('input[name=set][value=wards]');
+  await page.waitForFunction(() => document.body.dataset.selection?.startsWith('wards|'));
+
+  // Meeting mode for the wall screen, and the print layout for the minutes.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.click('#meeting');
+  await page.waitForFunction(() => document.body.classList.contains('meeting'));
+  findings.meetingRows = await page.locator('#ranking tbody tr:visible').count();
+  if (screenshots) await page.screenshot({ path: join(screenshots, 'meeting.png') });
+  await page.click('#meeting');
+  await page.emulateMedia({ media: 'print' });
+  findings.printHidesControls = !(await page.isVisible('#controls')) && (await page.isVisible('#print-summary'));
+  if (screenshots) writeFileSync(join(screenshots, 'print.pdf'), await page.pdf({ format: 'A4', landscape: true, printBackground: true }));
+  await page.emulateMedia({ media: 'screen' });
+
+  // Sign out ends the session.
+  await page.click('#sign-out');
+  await page.waitForSelector('#sign-in:not([hidden])');
+  findings.afterSignOut = (await page.evaluate(async () => (await fetch('/api/status')).status));
+
+  console.log(JSON.stringify(findings));
+} catch (error) {
+  console.error(`tasking-meeting check failed: ${error.stack ?? error.message}`);
+  console.error(`findings so far: ${JSON.stringify(findings)}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rankRows, cellsOf, toCsv, rankingCsv, seriesLabels, activeAlerts, upsertAlert, sliderInstant, sliderLabel, categoryLabel } from '../../src/shaping.js';
+
+const areas = [
+  { code: 'A', name: 'Belhus', observed: 4, expected: 2, score: 1.2 },
+  { code: 'B', name: 'Aveley and Uplands', observed: 0, expected: 0, score: -0.0 },
+  { code: 'C', name: 'Chadwell St Mary', observed: 9, expected: 3, score: 2.6, drills: 2 },
+  { code: 'D', name: 'Orsett', observed: 1, expected: 2, score: 1.2 },
+];
+
+test('rows rank by heat, hottest first, with ties in name order', () => {
+  assert.deepEqual(rankRows(areas).map(r => r.code), ['C', 'A', 'D', 'B']);
+});
+
+test('rows sort by any column either way', () => {
+  assert.deepEqual(rankRows(areas, { key: 'name', descending: false }).map(r => r.code), ['B', 'A', 'C', 'D']);
+  assert.deepEqual(rankRows(areas, { key: 'observed', descending: false }).map(r => r.code), ['B', 'D', 'A', 'C']);
+  assert.deepEqual(rankRows(areas, { key: 'change', descending: true }).map(r => r.code), ['C', 'A', 'B', 'D']);
+});
+
+test('change is observed minus expected, with a percentage only when something was expected', () => {
+  const [chadwell, belhus, orsett, aveley] = rankRows(areas);
+  assert.deepEqual(cellsOf(chadwell), ['Chadwell St Mary (DRILL)', '9', '3.0', '+6.0 (+200%)', '2.60 unusual']);
+  assert.deepEqual(cellsOf(belhus), ['Belhus', '4', '2.0', '+2.0 (+100%)', '1.20 above normal']);
+  assert.deepEqual(cellsOf(orsett), ['Orsett', '1', '2.0', '−1.0 (−50%)', '1.20 above normal']);
+  assert.deepEqual(cellsOf(aveley), ['Aveley and Uplands', '0', '0.0', '±0.0', '0.00 normal']);
+});
+
+test('CSV quotes what needs quoting, ends lines CRLF and defuses spreadsheet formulas', () => {
+  const csv = toCsv(['Area', 'Note'], [['Grays, Riverside', 'said "hello"'], ['=HYPERLINK("x")', '-1.5'], ['line\nbreak', '+2.0 (+5%)']]);
+  assert.equal(csv, 'Area,Note\r\n"Grays, Riverside","said ""hello"""\r\n"\'=HYPERLINK(""x"")",-1.5\r\n"line\nbreak",+2.0 (+5%)\r\n');
+});
+
+test('the ranking CSV has the table header and exactly the cells of each row', () => {
+  const lines = rankingCsv(rankRows(areas)).trimEnd().split('\r\n');
+  assert.equal(lines[0], 'Area,Observed,Expected,Change,Heat');
+  assert.equal(lines.length, 5);
+  assert.equal(lines[1], 'Chadwell St Mary (DRILL),9,3.0,+6.0 (+200%),2.60 unusual');
+});
+
+test('series labels count days and months across month and year ends', () => {
+  assert.deepEqual(seriesLabels('2026-10-30', 4, false), ['30 Oct', '31 Oct', '1 Nov', '2 Nov']);
+  assert.deepEqual(seriesLabels('2025-12', 3, true), ['Dec 25', 'Jan 26', 'Feb 26']);
+});
+
+test('active alerts leave out resolved ones, filter by group and put the newest first', () => {
+  const alerts = [
+    { id: '1', group: 'asb', status: 'open', raisedAt: '2026-11-20T10:00:00Z' },
+    { id: '2', group: 'deliberate-fires', status: 'acknowledged', raisedAt: '2026-11-20T12:00:00Z' },
+    { id: '3', group: 'asb', status: 'resolved', raisedAt: '2026-11-20T13:00:00Z' },
+    { id: '4', group: 'asb', status: 'open', raisedAt: '2026-11-20T11:00:00Z' },
+  ];
+  assert.deepEqual(activeAlerts(alerts).map(a => a.id), ['2', '4', '1']);
+  assert.deepEqual(activeAlerts(alerts, 'asb').map(a => a.id), ['4', '1']);
+});
+
+test('an update replaces its alert instead of adding a duplicate', () => {
+  const before = [{ id: '1', status: 'open' }, { id: '2', status: 'open' }];
+  const after = upsertAlert(before, { id: '2', status: 'acknowledged' });
+  assert.deepEqual(after, [{ id: '1', status: 'open' }, { id: '2', status: 'acknowledged' }]);
+  assert.equal(upsertAlert(after, { id: '3', status: 'open' }).length, 3);
+  assert.equal(before[1].status, 'open');
+});
+
+test('the slider stands whole hours back from now, and says Live at the right end', () => {
+  const now = new Date('2026-11-20T14:25:00Z');
+  assert.equal(sliderInstant(now, 0).toISOString(), '2026-11-20T14:25:00.000Z');
+  assert.equal(sliderInstant(now, 26).toISOString(), '2026-11-19T12:25:00.000Z');
+  assert.equal(sliderLabel(now, 0), 'Live');
+  assert.match(sliderLabel(now, 26), /^As at Thu 19 Nov/);
+});
+
+test('category labels read as people write them', () => {
+  assert.equal(categoryLabel('anti-social-behaviour'), 'Anti-social behaviour');
+  assert.equal(categoryLabel('deliberate-secondary-fire'), 'Deliberate secondary fire');
+  assert.equal(categoryLabel('asb'), 'Anti-social behaviour');
+});

@@ -1,0 +1,62 @@
+using HotSpots.Host.Security;
+using Microsoft.Extensions.Options;
+
+namespace HotSpots.Host.Endpoints;
+
+/// <summary>Bound from <c>HotSpots:Dashboard</c>.</summary>
+public sealed class DashboardOptions
+{
+    /// <summary>
+    /// A base map under the wards, as a Leaflet tile URL template (<c>https://tiles.example/{z}/{x}/{y}.png</c>).
+    /// None by default: the boundaries alone need nothing from the internet.
+    /// </summary>
+    public string? TileUrl { get; set; }
+
+    public string? TileAttribution { get; set; }
+}
+
+/// <summary>What the page needs to know about its server.</summary>
+public sealed record DashboardConfig(string? TileUrl, string? TileAttribution);
+
+public static class DashboardEndpoints
+{
+    public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DashboardOptions>(configuration.GetSection("HotSpots:Dashboard"));
+        return services;
+    }
+
+    /// <summary>
+    /// Serves the dashboard from the wwwroot copied beside the binaries, whatever the working directory, with headers
+    /// that keep its police-sensitive pages out of frames, other sites' scripts and referrers.
+    /// </summary>
+    public static WebApplication UseDashboard(this WebApplication app)
+    {
+        var tiles = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.TileUrl;
+        var tileOrigin = Uri.TryCreate(tiles?.Replace("{s}", "a").Replace("{z}", "0").Replace("{x}", "0").Replace("{y}", "0"), UriKind.Absolute, out var uri)
+            ? $" {uri.Scheme}://{(tiles!.Contains("{s}") ? "*." + uri.Host.Split('.', 2)[^1] : uri.Host)}{(uri.IsDefaultPort ? "" : $":{uri.Port}")}"
+            : "";
+        var policy = $"default-src 'self'; img-src 'self' data:{tileOrigin}; style-src 'self' 'unsafe-inline'; connect-src 'self'; " +
+                     "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+        app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = policy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            return next(context);
+        });
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/dashboard", (IOptions<DashboardOptions> options) => new DashboardConfig(options.Value.TileUrl, options.Value.TileAttribution))
+            .RequireAuthorization(SecurityExtensions.ViewerPolicy)
+            .WithSummary("The dashboard's settings (base map tiles)");
+        return app;
+    }
+}
