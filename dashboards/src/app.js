@@ -313,42 +313,58 @@ function drawRankingHead() {
 function scheduleRanking() {
   if (state.rankingDue) return;
   state.rankingDue = true;
-  setTimeout(() => { state.rankingDue = false; renderRanking(); }, 300);
+  setTimeout(() => { state.rankingDue = false; renderRanking(); }, 1000);
 }
 
 function currentRows() {
   return rankRows([...state.heat.values()], state.sort);
 }
 
+// Rows are kept per area and only their changed cells rewritten, so a busy feed costs a few text updates, not a new table.
+const rankingRows = new Map();
+
+function rankingRow(row) {
+  let entry = rankingRows.get(row.code);
+  if (entry) return entry;
+  const tr = document.createElement('tr');
+  tr.dataset.code = row.code;
+  const cells = rankingColumns.map(() => tr.appendChild(document.createElement('td')));
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'link';
+  button.addEventListener('click', () => openDrillDown(selection().set, row.code));
+  cells[0].append(button);
+  cells[4].className = 'heat-cell';
+  entry = { tr, cells, button, texts: [] };
+  rankingRows.set(row.code, entry);
+  return entry;
+}
+
 function renderRanking() {
   for (const th of $('ranking').tHead.rows[0].cells) {
     th.setAttribute('aria-sort', th.dataset.key === state.sort.key ? (state.sort.descending ? 'descending' : 'ascending') : 'none');
   }
-  const rows = currentRows().map(row => {
-    const tr = document.createElement('tr');
-    tr.dataset.code = row.code;
+  const body = $('ranking').tBodies[0];
+  const rows = currentRows();
+  const wanted = new Set(rows.map(r => r.code));
+  for (const [code, entry] of rankingRows) {
+    if (!wanted.has(code)) { entry.tr.remove(); rankingRows.delete(code); }
+  }
+  const trs = rows.map(row => {
+    const entry = rankingRow(row);
     cellsOf(row).forEach((text, i) => {
-      const td = document.createElement('td');
-      if (i === 0) {
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.className = 'link';
-        button.textContent = text;
-        button.addEventListener('click', () => openDrillDown(selection().set, row.code));
-        td.append(button);
-      } else if (i === 4) {
-        td.textContent = text;
-        td.className = 'heat-cell';
-        td.style.background = colourFor(row.score);
-        td.style.color = inkFor(row.score);
-      } else {
-        td.textContent = text;
+      if (entry.texts[i] === text) return;
+      entry.texts[i] = text;
+      if (i === 0) entry.button.textContent = text;
+      else entry.cells[i].textContent = text;
+      if (i === 4) {
+        entry.cells[4].style.background = colourFor(row.score);
+        entry.cells[4].style.color = inkFor(row.score);
       }
-      tr.append(td);
     });
-    return tr;
+    return entry.tr;
   });
-  $('ranking').tBodies[0].replaceChildren(...rows);
+  if (trs.length !== body.children.length || trs.some((tr, i) => body.children[i] !== tr)) body.append(...trs);
 }
 
 $('export').addEventListener('click', () => {

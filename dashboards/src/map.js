@@ -1,10 +1,14 @@
 // The ward (or zone) choropleth on Leaflet. No base map by default: boundaries alone read well on a wall screen and
 // need nothing from the internet; a tile URL in configuration adds one.
+import './leaflet-setup.js';
 import * as L from '../vendor/leaflet.js';
 import { colourFor, labelFor } from './heat.js';
 
 const LABEL_ALL_UP_TO = 40;
 const HOT_LABELS = 12;
+const PULSE_MS = 1500;
+const RINGS = 16;
+const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
 export class HeatMap {
   constructor(element, { tileUrl, tileAttribution, onSelect }) {
@@ -16,6 +20,11 @@ export class HeatMap {
     this.layers = new Map();
     this.heat = new Map();
     this.labelTimer = null;
+    this.pulsing = new Map();
+    // A fixed pool of ring elements in their own pane: a pulse moves one and animates it, adding nothing to the page.
+    const pane = this.map.createPane('pulses');
+    this.rings = Array.from({ length: RINGS }, () => L.DomUtil.create('span', 'pulse-ring', pane));
+    this.freeRings = [...this.rings];
     // The map's box changes with meeting mode, printing and window size; Leaflet must be told.
     new ResizeObserver(() => this.resize()).observe(element);
   }
@@ -74,8 +83,14 @@ export class HeatMap {
       if (!entry) continue;
       const previous = this.heat.get(area.code);
       this.heat.set(area.code, area);
-      entry.path.setStyle({ fillColor: colourFor(area.score) });
+      // Straight to the attribute, and only when the colour changes: Leaflet's setStyle rewrites every style
+      // attribute, and each rewrite costs the page a style recalculation.
+      const colour = colourFor(area.score);
       const el = entry.path.getElement();
+      if (entry.path.options.fillColor !== colour) {
+        entry.path.options.fillColor = colour;
+        el.setAttribute('fill', colour);
+      }
       el.dataset.observed = area.observed;
       el.dataset.score = area.score;
       el.dataset.drills = area.drills ?? 0;
@@ -83,14 +98,24 @@ export class HeatMap {
       const drills = area.drills ? `, ${area.drills} of them DRILL incidents` : '';
       el.setAttribute('aria-label',
         `${area.name}: ${area.observed} observed${drills}, about ${area.expected.toFixed(1)} expected, ${labelFor(area.score)} (heat ${area.score.toFixed(2)})`);
-      if (pulse && previous && previous.observed !== area.observed) {
-        el.classList.remove('pulse');
-        void el.getBoundingClientRect();
-        el.classList.add('pulse');
-        el.dataset.pulsedAt = String(Date.now());
-      }
+      if (pulse && previous && previous.observed !== area.observed) this.pulse(area.code, el);
     }
     if (this.layers.size > LABEL_ALL_UP_TO) this.scheduleHotLabels();
+  }
+
+  // A changed area is outlined for a moment and a ring spreads from its middle. The ring is its own layer animated
+  // by transform and opacity, which the compositor runs without repainting the map: fifty changes a second stay smooth.
+  pulse(code, el) {
+    el.classList.add('pulse');
+    el.dataset.pulsedAt = String(Date.now());
+    clearTimeout(this.pulsing.get(code));
+    this.pulsing.set(code, setTimeout(() => { el.classList.remove('pulse'); this.pulsing.delete(code); }, PULSE_MS));
+    if (reducedMotion.matches || this.freeRings.length === 0) return;
+    const ring = this.freeRings.pop();
+    L.DomUtil.setPosition(ring, this.map.latLngToLayerPoint(this.layers.get(code).path.getCenter()));
+    ring.animate(
+      [{ transform: 'translate(-50%, -50%) scale(0.3)', opacity: 0.95 }, { transform: 'translate(-50%, -50%) scale(2.4)', opacity: 0 }],
+      { duration: 1200, easing: 'ease-out' }).finished.then(() => this.freeRings.push(ring));
   }
 
   // With many areas, only the hottest are named, refreshed at most once a second.
@@ -98,6 +123,11 @@ export class HeatMap {
     if (this.labelTimer) return;
     this.labelTimer = setTimeout(() => {
       this.labelTimer = null;
+    this.pulsing = new Map();
+    // A fixed pool of ring elements in their own pane: a pulse moves one and animates it, adding nothing to the page.
+    const pane = this.map.createPane('pulses');
+    this.rings = Array.from({ length: RINGS }, () => L.DomUtil.create('span', 'pulse-ring', pane));
+    this.freeRings = [...this.rings];
       const hot = new Set([...this.heat.values()].filter(a => a.score >= 2).sort((a, b) => b.score - a.score).slice(0, HOT_LABELS).map(a => a.code));
       for (const [code, { path, feature }] of this.layers) {
         const labelled = Boolean(path.getTooltip());

@@ -90,7 +90,8 @@ internal static class LiveBenchmark
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static Process StartServer(string dir, out Task<string> listening)
+    /// <summary>The real server as its own process, on a fresh store in <paramref name="dir"/>, with the benchmark's keys.</summary>
+    public static Process StartServer(string dir, out Task<string> listening, params string[] settings)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir };
         foreach (var a in new[]
@@ -99,7 +100,7 @@ internal static class LiveBenchmark
             $"--HotSpots:Store:Sqlite:Path={Path.Combine(dir, "live.db")}", "--HotSpots:Demo:Feed=false",
             "--HotSpots:Security:IngestKeys:0=bench-ingest", "--HotSpots:Security:ViewerKeys:0=bench-viewer",
             "--Logging:LogLevel:Default=Warning",
-        })
+        }.Concat(settings))
         {
             info.ArgumentList.Add(a);
         }

@@ -6,6 +6,7 @@ return args switch
     ["live", .. var rest] => await LiveBenchmark.RunAsync(rest),
     ["locate", .. var rest] => await LocateBenchmark.RunAsync(rest),
     ["alerts", .. var rest] => await AlertBenchmark.RunAsync(rest),
+    ["dashboard", .. var rest] => await DashboardBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -17,6 +18,7 @@ static int Usage()
           dotnet run -c Release --project src/HotSpots.Benchmarks -- locate [--data ../shared/data]
           dotnet run -c Release --project src/HotSpots.Benchmarks -- live [--rate 1000] [--batch 10] [--clients 50] [--seconds 20]
           dotnet run -c Release --project src/HotSpots.Benchmarks -- alerts [--trials 300] [--seed 1] [--data ../shared/data]
+          dotnet run -c Release --project src/HotSpots.Benchmarks -- dashboard [--rate 50] [--seconds 20] [--runs 3] [--data ../shared/data]
         """);
     return 2;
 }

@@ -124,6 +124,26 @@ public sealed class DashboardBrowserTests : ServerTests
     }
 
     [Fact]
+    public async Task All_304_Essex_wards_from_the_shared_boundaries_are_drawn_in_the_colours_the_api_gives()
+    {
+        var settings = new Dictionary<string, string?>();
+        for (var i = 0; i < SharedData.EssexWardFiles.Count; i++) settings[$"HotSpots:Geography:Wards:Files:{i}"] = SharedData.EssexWardFiles[i];
+        await using var essex = new HotSpotsServer(settings);
+        using var dir = new TempDirectory();
+
+        var (exitCode, output) = await RunNodeAsync("tests/browser/all-wards.mjs", Settings(dir, new
+        {
+            @base = essex.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password,
+        }));
+
+        Assert.True(exitCode == 0, output);
+        var result = LastJson(output);
+        Assert.Equal(304, result.GetProperty("wards").GetInt32());
+        Assert.Equal(304, result.GetProperty("rows").GetInt32());
+        Assert.All(result.GetProperty("checked").EnumerateArray(), c => Assert.Equal(304, c.GetProperty("areas").GetInt32()));
+    }
+
+    [Fact]
     public async Task The_front_end_unit_tests_pass_under_node()
     {
         var (exitCode, output) = await RunNodeAsync("--test", "tests/unit/");

@@ -1,0 +1,31 @@
+// Every Essex ward on the map, coloured as the API says, run by the .NET test suite against a server on ../shared data:
+//   node tests/browser/all-wards.mjs SETTINGS.json      SETTINGS: { base, user, password }
+// Prints one JSON line of findings; exits non-zero with the reason when anything is wrong.
+import { readFileSync } from 'node:fs';
+import { launch, openPage, signIn, pageApi, fail } from './browser.mjs';
+import { colourFor } from '../../src/heat.js';
+
+const settings = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const browser = await launch();
+try {
+  const page = await openPage(browser, settings.base);
+  await signIn(page, settings.user, settings.password);
+  const findings = { wards: await page.locator('path.area.ward').count(), checked: [] };
+  for (const [group, window] of [['all', 'month'], ['violence', '28d']]) {
+    await page.selectOption('#group', group);
+    await page.selectOption('#window', window);
+    await page.waitForFunction(s => document.body.dataset.selection === s, `wards|${group}|${window}`);
+    const heat = await pageApi(page, `/api/heat?set=wards&group=${group}&window=${window}`);
+    const drawn = await page.$$eval('path.area.ward', paths => Object.fromEntries(paths.map(p => [p.dataset.code, p.getAttribute('fill')])));
+    const wrong = heat.areas.filter(a => drawn[a.code] !== colourFor(a.score));
+    if (wrong.length) fail(`${group}/${window}: ${wrong.length} wards drawn in the wrong colour, first ${wrong[0].name}`);
+    findings.checked.push({ group, window, areas: heat.areas.length });
+  }
+  findings.rows = await page.locator('#ranking tbody tr').count();
+  console.log(JSON.stringify(findings));
+} catch (error) {
+  console.error(`all-wards check failed: ${error.stack ?? error.message}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
