@@ -1,6 +1,5 @@
 // The ward (or zone) choropleth on Leaflet. No base map by default: boundaries alone read well on a wall screen and
 // need nothing from the internet; a tile URL in configuration adds one.
-import './leaflet-setup.js';
 import * as L from '../vendor/leaflet.js';
 import { colourFor, labelFor } from './heat.js';
 
@@ -112,7 +111,10 @@ export class HeatMap {
     this.pulsing.set(code, setTimeout(() => { el.classList.remove('pulse'); this.pulsing.delete(code); }, PULSE_MS));
     if (reducedMotion.matches || this.freeRings.length === 0) return;
     const ring = this.freeRings.pop();
-    L.DomUtil.setPosition(ring, this.map.latLngToLayerPoint(this.layers.get(code).path.getCenter()));
+    // Left and top, not Leaflet's translate: the animation below owns the ring's transform.
+    const at = this.map.latLngToLayerPoint(this.layers.get(code).path.getCenter());
+    ring.style.left = `${at.x}px`;
+    ring.style.top = `${at.y}px`;
     ring.animate(
       [{ transform: 'translate(-50%, -50%) scale(0.3)', opacity: 0.95 }, { transform: 'translate(-50%, -50%) scale(2.4)', opacity: 0 }],
       { duration: 1200, easing: 'ease-out' }).finished.then(() => this.freeRings.push(ring));
