@@ -8,7 +8,7 @@ namespace HotSpots.Benchmarks;
 /// <summary>
 /// The dashboard in headless Chromium with every Essex ward (304): first paint and map-ready time on a signed-in
 /// load, then frames while incidents arrive at a steady rate. The server is the real host in its own process; the
-/// browser is driven by dashboards/tests/browser/perf.mjs, which prints the figures.
+/// browser is driven by dashboards/bench/perf.mjs, which prints the figures.
 /// </summary>
 internal static class DashboardBenchmark
 {
@@ -51,7 +51,7 @@ internal static class DashboardBenchmark
         for (var run = 1; run <= runs; run++)
         {
             var info = new ProcessStartInfo("node") { WorkingDirectory = Path.Combine(Paths.Root, "dashboards"), RedirectStandardOutput = true, RedirectStandardError = true };
-            info.ArgumentList.Add("tests/browser/perf.mjs");
+            info.ArgumentList.Add("bench/perf.mjs");
             info.ArgumentList.Add(settings);
             using var node = Process.Start(info)!;
             var stdout = node.StandardOutput.ReadToEndAsync();

@@ -39,19 +39,19 @@ public static class AccountEndpoints
         return new AccountView(user.Identity?.Name ?? "", role, roles, user.FindFirstValue(ClaimTypes.AuthenticationMethod) ?? "key");
     }
 
-    private static async Task<IResult> SignInAsync(SignInRequest request, UserDirectory users, SignInThrottle throttle, SessionSignIn session, HttpContext context)
+    private static async Task<IResult> SignInAsync(SignInRequest request, UserDirectory users, SignInThrottle throttle, SessionSignIn session, TimeProvider time, HttpContext context)
     {
         var name = request.Name?.Trim() ?? "";
         if (name.Length == 0 || string.IsNullOrEmpty(request.Password))
             return Results.Problem(statusCode: 400, title: "Name and password needed", detail: "enter your user name and password");
-        if (throttle.LockedUntil(name) is { } until) return Locked(until);
+        if (throttle.LockedUntil(name) is { } until) return Locked(until, time);
 
         var user = users.Find(name);
         var matches = PasswordHash.Verify(request.Password, user?.PasswordHash ?? DecoyHash.Value);
         if (user is null || !matches)
         {
             return throttle.Failed(name) is { } lockedNow
-                ? Locked(lockedNow)
+                ? Locked(lockedNow, time)
                 : Results.Problem(statusCode: 401, title: "Not signed in", detail: "that name and password were not recognised");
         }
 
@@ -74,9 +74,9 @@ public static class AccountEndpoints
         return Results.Ok(Describe(principal));
     }
 
-    private static IResult Locked(DateTimeOffset until)
+    private static IResult Locked(DateTimeOffset until, TimeProvider time)
     {
-        var minutes = Math.Max(1, (int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalMinutes));
+        var minutes = Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalMinutes));
         return Results.Problem(statusCode: 429, title: "Locked out",
             detail: $"too many failed sign-ins for this name; try again in {minutes} minute{(minutes == 1 ? "" : "s")}",
             extensions: new Dictionary<string, object?> { ["lockedUntil"] = until });

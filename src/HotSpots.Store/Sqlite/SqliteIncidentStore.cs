@@ -118,6 +118,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly TextPool _locationTexts = new();
     private SqliteConnection? _writer;
     private sqlite3_stmt? _insert;
     private nint _insertHandle, _db;
@@ -186,7 +187,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
                     outcomes[i] = AppendOutcome.Appended;
                     appended.Add(new LoggedIncident(SqliteNative.LastInsertRowId(_db), incidents.Category(i), incidents.OccurredAt(i),
                         incidents.Latitude(i), incidents.Longitude(i), incidents.Origin(i),
-                        incidents.HasLocation(i) ? Encoding.UTF8.GetString(incidents.Location(i)) : null));
+                        incidents.HasLocation(i) ? _locationTexts.Get(incidents.Location(i)) : null));
                 }
                 else
                 {

@@ -1,12 +1,12 @@
 // Dashboard performance, run by `dotnet run -c Release --project src/HotSpots.Benchmarks -- dashboard`:
-//   node tests/browser/perf.mjs SETTINGS.json
+//   node bench/perf.mjs SETTINGS.json
 // SETTINGS: { base, user, password, ingestKey, points: { CODE: [[lat, lon], ...] }, rate, seconds }
 // Measures first paint and map-ready time on a signed-in load, then posts `rate` incidents a second for `seconds`
 // while recording every animation frame and long task in the page. Prints one JSON line of figures.
 // PROFILE=1 also prints where the renderer's time went (a Chromium trace summed by event); REDUCED_MOTION=1 loads the
 // page as a browser set to reduce motion (no pulse rings), to separate their cost.
 import { readFileSync } from 'node:fs';
-import { launch } from './browser.mjs';
+import { launch } from '../tests/browser/browser.mjs';
 
 const settings = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const { base, rate = 50, seconds = 20 } = settings;
