@@ -320,6 +320,13 @@ function currentRows() {
   return rankRows([...state.heat.values()], state.sort);
 }
 
+const RANKING_ROWS = 25;
+
+$('ranking-more').addEventListener('click', () => {
+  state.showAllRows = !state.showAllRows;
+  renderRanking();
+});
+
 // Rows are kept per area and only their changed cells rewritten, so a busy feed costs a few text updates, not a new table.
 const rankingRows = new Map();
 
@@ -345,7 +352,12 @@ function renderRanking() {
     th.setAttribute('aria-sort', th.dataset.key === state.sort.key ? (state.sort.descending ? 'descending' : 'ascending') : 'none');
   }
   const body = $('ranking').tBodies[0];
-  const rows = currentRows();
+  const all = currentRows();
+  // The top rows only, unless asked: laying out hundreds of rows on every refresh cost a busy feed its frame rate.
+  const rows = state.showAllRows ? all : all.slice(0, RANKING_ROWS);
+  $('ranking-more').hidden = all.length <= RANKING_ROWS;
+  $('ranking-more').textContent = state.showAllRows ? `Show the top ${RANKING_ROWS}` : `Show all ${all.length} areas`;
+  $('ranking-more').setAttribute('aria-expanded', String(Boolean(state.showAllRows)));
   const wanted = new Set(rows.map(r => r.code));
   for (const [code, entry] of rankingRows) {
     if (!wanted.has(code)) { entry.tr.remove(); rankingRows.delete(code); }

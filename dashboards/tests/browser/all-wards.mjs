@@ -21,6 +21,9 @@ try {
     if (wrong.length) fail(`${group}/${window}: ${wrong.length} wards drawn in the wrong colour, first ${wrong[0].name}`);
     findings.checked.push({ group, window, areas: heat.areas.length });
   }
+  findings.rowsShown = await page.locator('#ranking tbody tr').count();
+  await page.click('#ranking-more');
+  await page.waitForFunction(n => document.querySelectorAll('#ranking tbody tr').length === n, findings.wards);
   findings.rows = await page.locator('#ranking tbody tr').count();
   console.log(JSON.stringify(findings));
 } catch (error) {

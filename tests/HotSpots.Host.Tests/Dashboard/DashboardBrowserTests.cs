@@ -139,6 +139,7 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.True(exitCode == 0, output);
         var result = LastJson(output);
         Assert.Equal(304, result.GetProperty("wards").GetInt32());
+        Assert.Equal(25, result.GetProperty("rowsShown").GetInt32());
         Assert.Equal(304, result.GetProperty("rows").GetInt32());
         Assert.All(result.GetProperty("checked").EnumerateArray(), c => Assert.Equal(304, c.GetProperty("areas").GetInt32()));
     }
