@@ -27,7 +27,7 @@ public sealed class GeneratedKeys(IOptions<SqliteStoreOptions> store) : IPostCon
         options.AnalystKeys.RemoveAll(string.IsNullOrWhiteSpace);
         if (options.IngestKeys.Count > 0 && options.ViewerKeys.Count > 0 && options.AdminKeys.Count > 0) return;
         var path = options.GeneratedKeysPath
-            ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store.Value.Path))!, "hotspots-keys.json");
+            ?? store.Value.Beside("hotspots-keys.json");
         var saved = File.Exists(path) ? JsonSerializer.Deserialize<SavedKeys>(File.ReadAllText(path)) : null;
         var keys = new SavedKeys(saved?.IngestKey ?? NewKey(), saved?.ViewerKey ?? NewKey(), saved?.AdminKey ?? NewKey());
         if (saved != keys)

@@ -3,6 +3,7 @@ using HotSpots.Application.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using HotSpots.Store.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace HotSpots.Host.Security;
@@ -33,7 +34,7 @@ public static class SecurityExtensions
         var security = configuration.GetSection("HotSpots:Security").Get<SecurityOptions>() ?? new();
         services.AddDataProtection()
             .SetApplicationName("HotSpots")
-            .PersistKeysToFileSystem(new DirectoryInfo(DataProtectionKeysPath(configuration, security)));
+            .PersistKeysToFileSystem(SessionKeysFolder(configuration, security));
 
         services.AddAuthentication(EitherScheme)
             .AddPolicyScheme(EitherScheme, "Key or session", o => o.ForwardDefaultSelector = context =>
@@ -70,9 +71,17 @@ public static class SecurityExtensions
         return services;
     }
 
-    public static string DataProtectionKeysPath(IConfiguration configuration, SecurityOptions security) =>
-        Path.GetFullPath(security.DataProtectionKeysPath
-            ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configuration["HotSpots:Store:Sqlite:Path"] ?? "data/hotspots.db"))!, "session-keys"));
+    /// <summary>
+    /// The session keys' folder, readable by the service's user only: without a key-encryption certificate (none on
+    /// Linux by default) the keys rest unencrypted, like the generated API keys beside them.
+    /// </summary>
+    private static DirectoryInfo SessionKeysFolder(IConfiguration configuration, SecurityOptions security)
+    {
+        var store = configuration.GetSection("HotSpots:Store:Sqlite").Get<SqliteStoreOptions>() ?? new();
+        var folder = Directory.CreateDirectory(Path.GetFullPath(security.DataProtectionKeysPath ?? store.Beside("session-keys")));
+        if (!OperatingSystem.IsWindows()) folder.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        return folder;
+    }
 
     private static Task Problem(HttpContext context, int status, string title, string detail) =>
         Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);

@@ -51,7 +51,7 @@ public sealed class UserDirectory
         }
 
         _firstAdminPath = options.FirstAdminPath
-            ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store.Value.Path))!, "hotspots-first-admin.json");
+            ?? store.Value.Beside("hotspots-first-admin.json");
         var saved = File.Exists(_firstAdminPath) ? JsonSerializer.Deserialize<SavedAdmin>(File.ReadAllText(_firstAdminPath), FileJson) : null;
         if (saved is null || !PasswordHash.IsWellFormed(saved.PasswordHash))
         {

@@ -11,4 +11,7 @@ public sealed class SqliteStoreOptions
     /// purpose fails, so a replay can never be written into the live store. Unset accepts the file's own purpose.
     /// </summary>
     public StorePurpose? Purpose { get; set; }
+
+    /// <summary>A file or folder kept beside the database (generated keys, the first admin, session keys).</summary>
+    public string Beside(string name) => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!, name);
 }

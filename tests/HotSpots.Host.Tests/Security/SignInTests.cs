@@ -125,6 +125,8 @@ public sealed class SignInTests : ServerTests
 
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/status")).StatusCode);
         Assert.True(Directory.EnumerateFiles(Path.Combine(dir.Path, "session-keys"), "key-*.xml").Any());
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(dir.Path, "session-keys")));
     }
 }
 
