@@ -1,3 +1,4 @@
+using HotSpots.Domain.Evaluation;
 using HotSpots.Domain.Incidents;
 
 namespace HotSpots.Domain.Heat;
@@ -7,6 +8,8 @@ namespace HotSpots.Domain.Heat;
 /// day-precision ones (council cases give a date only), and monthly totals per category for every incident (the
 /// calendar month window). A rolling window counts a dated incident when the whole of its day lies inside the window,
 /// so the 7 d and 28 d windows include them and a 24 h window (which rarely covers a whole calendar day) does not.
+/// For evaluations over any past period it also keeps every day's count per category (in blocks of 256 days, only for
+/// categories that occur) and, apart, the monthly counts of incidents known only to the month.
 /// Not thread-safe: its owner (a monitor) is the single writer.
 /// </summary>
 public sealed class AreaCounts
@@ -16,6 +19,8 @@ public sealed class AreaCounts
     private readonly HourlyRing?[] _hourly = new HourlyRing?[Categories.Count];
     private readonly HourlyRing?[] _daily = new HourlyRing?[Categories.Count];
     private readonly Dictionary<int, int[]> _monthly = [];
+    private readonly Dictionary<int, int[]> _monthOnly = [];
+    private readonly Dictionary<long, int[]> _dayBlocks = [];
 
     public long Total { get; private set; }
 
@@ -25,6 +30,19 @@ public sealed class AreaCounts
         if (!_monthly.TryGetValue(occurredAt.MonthIndex, out var month))
             _monthly[occurredAt.MonthIndex] = month = new int[Categories.Count];
         month[(int)category]++;
+
+        if (occurredAt.Precision == TimePrecision.Month)
+        {
+            if (!_monthOnly.TryGetValue(occurredAt.MonthIndex, out var only))
+                _monthOnly[occurredAt.MonthIndex] = only = new int[Categories.Count];
+            only[(int)category]++;
+            return;
+        }
+
+        var day = DayRange.DayOf(occurredAt.Start);
+        var key = BlockKey(day >> BlockBits, category);
+        if (!_dayBlocks.TryGetValue(key, out var block)) _dayBlocks[key] = block = new int[1 << BlockBits];
+        block[day & BlockMask]++;
 
         if (occurredAt.Precision == TimePrecision.Exact)
         {
@@ -113,6 +131,62 @@ public sealed class AreaCounts
     {
         for (var i = 0; i < months.Length; i++) months[i] = SumMonth(group, lastMonthIndex - (months.Length - 1 - i));
     }
+
+    /// <summary>
+    /// Incidents of a group in a range of days: timed and dated ones by their day, and those known only to the month
+    /// when the whole month lies inside the range (<see cref="PeriodCount.Straddling"/> counts those whose month
+    /// overlaps it only in part).
+    /// </summary>
+    public PeriodCount Count(CategoryGroup group, DayRange range)
+    {
+        if (range.IsEmpty) return default;
+        var count = 0;
+        for (var c = 0; c < Categories.Count; c++)
+        {
+            if ((group.Mask & (1u << c)) == 0) continue;
+            for (var b = range.First >> BlockBits; b <= (range.End - 1) >> BlockBits; b++)
+            {
+                if (!_dayBlocks.TryGetValue(BlockKey(b, (Category)c), out var block)) continue;
+                var from = Math.Max(range.First, b << BlockBits) - (b << BlockBits);
+                var to = Math.Min(range.End, (b + 1) << BlockBits) - (b << BlockBits);
+                for (var i = from; i < to; i++) count += block[i];
+            }
+        }
+        var straddling = 0;
+        foreach (var (monthIndex, counts) in _monthOnly)
+        {
+            var month = DayRange.Month(monthIndex);
+            var overlap = month.Intersect(range);
+            if (overlap.IsEmpty) continue;
+            var sum = 0;
+            for (var c = 0; c < Categories.Count; c++)
+            {
+                if ((group.Mask & (1u << c)) != 0) sum += counts[c];
+            }
+            if (overlap == month) count += sum;
+            else straddling += sum;
+        }
+        return new PeriodCount(count, straddling);
+    }
+
+    /// <summary>Incidents of a group per day of a range (timed and dated ones; month-only ones have no day), oldest first.</summary>
+    public void FillDays(CategoryGroup group, DayRange range, Span<int> days)
+    {
+        days.Clear();
+        for (var c = 0; c < Categories.Count; c++)
+        {
+            if ((group.Mask & (1u << c)) == 0) continue;
+            for (var day = range.First; day < range.End && day - range.First < days.Length; day++)
+            {
+                if (_dayBlocks.TryGetValue(BlockKey(day >> BlockBits, (Category)c), out var block)) days[day - range.First] += block[day & BlockMask];
+            }
+        }
+    }
+
+    private const int BlockBits = 8;
+    private const int BlockMask = (1 << BlockBits) - 1;
+
+    private static long BlockKey(int block, Category category) => (long)block * 64 + (int)category;
 
     public static long HourIndex(DateTimeOffset instant) =>
         (long)Math.Floor(instant.ToUnixTimeMilliseconds() / 3_600_000d);

@@ -1,0 +1,84 @@
+using System.Globalization;
+
+namespace HotSpots.Domain.Evaluation;
+
+/// <summary>
+/// Whole UTC days <see cref="First"/> (inclusive) to <see cref="End"/> (exclusive), as days since 1970-01-01. Evaluation
+/// periods are made of these, so an operation that pauses and resumes is one period of several ranges.
+/// </summary>
+public readonly record struct DayRange(int First, int End)
+{
+    public int Days => Math.Max(0, End - First);
+
+    public bool IsEmpty => End <= First;
+
+    public bool Contains(int day) => day >= First && day < End;
+
+    /// <summary>A range from its first to its last date, both included (the way people write periods).</summary>
+    public static DayRange Dates(DateOnly first, DateOnly last) => new(DayOf(first), DayOf(last) + 1);
+
+    public static int DayOf(DateOnly date) => date.DayNumber - Epoch;
+
+    public static int DayOf(DateTimeOffset instant) => (int)Math.Floor(instant.ToUnixTimeMilliseconds() / 86_400_000d);
+
+    public static DateOnly DateOf(int day) => DateOnly.FromDayNumber(day + Epoch);
+
+    /// <summary>The days of a calendar month given as months since year 0 (<c>OccurredAt.MonthIndex</c>).</summary>
+    public static DayRange Month(int monthIndex)
+    {
+        var first = new DateOnly(monthIndex / 12, monthIndex % 12 + 1, 1);
+        return new DayRange(DayOf(first), DayOf(first.AddMonths(1)));
+    }
+
+    public DayRange Intersect(DayRange other) => new(Math.Max(First, other.First), Math.Min(End, other.End));
+
+    /// <summary><c>yyyy-MM-dd..yyyy-MM-dd</c>, last day included.</summary>
+    public override string ToString() =>
+        $"{DateOf(First).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}..{DateOf(End - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Parses <c>yyyy-MM-dd..yyyy-MM-dd</c> (last day included) or <c>yyyy-MM</c> (a whole month).</summary>
+    public static bool TryParse(string? text, out DayRange range)
+    {
+        range = default;
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text)) return false;
+        if (text.Length == 7 && DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            range = Month(month.Year * 12 + month.Month - 1);
+            return true;
+        }
+        var parts = text.Split("..");
+        if (parts.Length != 2
+            || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            || !DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last)
+            || last < first)
+        {
+            return false;
+        }
+        range = Dates(first, last);
+        return true;
+    }
+
+    private static readonly int Epoch = new DateOnly(1970, 1, 1).DayNumber;
+}
+
+/// <summary>A named evaluation period (before, during, after): one or more day ranges that do not overlap.</summary>
+public sealed record EvaluationPeriod(string Name, IReadOnlyList<DayRange> Ranges)
+{
+    public int Days => Ranges.Sum(r => r.Days);
+
+    public bool Contains(int day) => Ranges.Any(r => r.Contains(day));
+
+    public override string ToString() => string.Join(", ", Ranges);
+}
+
+/// <summary>
+/// A count over a period: incidents whose known time lies wholly inside it, and those of month precision whose month
+/// only partly overlaps it (not counted: police.uk publishes months only, so choose periods on month boundaries).
+/// </summary>
+public readonly record struct PeriodCount(int Count, int Straddling)
+{
+    public static PeriodCount operator +(PeriodCount a, PeriodCount b) => new(a.Count + b.Count, a.Straddling + b.Straddling);
+
+    public static PeriodCount operator -(PeriodCount a, PeriodCount b) => new(a.Count - b.Count, a.Straddling - b.Straddling);
+}
