@@ -59,8 +59,8 @@ internal sealed class DrillCommand : ICommand
                 var geography = await tool.LoadGeographyAsync();
                 await using var store = await SqliteIncidentStore.OpenAsync(tool.StoreOptions, TimeProvider.System, cancellationToken);
                 if (store.Purpose != StorePurpose.Live) throw new InvalidOperationException($"{store.Path} is a replay store; drills go into the live store");
-                var ingestor = new IncidentIngestor(store, geography, new IncidentLogSignal(), TimeProvider.System);
-                run = await new DrillRunner(ingestor, geography, options, TimeProvider.System).RunAsync(request, cancellationToken);
+                var ingestor = new IncidentIngestor(store, () => geography, new IncidentLogSignal(), TimeProvider.System);
+                run = await new DrillRunner(ingestor, () => geography, options, TimeProvider.System).RunAsync(request, cancellationToken);
             }
         }
         catch (DrillException ex)

@@ -7,10 +7,24 @@ public enum AreaSetKind
 {
     Wards,
     Zones,
+
+    /// <summary>Each operation zone's buffer ring (the displacement area D), coded <c>operation/zone</c>.</summary>
+    Rings,
+
+    /// <summary>Per operation, what its control area leaves out: its zones and their buffers, within the control wards.</summary>
+    Exclusions,
 }
 
-/// <summary>A ward or an operation zone: a code, a name and a WGS84 polygon (x = longitude, y = latitude).</summary>
-public sealed record Area(string Code, string Name, Geometry Geometry);
+/// <summary>
+/// A ward or an operation zone: a code, a name and a WGS84 polygon (x = longitude, y = latitude). <paramref name="Scope"/>
+/// is whatever besides the shape decides what the area counts (an exclusion's control wards).
+/// </summary>
+public sealed record Area(string Code, string Name, Geometry Geometry, string? Scope = null)
+{
+    /// <summary>True when both would count exactly the same incidents, so a monitor of one serves the other.</summary>
+    public bool CountsLike(Area other) =>
+        Code == other.Code && Scope == other.Scope && Geometry.EqualsExact(other.Geometry);
+}
 
 public sealed class AreaSet
 {
@@ -27,7 +41,15 @@ public sealed class AreaSet
     public AreaSetKind Kind { get; }
 
     /// <summary>The set's name in the API: <c>wards</c> or <c>zones</c>.</summary>
-    public string Name => Kind == AreaSetKind.Wards ? "wards" : "zones";
+    public string Name => NameOf(Kind);
+
+    public static string NameOf(AreaSetKind kind) => kind switch
+    {
+        AreaSetKind.Wards => "wards",
+        AreaSetKind.Zones => "zones",
+        AreaSetKind.Rings => "rings",
+        _ => "exclusions",
+    };
 
     public IReadOnlyList<Area> Areas { get; }
 

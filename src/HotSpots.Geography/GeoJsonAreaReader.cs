@@ -70,9 +70,11 @@ public static partial class GeoJsonAreaReader
         return null;
     }
 
-    private static Geometry ReadGeometry(JsonElement geometry, string where)
+    /// <summary>A GeoJSON Polygon or MultiPolygon geometry object in WGS84, repaired when its rings are invalid.</summary>
+    public static Geometry ReadGeometry(JsonElement geometry, string where)
     {
-        var type = geometry.TryGetProperty("type", out var t) ? t.GetString() : null;
+        if (geometry.ValueKind != JsonValueKind.Object) throw new GeographyException($"{where}: geometry is not a GeoJSON object");
+        var type = geometry.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         if (!geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array)
             throw new GeographyException($"{where}: geometry has no coordinates");
         Geometry result = type switch
@@ -86,10 +88,25 @@ public static partial class GeoJsonAreaReader
 
     private static Polygon ReadPolygon(JsonElement rings, string where)
     {
+        if (rings.ValueKind != JsonValueKind.Array) throw new GeographyException($"{where}: a polygon is not an array of rings");
+        try
+        {
+            return ReadRings(rings, where);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            throw new GeographyException($"{where}: a ring is not closed or has fewer than 4 positions ({ex.Message})");
+        }
+    }
+
+    private static Polygon ReadRings(JsonElement rings, string where)
+    {
         var linear = rings.EnumerateArray().Select(ring => Factory.CreateLinearRing([.. ring.EnumerateArray().Select(position =>
         {
             if (position.ValueKind != JsonValueKind.Array || position.GetArrayLength() < 2)
                 throw new GeographyException($"{where}: a position is not [longitude, latitude]");
+            if (position[0].ValueKind != JsonValueKind.Number || position[1].ValueKind != JsonValueKind.Number)
+                throw new GeographyException($"{where}: a position is not [longitude, latitude] numbers");
             var lon = position[0].GetDouble();
             var lat = position[1].GetDouble();
             if (lon is < -180 or > 180 || lat is < -90 or > 90)

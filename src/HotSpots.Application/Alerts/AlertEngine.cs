@@ -71,16 +71,17 @@ public sealed class AlertEngine
         {
             var now = _time.GetUtcNow();
             var covered = _monitors.Coverage.FirstExact is { } first ? (int)Math.Max(0, (now.UtcDateTime.Date - first.UtcDateTime.Date).TotalDays) : 0;
+            var snapshot = _monitors.Current;
             var signals = new Dictionary<(AreaKey, string), AreaSignal>();
             var affected = new HashSet<(AreaKey Area, CategoryGroup Group)>();
             foreach (var rule in _rules)
             {
-                var areas = Areas(rule);
+                var areas = Areas(rule, snapshot.Geography);
                 foreach (var key in areas)
                 {
                     if (changed is not null && !changed.Contains(key) && _evidence.ContainsKey((rule.Id, key))) continue;
                     if (!signals.TryGetValue((key, rule.Group.Slug), out var signal))
-                        signals[(key, rule.Group.Slug)] = signal = (await _monitors.Get(key).GetSignalAsync(rule.Group)) with { CoveredDays = covered };
+                        signals[(key, rule.Group.Slug)] = signal = (await snapshot.Get(key).GetSignalAsync(rule.Group)) with { CoveredDays = covered };
                     _evidence[(rule.Id, key)] = RuleEvaluator.Evaluate(rule, signal);
                 }
                 var fires = Decide(rule, areas);
@@ -94,7 +95,7 @@ public sealed class AlertEngine
             foreach (var (key, group) in affected.OrderBy(a => a.Area.ToString(), StringComparer.Ordinal))
             {
                 var evidence = _rules.Where(r => r.Group.Slug == group.Slug && _final.ContainsKey((r.Id, key))).Select(r => _final[(r.Id, key)]).ToList();
-                if (_desk.Apply(Area(key), group.Slug, evidence, now, sequence) is { } change) await PublishAsync(change, cancellationToken);
+                if (_desk.Apply(Area(key, snapshot.Geography), group.Slug, evidence, now, sequence) is { } change) await PublishAsync(change, cancellationToken);
             }
         }
         finally
@@ -196,18 +197,17 @@ public sealed class AlertEngine
         return [.. evidence.Select((e, i) => e.Fires && rejected[i])];
     }
 
-    private List<AreaKey> Areas(AlertRule rule)
+    private static List<AreaKey> Areas(AlertRule rule, GeographyModel geography)
     {
-        var geography = _monitors.Geography;
         var keys = new List<AreaKey>();
         if (rule.Scope != RuleScope.Zones) keys.AddRange(geography.Wards.Areas.Where(a => rule.Watches(false, a.Code)).Select(a => new AreaKey(AreaSetKind.Wards, a.Code)));
         if (rule.Scope != RuleScope.Wards) keys.AddRange(geography.Zones.Areas.Where(a => rule.Watches(true, a.Code)).Select(a => new AreaKey(AreaSetKind.Zones, a.Code)));
         return keys;
     }
 
-    private AlertArea Area(AreaKey key)
+    private static AlertArea Area(AreaKey key, GeographyModel geography)
     {
-        var set = _monitors.Geography.Set(key.Set);
+        var set = geography.Set(key.Set);
         return new AlertArea(set.Name, key.Code, set.ByCode[key.Code].Name);
     }
 

@@ -59,7 +59,7 @@ public sealed class DrillException(string message) : Exception(message);
 /// Their times are spread evenly over the scenario's window ending now, so the whole spike is in place at once;
 /// their points are random inside the area.
 /// </summary>
-public sealed class DrillRunner(IncidentIngestor ingestor, GeographyModel geography, DrillOptions options, TimeProvider time)
+public sealed class DrillRunner(IncidentIngestor ingestor, Func<GeographyModel> current, DrillOptions options, TimeProvider time)
 {
     public const string Source = "drill";
 
@@ -97,6 +97,7 @@ public sealed class DrillRunner(IncidentIngestor ingestor, GeographyModel geogra
 
     private (AreaSet Set, Area Area) FindArea(string nameOrCode)
     {
+        var geography = current();
         foreach (var set in new[] { geography.Wards, geography.Zones })
         {
             if (set.ByCode.TryGetValue(nameOrCode, out var byCode)) return (set, byCode);

@@ -10,7 +10,8 @@ namespace HotSpots.Application.Ingest;
 /// recorded incidents (and drills, when <paramref name="origin"/> is given by the drill runner); a replay store takes
 /// replayed ones only, so the two never mix.
 /// </summary>
-public sealed class IncidentIngestor(IIncidentStore store, GeographyModel geography, IncidentLogSignal signal, TimeProvider time)
+/// <para><paramref name="geography"/> gives the current geography: an administrator may load a new ward set while it runs.</para>
+public sealed class IncidentIngestor(IIncidentStore store, Func<GeographyModel> geography, IncidentLogSignal signal, TimeProvider time)
 {
     public Task<IReadOnlyList<IngestItemResult>> IngestAsync(IReadOnlyList<IncidentSubmission?> items, CancellationToken cancellationToken = default) =>
         IngestAsync(items, null, cancellationToken);
@@ -59,7 +60,7 @@ public sealed class IncidentIngestor(IIncidentStore store, GeographyModel geogra
         if ((reason = IncidentRules.CheckNotFuture(occurredAt, now)) is not null) return null;
         if (!TryLocation(item, out var latitude, out var longitude, out reason)) return null;
 
-        var placement = geography.Locate(latitude, longitude);
+        var placement = geography().Locate(latitude, longitude);
         if (placement.Ward is null)
         {
             reason = $"location {latitude:0.#####}, {longitude:0.#####} is outside every ward of the configured area";

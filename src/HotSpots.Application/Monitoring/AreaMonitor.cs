@@ -1,4 +1,5 @@
 using HotSpots.Domain.Alerts;
+using HotSpots.Domain.Evaluation;
 using HotSpots.Domain.Heat;
 using HotSpots.Domain.Incidents;
 
@@ -79,6 +80,24 @@ public sealed class AreaMonitor(AreaKey key, TimeProvider time) : IAreaMonitor
             }
         }
         return Task.FromResult(signal);
+    }
+
+    public Task<PeriodCount[]> CountAsync(CategoryGroup group, IReadOnlyList<DayRange> ranges)
+    {
+        lock (_turn)
+        {
+            return Task.FromResult(ranges.Select(r => _counts.Count(group, r)).ToArray());
+        }
+    }
+
+    public Task<int[]> GetDailyCountsAsync(CategoryGroup group, DayRange range)
+    {
+        var days = new int[range.Days];
+        lock (_turn)
+        {
+            _counts.FillDays(group, range, days);
+        }
+        return Task.FromResult(days);
     }
 
     private HeatReading Read(AreaCounts counts, HeatQuery query) => query.Window.IsCalendarMonth

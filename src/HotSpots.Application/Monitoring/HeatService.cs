@@ -81,27 +81,31 @@ public sealed record HeatSelection(AreaSetKind Set, CategoryGroup Group, HeatWin
 
 public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
 {
-    public async Task<HeatSnapshot> GetAsync(HeatSelection selection, IEnumerable<string>? onlyCodes = null, CancellationToken cancellationToken = default)
+    /// <param name="wardSet">The monitors of another ward set (<see cref="WardSetHistory"/>); the current ones when null.</param>
+    public async Task<HeatSnapshot> GetAsync(HeatSelection selection, IEnumerable<string>? onlyCodes = null, CancellationToken cancellationToken = default, MonitorSnapshot? wardSet = null)
     {
-        var set = monitors.Geography.Set(selection.Set);
+        var snapshot = wardSet ?? monitors.Current;
+        var set = snapshot.Geography.Set(selection.Set);
         var query = Query(selection);
-        var areas = onlyCodes is null ? set.Areas : [.. onlyCodes.Select(c => set.ByCode[c])];
+        // Codes of a change may name an area that a new geography has since removed.
+        var areas = onlyCodes is null ? set.Areas : [.. onlyCodes.Where(set.ByCode.ContainsKey).Select(c => set.ByCode[c])];
         var result = new List<AreaHeat>(areas.Count);
         foreach (var area in areas)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var reading = await monitors.Get(new AreaKey(selection.Set, area.Code)).GetHeatAsync(query);
+            var reading = await snapshot.Get(new AreaKey(selection.Set, area.Code)).GetHeatAsync(query);
             result.Add(new AreaHeat(area.Code, area.Name, reading.Observed, Math.Round(reading.Expected, 3), Math.Round(reading.Score, 3), reading.Drills));
         }
-        return new HeatSnapshot(selection.SetName, selection.Group.Slug, selection.Window.Slug, selection.MonthText, monitors.Geography.Mode, result);
+        return new HeatSnapshot(selection.SetName, selection.Group.Slug, selection.Window.Slug, selection.MonthText, snapshot.Geography.Mode, result);
     }
 
     /// <summary>An area's drill-down, or null when the set has no such area.</summary>
     public async Task<AreaDrillDown?> GetDrillDownAsync(HeatSelection selection, string code)
     {
-        if (!monitors.Geography.Set(selection.Set).ByCode.TryGetValue(code, out var area)) return null;
+        var snapshot = monitors.Current;
+        if (!snapshot.Geography.Set(selection.Set).ByCode.TryGetValue(code, out var area)) return null;
         var query = Query(selection);
-        var monitor = monitors.Get(new AreaKey(selection.Set, area.Code));
+        var monitor = snapshot.Get(new AreaKey(selection.Set, area.Code));
         var heat = await monitor.GetHeatAsync(query);
         var profile = await monitor.GetProfileAsync(query);
         var at = selection.At ?? time.GetUtcNow();

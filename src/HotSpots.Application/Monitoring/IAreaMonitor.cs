@@ -1,4 +1,5 @@
 using HotSpots.Domain.Alerts;
+using HotSpots.Domain.Evaluation;
 using HotSpots.Domain.Heat;
 using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
@@ -8,7 +9,7 @@ namespace HotSpots.Application.Monitoring;
 /// <summary>A monitor's identity: the set and the area code (an Orleans grain would use "wards/E05002235" as its key).</summary>
 public readonly record struct AreaKey(AreaSetKind Set, string Code)
 {
-    public override string ToString() => $"{(Set == AreaSetKind.Wards ? "wards" : "zones")}/{Code}";
+    public override string ToString() => $"{AreaSet.NameOf(Set)}/{Code}";
 }
 
 /// <summary>When the data begins: baselines only count time that the store covers.</summary>
@@ -46,4 +47,10 @@ public interface IAreaMonitor
 
     /// <summary>What the alert detectors read of this area for a group: daily and hourly counts, drills apart.</summary>
     Task<AreaSignal> GetSignalAsync(CategoryGroup group);
+
+    /// <summary>Recorded incidents of a group over each range of days (drills never count in an evaluation).</summary>
+    Task<PeriodCount[]> CountAsync(CategoryGroup group, IReadOnlyList<DayRange> ranges);
+
+    /// <summary>Recorded incidents of a group per day of a range, for the dose-response view.</summary>
+    Task<int[]> GetDailyCountsAsync(CategoryGroup group, DayRange range);
 }

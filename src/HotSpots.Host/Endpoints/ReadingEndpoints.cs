@@ -90,39 +90,12 @@ public sealed class AreaGeoJson(GeographyModel geography)
                 json.WriteString("name", area.Name);
                 json.WriteEndObject();
                 json.WritePropertyName("geometry");
-                WriteGeometry(json, area.Geometry);
+                GeoJsonWriter.WriteGeometry(json, area.Geometry);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
             json.WriteEndObject();
         }
         return buffer.ToArray();
-    }
-
-    private static void WriteGeometry(Utf8JsonWriter json, Geometry geometry)
-    {
-        var polygons = Enumerable.Range(0, geometry.NumGeometries).Select(geometry.GetGeometryN).OfType<Polygon>().ToList();
-        json.WriteStartObject();
-        json.WriteString("type", "MultiPolygon");
-        json.WriteStartArray("coordinates");
-        foreach (var polygon in polygons)
-        {
-            json.WriteStartArray();
-            foreach (var ring in new[] { polygon.ExteriorRing }.Concat(polygon.InteriorRings))
-            {
-                json.WriteStartArray();
-                foreach (var c in ring.Coordinates)
-                {
-                    json.WriteStartArray();
-                    json.WriteNumberValue(Math.Round(c.X, 6));
-                    json.WriteNumberValue(Math.Round(c.Y, 6));
-                    json.WriteEndArray();
-                }
-                json.WriteEndArray();
-            }
-            json.WriteEndArray();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
     }
 }

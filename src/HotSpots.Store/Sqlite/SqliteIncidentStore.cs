@@ -110,6 +110,42 @@ public sealed class SqliteIncidentStore : IIncidentStore
             );
             CREATE TABLE alert_rules (id TEXT PRIMARY KEY, body TEXT NULL);
             """),
+        // Versioned geography (zone versions, ward sets), operations and the patrol log; the revision tells every node
+        // that the geography has changed.
+        (connection, transaction) => Execute(connection, transaction, """
+            CREATE TABLE zone_versions (
+                code TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                shape TEXT NOT NULL,
+                origin TEXT NOT NULL,
+                retired INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                PRIMARY KEY (code, version)
+            );
+            CREATE TABLE ward_sets (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                wards INTEGER NOT NULL,
+                features TEXT NOT NULL,
+                loaded_at INTEGER NOT NULL
+            );
+            CREATE TABLE operations (id TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at INTEGER NOT NULL);
+            CREATE TABLE patrols (
+                seq INTEGER PRIMARY KEY,
+                source TEXT NOT NULL,
+                source_id TEXT NOT NULL,
+                zone TEXT NOT NULL,
+                started_at INTEGER NOT NULL,
+                ended_at INTEGER NOT NULL,
+                officers INTEGER NOT NULL,
+                method TEXT NULL,
+                recorded_at INTEGER NOT NULL
+            );
+            CREATE UNIQUE INDEX ux_patrols_key ON patrols (source, source_id);
+            CREATE INDEX ix_patrols_zone ON patrols (zone, started_at);
+            INSERT INTO meta (name, value) VALUES ('geography-revision', 0);
+            """),
     ];
 
     /// <summary>UTF-8 slugs by category, so binding one does not encode a string per row.</summary>
@@ -144,6 +180,9 @@ public sealed class SqliteIncidentStore : IIncidentStore
     public string Path => new SqliteConnectionStringBuilder(_connectionString).DataSource;
 
     public StorePurpose Purpose { get; private set; }
+
+    /// <summary>The injected clock, for the stores that share the file.</summary>
+    internal DateTimeOffset Now => _time.GetUtcNow();
 
     /// <summary>For the alert store, which shares the file.</summary>
     internal string ConnectionString => _connectionString;

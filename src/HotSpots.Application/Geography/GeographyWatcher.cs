@@ -1,0 +1,82 @@
+using HotSpots.Application.Monitoring;
+using HotSpots.Store;
+
+namespace HotSpots.Application.Geography;
+
+/// <summary>
+/// Keeps this node's geography at the store's revision. A change made on this node wakes it at once; one made on
+/// another node (sharing the store) is seen at the next poll. Each change is built and handed to the tailer, which
+/// re-assigns history without stopping ingest; changes are applied one at a time, newest state first, so a burst of
+/// edits costs one re-assignment.
+/// </summary>
+public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore store, IncidentLogTailer tailer, MonitorDirectory monitors, MonitoringOptions options, TimeProvider time)
+{
+    private readonly Lock _lock = new();
+    private readonly List<(long Revision, TaskCompletionSource Done)> _waiters = [];
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The revision the monitors now reflect.</summary>
+    public long AppliedRevision => monitors.Geography.Revision;
+
+    /// <summary>Says that the store's geography has just changed on this node.</summary>
+    public void Changed()
+    {
+        lock (_lock) _wake.TrySetResult();
+    }
+
+    /// <summary>Completes when the monitors reflect a revision (or a later one).</summary>
+    public Task WhenAppliedAsync(long revision, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            if (AppliedRevision >= revision) return Task.CompletedTask;
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((revision, done));
+            return done.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Applies the store's revision now if this node is behind it.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        var revision = await store.GeographyRevisionAsync(cancellationToken);
+        if (revision != AppliedRevision)
+        {
+            var next = await catalog.BuildAsync(cancellationToken);
+            await tailer.ReplaceGeographyAsync(next, cancellationToken);
+        }
+        lock (_lock)
+        {
+            var applied = AppliedRevision;
+            _waiters.RemoveAll(w =>
+            {
+                if (w.Revision > applied) return false;
+                w.Done.TrySetResult();
+                return true;
+            });
+        }
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                Task woken;
+                lock (_lock) woken = _wake.Task;
+                await RefreshAsync(cancellationToken);
+                using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                await Task.WhenAny(woken, Task.Delay(options.PollInterval, time, poll.Token));
+                await poll.CancelAsync();
+                lock (_lock)
+                {
+                    if (_wake.Task.IsCompleted) _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+}

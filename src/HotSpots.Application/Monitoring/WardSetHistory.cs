@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using HotSpots.Application.Geography;
+using HotSpots.Geography;
+using HotSpots.Store;
+
+namespace HotSpots.Application.Monitoring;
+
+/// <summary>
+/// Monitors for ward sets that are not current, so that past periods can be read on the boundaries they had. A set's
+/// monitors are activated on first use (built from the log, as a grain is on activation) and brought up to the end of
+/// the log on every later use, so late data for old periods (police.uk publishes a month late) is counted too.
+/// </summary>
+public sealed class WardSetHistory(GeographyCatalog catalog, IIncidentStore store, MonitorDirectory current, MonitoringOptions options)
+{
+    private readonly ConcurrentDictionary<string, Activation> _sets = new(StringComparer.Ordinal);
+
+    /// <summary>The monitors of a ward set (the current set's own when it is current), or null when there is no such set.</summary>
+    public async Task<MonitorSnapshot?> GetAsync(string wardSetId, CancellationToken cancellationToken = default)
+    {
+        var live = current.Current;
+        if (wardSetId == live.Geography.WardSet.Id) return live;
+        if (!_sets.TryGetValue(wardSetId, out var activation))
+        {
+            if (await catalog.WardSetAsync(wardSetId, cancellationToken) is not { } set) return null;
+            var geography = new GeographyModel(set.Wards, new AreaSet(AreaSetKind.Zones, []), set.Info.IsDemo, set.Info);
+            activation = _sets.GetOrAdd(wardSetId, _ => new Activation(new MonitorSnapshot(geography,
+                MonitorSnapshot.KeysOf(geography).ToDictionary(k => k, current.Create))));
+        }
+        await activation.CatchUpAsync(store, options.PageSize, cancellationToken);
+        return activation.Snapshot;
+    }
+
+    private sealed class Activation(MonitorSnapshot snapshot)
+    {
+        private readonly SemaphoreSlim _turn = new(1, 1);
+        private long _applied;
+
+        public MonitorSnapshot Snapshot { get; } = snapshot;
+
+        public async Task CatchUpAsync(IIncidentStore store, int pageSize, CancellationToken cancellationToken)
+        {
+            await _turn.WaitAsync(cancellationToken);
+            try
+            {
+                while (true)
+                {
+                    var page = await store.ReadAfterAsync(_applied, pageSize, cancellationToken);
+                    if (page.Count == 0) return;
+                    var byWard = new Dictionary<AreaKey, List<CountedIncident>>();
+                    foreach (var incident in page)
+                    {
+                        if (Snapshot.Geography.Wards.Index.FindOne(incident.Longitude, incident.Latitude) is not { } ward) continue;
+                        var key = new AreaKey(AreaSetKind.Wards, ward.Code);
+                        if (!byWard.TryGetValue(key, out var list)) byWard[key] = list = [];
+                        list.Add(new CountedIncident(incident.Category, incident.OccurredAt, incident.Origin, incident.LocationText));
+                    }
+                    foreach (var (key, incidents) in byWard) await Snapshot.Get(key).RecordAsync(incidents);
+                    _applied = page[^1].Sequence;
+                    if (page.Count < pageSize) return;
+                }
+            }
+            finally
+            {
+                _turn.Release();
+            }
+        }
+    }
+}
