@@ -39,6 +39,7 @@ app.MapIncidentEndpoints();
 app.MapReadingEndpoints();
 app.MapDrillEndpoints();
 app.MapAlertEndpoints();
+app.MapOperationEndpoints();
 app.MapHub<HeatHub>("/hubs/heat");
 
 app.PrintStartBanner();

@@ -18,8 +18,8 @@ internal sealed class Harness : IAsyncDisposable
         Geography = geography;
         Store = store;
         Signal = new IncidentLogSignal();
-        Ingestor = new IncidentIngestor(store, () => Monitors.Geography, Signal, time);
         Monitors = new MonitorDirectory(geography, time);
+        Ingestor = new IncidentIngestor(store, () => Monitors.Geography, Signal, time);
         Tailer = new IncidentLogTailer(store, Monitors, Signal, new MonitoringOptions { PageSize = 7 }, time);
         Heat = new HeatService(Monitors, time);
     }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using HotSpots.Application.Geography;
+using HotSpots.Application.Areas;
 using HotSpots.Geography;
 using HotSpots.Store;
 

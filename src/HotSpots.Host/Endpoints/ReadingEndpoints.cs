@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using HotSpots.Application.Monitoring;
 using HotSpots.Geography;
@@ -21,17 +22,37 @@ public static class ReadingEndpoints
     {
         var api = app.MapGroup("/api").RequireAuthorization(SecurityExtensions.ViewerPolicy);
 
-        api.MapGet("/areas", (string? set, AreaGeoJson areas) =>
-            AreaSet.TryParseName(set ?? "wards", out var kind)
-                ? Results.Bytes(areas.For(kind), "application/geo+json")
-                : Results.Problem(statusCode: 400, title: "Unknown area set", detail: $"set '{set}' is not wards or zones"))
-            .WithSummary("Ward or zone boundaries as a GeoJSON FeatureCollection");
+        api.MapGet("/areas", async (string? set, string? wardSet, AreaGeoJson areas, MonitorDirectory monitors, WardSetHistory history, CancellationToken ct) =>
+            {
+                if (!AreaSet.TryParseName(set ?? "wards", out var kind))
+                    return Results.Problem(statusCode: 400, title: "Unknown area set", detail: $"set '{set}' is not wards or zones");
+                var geography = monitors.Geography;
+                if (wardSet is not null && kind == AreaSetKind.Wards)
+                {
+                    if (await history.GetAsync(wardSet, ct) is not { } old)
+                        return Results.Problem(statusCode: 404, title: "No such ward set", detail: $"there is no ward set '{wardSet}'; see GET /api/ward-sets");
+                    geography = old.Geography;
+                }
+                return Results.Bytes(areas.For(kind, geography), "application/geo+json");
+            })
+            .WithSummary("Ward or zone boundaries as a GeoJSON FeatureCollection (?wardSet= for a ward set that is not current)");
 
-        api.MapGet("/heat", async (string? set, string? group, string? window, string? month, string? at, HeatService heat, TimeProvider time, CancellationToken ct) =>
-            HeatSelection.TryParse(set, group, window, month, at, time.GetUtcNow(), out var error) is { } selection
-                ? Results.Ok(await heat.GetAsync(selection, cancellationToken: ct))
-                : Results.Problem(statusCode: 400, title: "Invalid heat selection", detail: error))
-            .WithSummary("Observed, expected and heat score of every area for a category group and window (?at= for an hour of the last 7 days)")
+        api.MapGet("/heat", async (string? set, string? group, string? window, string? month, string? at, string? wardSet,
+                HeatService heat, WardSetHistory history, TimeProvider time, CancellationToken ct) =>
+            {
+                if (HeatSelection.TryParse(set, group, window, month, at, time.GetUtcNow(), out var error) is not { } selection)
+                    return Results.Problem(statusCode: 400, title: "Invalid heat selection", detail: error);
+                MonitorSnapshot? old = null;
+                if (wardSet is not null)
+                {
+                    if (selection.Set != AreaSetKind.Wards)
+                        return Results.Problem(statusCode: 400, title: "Invalid heat selection", detail: "wardSet goes with set=wards");
+                    if ((old = await history.GetAsync(wardSet, ct)) is null)
+                        return Results.Problem(statusCode: 404, title: "No such ward set", detail: $"there is no ward set '{wardSet}'; see GET /api/ward-sets");
+                }
+                return Results.Ok(await heat.GetAsync(selection, cancellationToken: ct, wardSet: old));
+            })
+            .WithSummary("Observed, expected and heat score of every area for a category group and window (?at= for an hour of the last 7 days; ?wardSet= for a ward set that is not current)")
             .Produces<HeatSnapshot>();
 
         api.MapGet("/areas/{set}/{code}", async (string set, string code, string? group, string? window, string? month, string? at,
@@ -47,9 +68,12 @@ public static class ReadingEndpoints
             .WithSummary("One area's drill-down: counts by category, daily (28 days) and monthly (12 months) trends, repeat locations and alerts")
             .Produces<AreaDrillDownView>();
 
-        api.MapGet("/status", async (GeographyModel geography, IIncidentStore store, IncidentLogTailer tailer, CancellationToken ct) =>
-            new ServiceStatus(geography.Mode, GeographyNote(geography), geography.Wards.Areas.Count, geography.Zones.Areas.Count,
-                await store.CountAsync(ct), tailer.AppliedSequence, store.Purpose == StorePurpose.Replay ? "replay" : "live"))
+        api.MapGet("/status", async (MonitorDirectory monitors, IIncidentStore store, IncidentLogTailer tailer, CancellationToken ct) =>
+            {
+                var geography = monitors.Geography;
+                return new ServiceStatus(geography.Mode, GeographyNote(geography), geography.Wards.Areas.Count, geography.Zones.Areas.Count,
+                await store.CountAsync(ct), tailer.AppliedSequence, store.Purpose == StorePurpose.Replay ? "replay" : "live");
+            })
             .WithSummary("Which geography is loaded and how much is stored");
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
@@ -62,22 +86,25 @@ public static class ReadingEndpoints
 
 }
 
-/// <summary>Boundaries do not change while the service runs, so each set is serialised once.</summary>
-public sealed class AreaGeoJson(GeographyModel geography)
+/// <summary>Each set of each geography snapshot is serialised once (a change of geography makes a new snapshot).</summary>
+public sealed class AreaGeoJson
 {
-    private readonly ConcurrentDictionary<AreaSetKind, byte[]> _cache = new();
+    private readonly ConditionalWeakTable<GeographyModel, ConcurrentDictionary<AreaSetKind, byte[]>> _cache = [];
 
-    public byte[] For(AreaSetKind kind) => _cache.GetOrAdd(kind, Serialise);
+    public byte[] For(AreaSetKind kind, GeographyModel geography) =>
+        _cache.GetValue(geography, _ => new()).GetOrAdd(kind, k => Serialise(k, geography));
 
-    private byte[] Serialise(AreaSetKind kind)
+    private static byte[] Serialise(AreaSetKind kind, GeographyModel geography)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteString("type", "FeatureCollection");
-            json.WriteString("set", kind == AreaSetKind.Wards ? "wards" : "zones");
+            json.WriteString("set", AreaSet.NameOf(kind));
             json.WriteString("geography", geography.Mode);
+            json.WriteString("wardSet", geography.WardSet.Id);
+            json.WriteNumber("revision", geography.Revision);
             json.WriteString("note", ReadingEndpoints.GeographyNote(geography));
             json.WriteStartArray("features");
             foreach (var area in geography.Set(kind).Areas)

@@ -1,4 +1,7 @@
 using HotSpots.Application.Drills;
+using HotSpots.Application.Evaluation;
+using HotSpots.Application.Areas;
+using HotSpots.Application.Patrols;
 using HotSpots.Application.Ingest;
 using HotSpots.Application.Monitoring;
 using HotSpots.Geography;
@@ -13,7 +16,23 @@ public static class CoreServices
     public static IServiceCollection AddGeography(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<GeographyOptions>(configuration.GetSection("HotSpots:Geography"));
-        services.AddSingleton(sp => GeographyModel.Load(sp.GetRequiredService<IOptions<GeographyOptions>>().Value));
+        services.AddSingleton<IOperationStore>(sp => new SqliteOperationStore((SqliteIncidentStore)sp.GetRequiredService<IIncidentStore>()));
+        services.AddSingleton(sp => new GeographyCatalog(sp.GetRequiredService<IOperationStore>(), sp.GetRequiredService<IOptions<GeographyOptions>>().Value));
+        // The geography the monitors start from: configured zones seeded into the store, then everything read back, so
+        // zones edited through the API and a ward set made current survive a restart.
+        services.AddSingleton(sp =>
+        {
+            var catalog = sp.GetRequiredService<GeographyCatalog>();
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<GeographyCatalog>();
+            if (sp.GetRequiredService<IIncidentStore>().Purpose == StorePurpose.Live)
+            {
+                foreach (var note in catalog.SeedAsync().GetAwaiter().GetResult()) logger.LogWarning("Geography: {Note}", note);
+            }
+            return catalog.BuildAsync().GetAwaiter().GetResult();
+        });
+        services.AddSingleton(sp => new PatrolInput(sp.GetRequiredService<IOperationStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new EvaluationService(
+            sp.GetRequiredService<MonitorDirectory>(), sp.GetRequiredService<IOperationStore>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 
@@ -24,7 +43,11 @@ public static class CoreServices
         services.AddSingleton<IIncidentStore>(sp => SqliteIncidentStore.OpenAsync(
             sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
         services.AddSingleton<IncidentLogSignal>();
-        services.AddSingleton<IncidentIngestor>();
+        services.AddSingleton(sp => new IncidentIngestor(
+            sp.GetRequiredService<IIncidentStore>(),
+            () => sp.GetRequiredService<MonitorDirectory>().Geography,
+            sp.GetRequiredService<IncidentLogSignal>(),
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 
@@ -39,6 +62,18 @@ public static class CoreServices
             sp.GetRequiredService<IncidentLogSignal>(),
             sp.GetRequiredService<IOptions<MonitoringOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new GeographyWatcher(
+            sp.GetRequiredService<GeographyCatalog>(),
+            sp.GetRequiredService<IOperationStore>(),
+            sp.GetRequiredService<IncidentLogTailer>(),
+            sp.GetRequiredService<MonitorDirectory>(),
+            sp.GetRequiredService<IOptions<MonitoringOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new WardSetHistory(
+            sp.GetRequiredService<GeographyCatalog>(),
+            sp.GetRequiredService<IIncidentStore>(),
+            sp.GetRequiredService<MonitorDirectory>(),
+            sp.GetRequiredService<IOptions<MonitoringOptions>>().Value));
         services.AddHostedService<MonitorActivation>();
         return services;
     }
@@ -48,7 +83,7 @@ public static class CoreServices
         services.Configure<DrillOptions>(configuration.GetSection("HotSpots:Drills"));
         services.AddSingleton(sp => new DrillRunner(
             sp.GetRequiredService<IncidentIngestor>(),
-            sp.GetRequiredService<GeographyModel>(),
+            () => sp.GetRequiredService<MonitorDirectory>().Geography,
             sp.GetRequiredService<IOptions<DrillOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
         return services;
@@ -59,7 +94,7 @@ public static class CoreServices
 /// Rebuilds every monitor from the log before the server takes requests (hosted services start before Kestrel
 /// listens), then keeps tailing it.
 /// </summary>
-internal sealed class MonitorActivation(IncidentLogTailer tailer, ILogger<MonitorActivation> logger) : BackgroundService
+internal sealed class MonitorActivation(IncidentLogTailer tailer, GeographyWatcher geography, ILogger<MonitorActivation> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -70,5 +105,6 @@ internal sealed class MonitorActivation(IncidentLogTailer tailer, ILogger<Monito
         await base.StartAsync(cancellationToken);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => tailer.RunAsync(stoppingToken);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(tailer.RunAsync(stoppingToken), geography.RunAsync(stoppingToken));
 }

@@ -34,6 +34,7 @@ public sealed class HeatBroadcaster(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         tailer.AreasChanged += OnAreasChanged;
+        tailer.GeographyReplaced += OnGeographyReplaced;
         try
         {
             long? lastPush = null;
@@ -64,6 +65,19 @@ public sealed class HeatBroadcaster(
         finally
         {
             tailer.AreasChanged -= OnAreasChanged;
+            tailer.GeographyReplaced -= OnGeographyReplaced;
+        }
+    }
+
+    private async void OnGeographyReplaced(HotSpots.Geography.GeographyModel geography)
+    {
+        try
+        {
+            await hub.Clients.All.GeographyChanged(new GeographyChange(geography.Revision, geography.WardSet.Id));
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Pushing the geography change failed");
         }
     }
 

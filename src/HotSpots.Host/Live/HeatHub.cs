@@ -21,7 +21,13 @@ public interface IDashboardClient
     Task AlertUpdated(AlertView alert);
 
     Task AlertResolved(AlertView alert);
+
+    /// <summary>Zones, ward sets or operations changed and history has been re-assigned: boundaries and figures should be read again.</summary>
+    Task GeographyChanged(GeographyChange change);
 }
+
+/// <summary>The geography revision now applied, and the current ward set.</summary>
+public sealed record GeographyChange(long Revision, string WardSet);
 
 /// <summary>What a dashboard asks for: the API's set, group and window (and month for the month window).</summary>
 public sealed record HeatSubscription(string? Set, string? Group, string? Window, string? Month);

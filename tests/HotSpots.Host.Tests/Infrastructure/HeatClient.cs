@@ -16,6 +16,7 @@ public sealed class HeatClient : IAsyncDisposable, IDashboardClient
     private readonly Channel<HeatSnapshot> _updates = Channel.CreateUnbounded<HeatSnapshot>();
     private readonly Channel<DrillRun> _drills = Channel.CreateUnbounded<DrillRun>();
     private readonly Channel<(string Event, AlertView Alert)> _alerts = Channel.CreateUnbounded<(string, AlertView)>();
+    private readonly Channel<GeographyChange> _geography = Channel.CreateUnbounded<GeographyChange>();
 
     private HeatClient(HubConnection connection)
     {
@@ -25,6 +26,7 @@ public sealed class HeatClient : IAsyncDisposable, IDashboardClient
         connection.On<AlertView>(nameof(IDashboardClient.AlertRaised), AlertRaised);
         connection.On<AlertView>(nameof(IDashboardClient.AlertUpdated), AlertUpdated);
         connection.On<AlertView>(nameof(IDashboardClient.AlertResolved), AlertResolved);
+        connection.On<GeographyChange>(nameof(IDashboardClient.GeographyChanged), GeographyChanged);
     }
 
     public HubConnection Connection { get; }
@@ -52,6 +54,15 @@ public sealed class HeatClient : IAsyncDisposable, IDashboardClient
     public Task AlertUpdated(AlertView alert) => _alerts.Writer.WriteAsync((nameof(AlertUpdated), alert)).AsTask();
 
     public Task AlertResolved(AlertView alert) => _alerts.Writer.WriteAsync((nameof(AlertResolved), alert)).AsTask();
+
+    public Task GeographyChanged(GeographyChange change) => _geography.Writer.WriteAsync(change).AsTask();
+
+    /// <summary>The next geography change pushed, or a timeout exception.</summary>
+    public async Task<GeographyChange> NextGeographyChangeAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        return await _geography.Reader.ReadAsync(cts.Token);
+    }
 
     /// <summary>The next alert event that satisfies a condition, or a timeout exception.</summary>
     public async Task<(string Event, AlertView Alert)> NextAlertAsync(Func<(string Event, AlertView Alert), bool> condition, TimeSpan timeout)

@@ -1,7 +1,7 @@
 using HotSpots.Application.Monitoring;
 using HotSpots.Store;
 
-namespace HotSpots.Application.Geography;
+namespace HotSpots.Application.Areas;
 
 /// <summary>
 /// Keeps this node's geography at the store's revision. A change made on this node wakes it at once; one made on

@@ -4,7 +4,7 @@ using HotSpots.Domain.Evaluation;
 using HotSpots.Geography;
 using HotSpots.Store;
 
-namespace HotSpots.Application.Geography;
+namespace HotSpots.Application.Areas;
 
 /// <summary>A zone as it stands: its latest version (retired or not) and its shape.</summary>
 public sealed record ZoneRecord(ZoneVersion Version, ZoneShape Shape);

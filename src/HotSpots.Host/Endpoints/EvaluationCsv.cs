@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using HotSpots.Application.Evaluation;
+using HotSpots.Domain.Evaluation;
+
+namespace HotSpots.Host.Endpoints;
+
+/// <summary>An evaluation as CSV for the meeting pack: a row per zone and comparison (during, and after when there is one).</summary>
+public static class EvaluationCsv
+{
+    public static readonly string[] Header =
+    [
+        "operation", "group", "zone", "name", "comparison", "before_period", "compared_period", "zone_before", "zone_after", "zone_change_pct",
+        "buffer_before", "buffer_after", "buffer_change_pct", "control_before", "control_after", "control_change_pct", "gross_effect",
+        "net_effect_pct", "net_low_pct", "net_high_pct", "wdd", "wdd_se", "wdd_z", "wdd_p", "wdq", "wdq_reading", "too_few",
+        "patrol_hours", "patrol_hours_per_week", "incidents_per_patrol_hour", "share_of_days_dosed", "reading",
+    ];
+
+    public static string Write(OperationEvaluation evaluation)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(",", Header));
+        var before = evaluation.Periods.First(p => p.Name == "before");
+        foreach (var zone in evaluation.Zones)
+        {
+            foreach (var comparison in new[] { zone.During, zone.After }.OfType<Comparison>())
+            {
+                var compared = evaluation.Periods.First(p => p.Name == comparison.Period);
+                var dosage = comparison.Period == "during" ? zone.Dosage : null;
+                string?[] cells =
+                [
+                    evaluation.Operation, evaluation.Group, zone.Zone, zone.Name, comparison.Period, string.Join(" ", before.Ranges), string.Join(" ", compared.Ranges),
+                    N(comparison.Zone.Before), N(comparison.Zone.After), N(comparison.Zone.Percent),
+                    N(comparison.Buffer.Before), N(comparison.Buffer.After), N(comparison.Buffer.Percent),
+                    N(comparison.Control.Before), N(comparison.Control.After), N(comparison.Control.Percent), N(comparison.GrossEffect),
+                    N(comparison.Net?.Percent), N(comparison.Net?.LowPercent), N(comparison.Net?.HighPercent),
+                    N(comparison.Wdd.Value), N(comparison.Wdd.StandardError), N(comparison.Wdd.Z), N(comparison.Wdd.P, "0.0000"),
+                    N(comparison.Wdq?.Value, "0.000"), comparison.Wdq?.Reading.ToString(), comparison.TooFewInZone ? "yes" : "no",
+                    N(dosage?.PatrolHours), N(dosage?.PatrolHoursPerWeek), N(dosage?.IncidentsPerPatrolHour, "0.000"), N(dosage?.ShareOfDaysDosed, "0.000"),
+                    comparison.Reading,
+                ];
+                csv.AppendLine(string.Join(",", cells.Select(Cell)));
+            }
+        }
+        return csv.ToString();
+    }
+
+    private static string? N(double? value, string format = "0.00") => value?.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string? N(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Quotes where needed, and defuses text a spreadsheet would run as a formula.</summary>
+    private static string Cell(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        if (value[0] is '=' or '+' or '@' or '\t' or '\r' || value[0] == '-' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            value = "'" + value;
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    }
+}
