@@ -29,10 +29,12 @@ public static class MetricGeometry
     {
         var grid = ToGrid(zone);
         var inner = innerMetres > 0 ? grid.Buffer(innerMetres, QuadrantSegments) : grid;
-        var ring = grid.Buffer(outerMetres, QuadrantSegments).Difference(inner);
-        var others = excluded.Select(ToGrid).ToList();
+        // The zone (and any excluded zone) is taken away again in WGS84, on the very polygons the zones are located
+        // with: a round trip through the grid moves vertices by millimetres, which would leave slivers of overlap.
+        var ring = ToWgs84(Clean(grid.Buffer(outerMetres, QuadrantSegments).Difference(inner))).Difference(zone);
+        var others = excluded.ToList();
         if (others.Count > 0) ring = ring.Difference(CascadedPolygonUnion.Union(others));
-        return ToWgs84(Clean(ring));
+        return Clean(ring);
     }
 
     /// <summary>A zone grown by <paramref name="metres"/> (the zone, its buffer and the band between).</summary>
