@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using HotSpots.Host.Tests.Infrastructure;
+
+namespace HotSpots.Host.Tests.Operations;
+
+public sealed class OperationEndpointsTests : ServerTests
+{
+    private static readonly object Square = new
+    {
+        name = "Grays station square",
+        geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { 0.3200, 51.4750 }, new[] { 0.3240, 51.4750 }, new[] { 0.3240, 51.4775 }, new[] { 0.3200, 51.4775 }, new[] { 0.3200, 51.4750 } } } },
+    };
+
+    private async Task<long> AppliedAsync(HttpResponseMessage accepted)
+    {
+        var revision = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("revision").GetInt64();
+        var status = await Server.Viewer().GetFromJsonAsync<JsonElement>($"/api/geography?revision={revision}");
+        Assert.True(status.GetProperty("appliedRevision").GetInt64() >= revision);
+        return revision;
+    }
+
+    [Fact]
+    public async Task An_administrator_creates_redraws_and_retires_a_zone_and_its_history_follows()
+    {
+        await Server.PostAsync(HotSpotsServer.Incident("z1", lat: 51.4762, lon: 0.3221));
+        await Server.PostAsync(HotSpotsServer.Incident("z2", lat: 51.4790, lon: 0.3221));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Server.Viewer().PutAsJsonAsync("/api/zones/station", Square)).StatusCode);
+        var created = await Server.Admin().PutAsJsonAsync("/api/zones/station", Square);
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        await AppliedAsync(created);
+        Assert.Equal(HttpStatusCode.OK, (await Server.Admin().PutAsJsonAsync("/api/zones/station", Square)).StatusCode);
+
+        async Task<int> ObservedAsync() => (await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/heat?set=zones&window=24h"))
+            .GetProperty("areas").EnumerateArray().Single(a => a.GetProperty("code").GetString() == "station").GetProperty("observed").GetInt32();
+        Assert.Equal(1, await ObservedAsync());
+
+        var bigger = await Server.Admin().PutAsJsonAsync("/api/zones/station", new { name = "Grays station", circle = new { latitude = 51.4762, longitude = 0.3221, radiusMetres = 400 } });
+        await AppliedAsync(bigger);
+        Assert.Equal(2, await ObservedAsync());
+
+        var zone = await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/zones/station");
+        Assert.Equal(2, zone.GetProperty("version").GetInt32());
+        Assert.Equal(2, zone.GetProperty("versions").GetArrayLength());
+        Assert.Equal(400, zone.GetProperty("shape").GetProperty("circle").GetProperty("radiusMetres").GetDouble());
+
+        await AppliedAsync(await Server.Admin().DeleteAsync("/api/zones/station"));
+        var live = await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/zones");
+        Assert.DoesNotContain(live.EnumerateArray(), z => z.GetProperty("code").GetString() == "station");
+        var all = await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/zones?all=true");
+        Assert.True(all.EnumerateArray().Single(z => z.GetProperty("code").GetString() == "station").GetProperty("retired").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("""{"name":"x"}""", 422)]
+    [InlineData("""{"name":"x","circle":{"latitude":51.47,"longitude":0.32,"radiusMetres":-4}}""", 422)]
+    [InlineData("""{"name":"x","geometry":{"type":"Point","coordinates":[0.32,51.47]}}""", 422)]
+    [InlineData("""{"name":"x","geometry":{"type":"Polygon","coordinates":[[[0.32,51.47],[0.33,51.47]]]}}""", 422)]
+    [InlineData("""{"name":"x","circle":{"latitude":51.47,"longitude":0.32,"radiusMetres":300},"geometry":{"type":"Polygon","coordinates":[]}}""", 422)]
+    [InlineData("""not json""", 400)]
+    public async Task A_bad_zone_is_refused_with_problem_details(string body, int status)
+    {
+        var response = await Server.Admin().PutAsync("/api/zones/bad", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await Server.Viewer().GetAsync("/api/zones/bad")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_configured_zone_cannot_be_changed_through_the_API()
+    {
+        var response = await Server.Admin().PutAsJsonAsync("/api/zones/op-grip-grays", Square);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("HotSpots:Geography:Zones", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task An_operation_with_mistakes_is_refused_with_every_problem_named()
+    {
+        var response = await Server.Admin().PutAsJsonAsync("/api/operations/op-x", new
+        {
+            name = "",
+            type = "dial",
+            zones = new[] { "op-grip-grays", "nowhere" },
+            activePeriods = new[] { new { start = "2026-05-01", end = "2026-04-01" } },
+            targetGroups = new[] { "burglaries" },
+            controlWards = new[] { "E99999999" },
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problems = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray().Select(p => p.GetString()!).ToList();
+        Assert.Contains(problems, p => p.Contains("name is required"));
+        Assert.Contains(problems, p => p.Contains("'nowhere' is not a live zone"));
+        Assert.Contains(problems, p => p.Contains("ends before it starts"));
+        Assert.Contains(problems, p => p.Contains("'burglaries'"));
+        Assert.Contains(problems, p => p.Contains("'E99999999'"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await Server.Admin().PutAsync("/api/operations/op-x", new StringContent("{", Encoding.UTF8, "application/json"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Patrols_arrive_by_API_and_CSV_and_sending_them_again_changes_nothing()
+    {
+        var visit = new { zone = "op-grip-grays", start = DateTimeOffset.UtcNow.AddHours(-3).ToString("O"), end = DateTimeOffset.UtcNow.AddHours(-2).ToString("O"), officers = 2, source = "gps", sourceId = "g1" };
+
+        var first = await Server.Ingest().PostAsJsonAsync("/api/patrols", new object[] { visit, new { zone = "nowhere" } });
+        var again = await Server.Ingest().PostAsJsonAsync("/api/patrols", visit);
+        var refused = await Server.Ingest().PostAsJsonAsync("/api/patrols", new { zone = "op-grip-grays", start = "yesterday" });
+
+        var body = await first.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((1, 1), (body.GetProperty("accepted").GetInt32(), body.GetProperty("rejected").GetInt32()));
+        Assert.Equal(1, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("duplicates").GetInt32());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Server.Viewer().PostAsJsonAsync("/api/patrols", visit)).StatusCode);
+
+        var csv = "zone,start,end,officers\nop-dial-lakeside,2026-01-10T18:00:00Z,2026-01-10T18:40:00Z,2\nop-dial-lakeside,2026-01-11T18:00:00Z,,2\n";
+        var import = await Server.Ingest().PostAsync("/api/patrols/import?file=dial.csv", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var report = await import.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, report.GetProperty("imported").GetInt32());
+        Assert.Equal(3, report.GetProperty("malformed")[0].GetProperty("line").GetInt32());
+        Assert.Equal("dial.csv", report.GetProperty("malformed")[0].GetProperty("file").GetString());
+        var badHeader = await Server.Ingest().PostAsync("/api/patrols/import", new StringContent("a,b\n1,2\n", Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badHeader.StatusCode);
+
+        var listed = await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/patrols?from=2026-01-01&to=2026-12-31&zone=op-dial-lakeside");
+        Assert.Equal(1, listed.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_new_ward_set_is_loaded_made_current_and_pushed_while_the_old_one_stays_selectable()
+    {
+        await Server.PostAsync(HotSpotsServer.Incident("w1", lat: 51.4757, lon: 0.3217));
+        await using var dashboard = await HeatClient.ConnectAsync(Server.BaseAddress, HotSpotsServer.ViewerKey);
+        var features = JsonDocument.Parse("""
+            {"type":"FeatureCollection","features":[
+              {"type":"Feature","properties":{"WD26CD":"GRAYS","WD26NM":"Grays (2026)"},"geometry":{"type":"Polygon","coordinates":[[[0.30,51.46],[0.35,51.46],[0.35,51.49],[0.30,51.49],[0.30,51.46]]]}}]}
+            """).RootElement;
+
+        var loaded = await Server.Admin().PostAsJsonAsync("/api/ward-sets", new { id = "thurrock-2026", name = "Thurrock 2026", features });
+        Assert.Equal(HttpStatusCode.Created, loaded.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Server.Admin().PostAsJsonAsync("/api/ward-sets", new { id = "thurrock-2026", name = "again", features })).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Server.Admin().PostAsJsonAsync("/api/ward-sets", new { id = "bad", name = "Bad", features = new { type = "Feature" } })).StatusCode);
+
+        var switched = await Server.Admin().PostAsync("/api/ward-sets/thurrock-2026/current", null);
+        Assert.Equal(HttpStatusCode.Accepted, switched.StatusCode);
+        var revision = await AppliedAsync(switched);
+        var pushed = await dashboard.NextGeographyChangeAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(("thurrock-2026", revision), (pushed.WardSet, pushed.Revision));
+
+        var heat = await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/heat?window=24h");
+        var grays = Assert.Single(heat.GetProperty("areas").EnumerateArray());
+        Assert.Equal(("GRAYS", 1), (grays.GetProperty("code").GetString(), grays.GetProperty("observed").GetInt32()));
+        var old = await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/heat?window=24h&wardSet=demo");
+        Assert.Equal(20, old.GetProperty("areas").GetArrayLength());
+        Assert.Equal(1, old.GetProperty("areas").EnumerateArray().Sum(a => a.GetProperty("observed").GetInt32()));
+        var sets = await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/ward-sets");
+        Assert.Equal(["demo", "thurrock-2026"], sets.EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+        Assert.True(sets[1].GetProperty("current").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, (await Server.Viewer().GetAsync("/api/heat?wardSet=nope")).StatusCode);
+        Assert.Equal(20, (await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/areas?wardSet=demo")).GetProperty("features").GetArrayLength());
+    }
+}
