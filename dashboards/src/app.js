@@ -4,6 +4,7 @@ import { groups, categories, categoryLabel, windows, rankingColumns, rankRows, c
 import { HeatMap } from './map.js';
 import { AlertsPanel } from './alerts.js';
 import { renderBarChart } from './charts.js';
+import { OperationsPanel } from './operations-panel.js';
 
 const $ = id => document.getElementById(id);
 const state = {
@@ -39,7 +40,8 @@ function showSignIn(message) {
   $('sign-in').hidden = false;
   $('main').hidden = true;
   $('controls').hidden = true;
-  for (const id of ['sign-out', 'meeting', 'print']) $(id).hidden = true;
+  for (const id of ['sign-out', 'meeting', 'print', 'operations-toggle']) $(id).hidden = true;
+  $('operations').hidden = true;
   $('who').textContent = '';
   $('sign-in-error').textContent = message ?? '';
   $('user-name').focus();
@@ -93,7 +95,7 @@ async function start(account) {
   $('sign-in').hidden = true;
   $('main').hidden = false;
   $('controls').hidden = false;
-  for (const id of ['sign-out', 'meeting', 'print']) $(id).hidden = false;
+  for (const id of ['sign-out', 'meeting', 'print', 'operations-toggle']) $(id).hidden = false;
   $('who').textContent = `${account.name} (${account.role})`;
   if (wards.geography === 'demo') { $('geography-note').hidden = false; $('geography-note').textContent = wards.note; }
 
@@ -158,6 +160,8 @@ async function connect() {
   connection.on('AlertRaised', alert => { state.alerts.receive(alert, true); refreshDrillDownFor(alert.areaCode); });
   connection.on('AlertUpdated', alert => state.alerts.receive(alert, false));
   connection.on('AlertResolved', alert => state.alerts.receive(alert, false));
+  // Zones redrawn or a new ward set made current: boundaries and figures are read again.
+  connection.on('GeographyChanged', () => reloadGeography());
   connection.onreconnecting(() => setConnection('reconnecting…', 'connecting'));
   connection.onreconnected(() => resync());
   connection.onclose(() => { setConnection('offline', ''); setTimeout(() => startConnection(), 1000); });
@@ -460,6 +464,28 @@ function setMeeting(on) {
 }
 
 $('meeting').addEventListener('click', () => setMeeting(!document.body.classList.contains('meeting')));
+
+// ---- Operations ----
+
+function setOperations(open) {
+  $('operations-toggle').setAttribute('aria-pressed', String(open));
+  if (!open) { state.operations?.close(); return; }
+  state.operations ??= new OperationsPanel($('operations'), { wards: state.areas.wards });
+  state.operations.wards = state.areas.wards;
+  state.operations.open();
+  $('op-title').focus();
+}
+
+$('operations-toggle').addEventListener('click', () => setOperations($('operations').hidden));
+$('op-close').addEventListener('click', () => setOperations(false));
+
+async function reloadGeography() {
+  const [wards, zones] = await Promise.all([api('/api/areas?set=wards'), api('/api/areas?set=zones')]);
+  state.areas = { wards: wards.features, zones: zones.features };
+  state.map.show(selection().set, state.areas.wards, state.areas.zones);
+  await resync();
+  if (!$('operations').hidden) { state.operations.wards = state.areas.wards; await state.operations.load(); }
+}
 document.addEventListener('fullscreenchange', () => { if (!document.fullscreenElement && document.body.classList.contains('meeting')) setMeeting(false); });
 
 function updatePrintSummary() {

@@ -154,6 +154,72 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.Contains("# fail 0", output);
     }
 
+    [Fact]
+    public async Task Operation_leads_see_each_zone_before_and_during_with_the_buffer_drawn_the_WDD_WDQ_table_and_readings()
+    {
+        var geography = Server.Services.GetRequiredService<GeographyModel>();
+        var random = new Random(6);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var items = new List<object>();
+        void Add(double lat, double lon, int daysAgo) => items.Add(new
+        {
+            source = "essex-police", sourceId = $"op-{items.Count}", category = "anti-social-behaviour",
+            occurredAt = today.AddDays(-daysAgo).ToString("yyyy-MM-dd"), latitude = lat, longitude = lon,
+        });
+        for (var i = 0; i < 30; i++) Add(51.4760, 0.3220, 29 + i % 28);
+        for (var i = 0; i < 12; i++) Add(51.4762, 0.3218, 1 + i % 28);
+        for (var i = 0; i < 8; i++) Add(51.4859, 0.2876, 29 + i);
+        for (var i = 0; i < 10; i++) Add(51.4861, 0.2874, 1 + i);
+        foreach (var ward in new[] { "Ockendon", "Belhus", "Stifford Clays" })
+        {
+            var sampler = new AreaSampler(geography.Wards.Areas.Single(a => a.Name == ward));
+            for (var i = 0; i < 20; i++) { var (lat, lon) = sampler.Next(random); Add(lat, lon, 29 + i); }
+            for (var i = 0; i < 19; i++) { var (lat, lon) = sampler.Next(random); Add(lat, lon, 1 + i); }
+        }
+        (await Server.Ingest().PostAsJsonAsync("/api/incidents", items)).EnsureSuccessStatusCode();
+        var visit = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(-3).AddHours(19);
+        (await Server.Ingest().PostAsJsonAsync("/api/patrols", new[]
+        {
+            new { zone = "op-grip-grays", start = visit.ToString("O"), end = visit.AddMinutes(25).ToString("O"), officers = 2 },
+            new { zone = "op-grip-grays", start = visit.AddDays(1).ToString("O"), end = visit.AddDays(1).AddMinutes(40).ToString("O"), officers = 3 },
+        })).EnsureSuccessStatusCode();
+        var put = await Server.Admin().PutAsJsonAsync("/api/operations/op-thurrock", new
+        {
+            name = "Op Grip and Op Dial", type = "grip", zones = new[] { "op-grip-grays", "op-dial-lakeside" },
+            activePeriods = new[] { new { start = today.AddDays(-28).ToString("yyyy-MM-dd"), end = today.AddDays(-1).ToString("yyyy-MM-dd") } },
+            targetGroups = new[] { "asb", "all" }, fundedPatrolHours = 100,
+        });
+        Assert.Equal(HttpStatusCode.Accepted, put.StatusCode);
+        using var dir = new TempDirectory();
+
+        var (exitCode, output) = await RunNodeAsync("tests/browser/operations.mjs", Settings(dir, new
+        {
+            @base = Server.BaseAddress.ToString().TrimEnd('/'),
+            password = HotSpotsServer.Password,
+            viewer = HotSpotsServer.ViewerUser,
+            operation = "op-thurrock",
+            screenshots = Screenshots,
+        }));
+
+        Assert.True(exitCode == 0, output);
+        var result = LastJson(output);
+        Assert.Equal(2, result.GetProperty("rows").GetInt32());
+        Assert.Equal("1. Op Grip: Grays town centre", result.GetProperty("firstRow")[0].GetString());
+        Assert.Equal("30 → 12", result.GetProperty("firstRow")[1].GetString());
+        Assert.Contains(result.GetProperty("readings").EnumerateArray(), r => r.GetString()!.Contains("30 before, 12 during"));
+        Assert.Contains(result.GetProperty("dosage").EnumerateArray(), d => d.GetString()!.StartsWith("2.8 patrol hours (0.7 a week)"));
+        Assert.Equal(2, result.GetProperty("zonePaths").GetInt32());
+        Assert.Equal(2, result.GetProperty("bufferPaths").GetInt32());
+        Assert.Equal(1, result.GetProperty("excludedPaths").GetInt32());
+        Assert.Equal(20, result.GetProperty("controlWards").GetInt32());
+        Assert.Equal(4, result.GetProperty("chartBars").GetInt32());
+        Assert.Equal(3, result.GetProperty("csvLines").GetInt32());
+        Assert.Contains("format=csv", result.GetProperty("csvHref").GetString());
+        Assert.Contains("'last spring'", result.GetProperty("badPeriod").GetString());
+        Assert.True(result.GetProperty("closed").GetBoolean());
+        Assert.True(File.Exists(Path.Combine(Screenshots, "operations.png")));
+    }
+
     /// <summary>Incidents that make the groups and windows differ: ASB now and earlier, fires this week, violence this month.</summary>
     private async Task SeedAsync()
     {

@@ -1,0 +1,96 @@
+// The operation leads' panel: pick an operation, see each zone before against during, the R/D/C map with the buffer
+// drawn, the WDD/WDQ table and each zone's reading, and export the figures.
+import * as L from '../vendor/leaflet.js';
+import { api } from './api.js';
+import { renderBarChart } from './charts.js';
+import { evaluationPath, tableRows, periodBars, dosageLine } from './operations.js';
+
+export class OperationsPanel {
+  constructor(root, { wards }) {
+    this.root = root;
+    this.wards = wards;
+    this.select = root.querySelector('#op-select');
+    this.group = root.querySelector('#op-group');
+    this.form = root.querySelector('#op-form');
+    this.form.addEventListener('submit', event => { event.preventDefault(); this.load(); });
+    this.select.addEventListener('change', () => this.chooseOperation());
+  }
+
+  async open() {
+    this.root.hidden = false;
+    this.operations = await api('/api/operations');
+    this.select.replaceChildren(...this.operations.map(o => new Option(`${o.name} (${o.type})`, o.id)));
+    this.root.querySelector('#op-empty').hidden = this.operations.length > 0;
+    this.form.hidden = this.operations.length === 0;
+    if (this.operations.length) await this.chooseOperation();
+  }
+
+  close() { this.root.hidden = true; }
+
+  async chooseOperation() {
+    const operation = this.operations.find(o => o.id === this.select.value);
+    this.group.replaceChildren(...operation.targetGroups.map(g => new Option(g, g)));
+    await this.load();
+  }
+
+  query() {
+    return { group: this.group.value, before: this.root.querySelector('#op-before').value.trim(), during: this.root.querySelector('#op-during').value.trim() };
+  }
+
+  async load() {
+    const id = this.select.value;
+    const status = this.root.querySelector('#op-status');
+    status.textContent = 'Evaluating…';
+    try {
+      const [evaluation, layout] = await Promise.all([api(evaluationPath(id, this.query())), api(`/api/operations/${encodeURIComponent(id)}/layout`)]);
+      this.render(evaluation, layout);
+      status.textContent = '';
+    } catch (error) {
+      status.textContent = `No evaluation: ${error.message}`;
+    }
+  }
+
+  render(evaluation, layout) {
+    const periods = evaluation.periods.map(p => `${p.name} ${p.ranges.join(', ')} (${p.days} days)`).join('; ');
+    this.root.querySelector('#op-periods').textContent = `${evaluation.group}: ${periods}. Control: ${evaluation.control}. Buffer ${evaluation.bufferInnerMetres}–${evaluation.bufferOuterMetres} m beyond each zone.`;
+    const body = this.root.querySelector('#op-table tbody');
+    body.replaceChildren(...tableRows(evaluation).map(row => {
+      const tr = document.createElement('tr');
+      tr.dataset.zone = row.zone;
+      if (row.tooFew) tr.className = 'too-few';
+      tr.append(...row.cells.map(text => Object.assign(document.createElement('td'), { textContent: text })));
+      return tr;
+    }));
+    this.root.querySelector('#op-readings').replaceChildren(...evaluation.zones.map(zone => {
+      const li = document.createElement('li');
+      li.dataset.zone = zone.zone;
+      const title = Object.assign(document.createElement('strong'), { textContent: zone.name });
+      const reading = Object.assign(document.createElement('p'), { className: 'reading', textContent: zone.during.reading });
+      const dosage = Object.assign(document.createElement('p'), { className: 'dosage', textContent: dosageLine(zone) });
+      const cautions = zone.cautions.map(c => Object.assign(document.createElement('p'), { className: 'caution', textContent: c }));
+      li.append(title, reading, dosage, ...cautions);
+      return li;
+    }));
+    const bars = periodBars(evaluation);
+    renderBarChart(this.root.querySelector('#op-chart'), { ...bars, title: 'Incidents in each zone, before and during', unit: 'period' });
+    const csv = this.root.querySelector('#op-export');
+    csv.href = evaluationPath(evaluation.operation, this.query(), 'csv');
+    csv.download = `${evaluation.operation}-${evaluation.group}-evaluation.csv`;
+    this.drawMap(layout);
+  }
+
+  drawMap(layout) {
+    const element = this.root.querySelector('#op-map');
+    this.map ??= L.map(element, { zoomSnap: 0.25, attributionControl: false });
+    this.map.eachLayer(layer => this.map.removeLayer(layer));
+    L.geoJSON(this.wards, { interactive: false, style: { className: 'op-control', weight: 0.6, color: '#777', fillColor: '#c7d7e8', fillOpacity: 0.35 } }).addTo(this.map);
+    const role = feature => feature.properties.role;
+    const styles = {
+      excluded: { className: 'op-excluded', color: '#444', weight: 1, dashArray: '4 3', fillColor: '#ffffff', fillOpacity: 0.85 },
+      buffer: { className: 'op-buffer', color: '#b35806', weight: 1.5, fillColor: '#fdb863', fillOpacity: 0.6 },
+      zone: { className: 'op-zone', color: '#542788', weight: 2, fillColor: '#8073ac', fillOpacity: 0.7 },
+    };
+    const drawn = L.geoJSON(layout, { style: feature => styles[role(feature)] }).bindTooltip(layer => `${layer.feature.properties.name} (${role(layer.feature)})`).addTo(this.map);
+    this.map.fitBounds(drawn.getBounds(), { padding: [12, 12] });
+  }
+}
