@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using HotSpots.Domain.Alerts;
 using Microsoft.Data.Sqlite;
 
@@ -11,10 +10,7 @@ namespace HotSpots.Store.Sqlite;
 /// </summary>
 public sealed class SqliteAlertStore(SqliteIncidentStore incidents) : IAlertStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    private static readonly JsonSerializerOptions Json = SqliteIncidentStore.DocumentJson;
 
     public Task SaveAsync(Alert alert, CancellationToken cancellationToken = default) => incidents.WriteAsync(command =>
     {
@@ -134,15 +130,7 @@ public sealed class SqliteAlertStore(SqliteIncidentStore incidents) : IAlertStor
         return alerts;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(incidents.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout=30000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => incidents.OpenReaderAsync(cancellationToken);
 
     private static string Status(AlertStatus status) => status.ToString().ToLowerInvariant();
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -181,11 +183,15 @@ public sealed class SqliteIncidentStore : IIncidentStore
 
     public StorePurpose Purpose { get; private set; }
 
+    /// <summary>How the stores that share the file write documents (alerts, operations) as JSON.</summary>
+    internal static readonly JsonSerializerOptions DocumentJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
     /// <summary>The injected clock, for the stores that share the file.</summary>
     internal DateTimeOffset Now => _time.GetUtcNow();
 
-    /// <summary>For the alert store, which shares the file.</summary>
-    internal string ConnectionString => _connectionString;
 
     /// <summary>Opens (creating and migrating when needed) the store at a path.</summary>
     public static async Task<SqliteIncidentStore> OpenAsync(SqliteStoreOptions options, TimeProvider time, CancellationToken cancellationToken = default)
@@ -512,7 +518,8 @@ public sealed class SqliteIncidentStore : IIncidentStore
         transaction.Commit();
     }
 
-    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    /// <summary>A pooled read connection, also for the stores that share the file (their writes go through <see cref="WriteAsync"/>).</summary>
+    internal async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);

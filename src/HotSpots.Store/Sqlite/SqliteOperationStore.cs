@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using HotSpots.Domain.Evaluation;
 using Microsoft.Data.Sqlite;
 
@@ -11,10 +10,7 @@ namespace HotSpots.Store.Sqlite;
 /// </summary>
 public sealed class SqliteOperationStore(SqliteIncidentStore incidents) : IOperationStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    private static readonly JsonSerializerOptions Json = SqliteIncidentStore.DocumentJson;
 
     public async Task<long> GeographyRevisionAsync(CancellationToken cancellationToken = default)
     {
@@ -210,13 +206,5 @@ public sealed class SqliteOperationStore(SqliteIncidentStore incidents) : IOpera
         command.ExecuteNonQuery();
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(incidents.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout=30000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => incidents.OpenReaderAsync(cancellationToken);
 }
