@@ -32,8 +32,16 @@ public sealed record ZoneShape(string Json, Geometry Geometry, CircleZone? Circl
     public static ZoneShape Read(JsonElement shape)
     {
         if (shape.ValueKind != JsonValueKind.Object) throw new GeographyException("a zone needs a circle or a geometry");
-        var hasCircle = shape.TryGetProperty("circle", out var circle) && circle.ValueKind != JsonValueKind.Null;
-        var hasGeometry = shape.TryGetProperty("geometry", out var geometry) && geometry.ValueKind != JsonValueKind.Null;
+        return Read(shape.TryGetProperty("circle", out var circle) ? circle : null, shape.TryGetProperty("geometry", out var geometry) ? geometry : null);
+    }
+
+    /// <summary>Reads a shape given as its two possible parts, exactly one of which must be there.</summary>
+    public static ZoneShape Read(JsonElement? circleElement, JsonElement? geometryElement)
+    {
+        var hasCircle = circleElement is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined };
+        var hasGeometry = geometryElement is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined };
+        var circle = circleElement.GetValueOrDefault();
+        var geometry = geometryElement.GetValueOrDefault();
         if (hasCircle == hasGeometry) throw new GeographyException("a zone needs either a circle (latitude, longitude, radiusMetres) or a GeoJSON geometry, not both");
         if (hasGeometry) return OfGeometry(GeoJsonAreaReader.ReadGeometry(geometry, "geometry"));
         if (circle.ValueKind != JsonValueKind.Object) throw new GeographyException("circle must be an object with latitude, longitude and radiusMetres");

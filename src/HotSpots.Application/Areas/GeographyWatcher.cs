@@ -12,11 +12,11 @@ namespace HotSpots.Application.Areas;
 public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore store, IncidentLogTailer tailer, MonitorDirectory monitors, MonitoringOptions options, TimeProvider time)
 {
     private readonly Lock _lock = new();
-    private readonly List<(long Revision, TaskCompletionSource Done)> _waiters = [];
+    private readonly Milestones _applied = new(monitors.Geography.Revision);
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The revision the monitors now reflect.</summary>
-    public long AppliedRevision => monitors.Geography.Revision;
+    public long AppliedRevision => _applied.Current;
 
     /// <summary>Says that the store's geography has just changed on this node.</summary>
     public void Changed()
@@ -25,16 +25,8 @@ public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore s
     }
 
     /// <summary>Completes when the monitors reflect a revision (or a later one).</summary>
-    public Task WhenAppliedAsync(long revision, CancellationToken cancellationToken = default)
-    {
-        lock (_lock)
-        {
-            if (AppliedRevision >= revision) return Task.CompletedTask;
-            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((revision, done));
-            return done.Task.WaitAsync(cancellationToken);
-        }
-    }
+    public Task WhenAppliedAsync(long revision, CancellationToken cancellationToken = default) =>
+        _applied.WhenReachedAsync(revision, cancellationToken);
 
     /// <summary>Applies the store's revision now if this node is behind it.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
@@ -45,16 +37,7 @@ public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore s
             var next = await catalog.BuildAsync(cancellationToken);
             await tailer.ReplaceGeographyAsync(next, cancellationToken);
         }
-        lock (_lock)
-        {
-            var applied = AppliedRevision;
-            _waiters.RemoveAll(w =>
-            {
-                if (w.Revision > applied) return false;
-                w.Done.TrySetResult();
-                return true;
-            });
-        }
+        _applied.Reach(monitors.Geography.Revision);
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)

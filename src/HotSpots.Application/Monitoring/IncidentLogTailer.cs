@@ -29,9 +29,7 @@ public sealed class IncidentLogTailer(
     TimeProvider time)
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
-    private readonly Lock _waitersLock = new();
-    private readonly List<(long Sequence, TaskCompletionSource Done)> _waiters = [];
-    private long _applied;
+    private readonly Milestones _applied = new();
 
     /// <summary>Raised after a page is applied, with the areas whose counts changed.</summary>
     public event Action<IReadOnlyCollection<AreaKey>>? AreasChanged;
@@ -39,7 +37,7 @@ public sealed class IncidentLogTailer(
     /// <summary>Raised when a new geography has been made current, with its revision.</summary>
     public event Action<GeographyModel>? GeographyReplaced;
 
-    public long AppliedSequence => Interlocked.Read(ref _applied);
+    public long AppliedSequence => _applied.Current;
 
     /// <summary>Applies everything in the log now; returns when it has caught up.</summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken = default)
@@ -153,16 +151,8 @@ public sealed class IncidentLogTailer(
     }
 
     /// <summary>Completes when the monitors have counted everything up to a sequence number.</summary>
-    public Task WhenAppliedAsync(long sequence, CancellationToken cancellationToken = default)
-    {
-        lock (_waitersLock)
-        {
-            if (AppliedSequence >= sequence) return Task.CompletedTask;
-            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((sequence, done));
-            return done.Task.WaitAsync(cancellationToken);
-        }
-    }
+    public Task WhenAppliedAsync(long sequence, CancellationToken cancellationToken = default) =>
+        _applied.WhenReachedAsync(sequence, cancellationToken);
 
     private async Task ApplyAsync(IReadOnlyList<LoggedIncident> page)
     {
@@ -176,23 +166,8 @@ public sealed class IncidentLogTailer(
         }
         foreach (var (key, incidents) in byArea) await snapshot.Get(key).RecordAsync(incidents);
 
-        Interlocked.Exchange(ref _applied, page[^1].Sequence);
-        ReleaseWaiters();
+        _applied.Reach(page[^1].Sequence);
         if (byArea.Count > 0) AreasChanged?.Invoke(byArea.Keys);
-    }
-
-    private void ReleaseWaiters()
-    {
-        lock (_waitersLock)
-        {
-            var applied = AppliedSequence;
-            _waiters.RemoveAll(w =>
-            {
-                if (w.Sequence > applied) return false;
-                w.Done.TrySetResult();
-                return true;
-            });
-        }
     }
 
     /// <summary>Adds an incident to every area of a geography that holds it (only those in <paramref name="only"/> when given).</summary>

@@ -58,6 +58,7 @@ public sealed partial record Operation(
         if (TargetGroups is null || TargetGroups.Count == 0) problems.Add("targetGroups must name at least one category group (asb, deliberate-fires, violence, all, or a category)");
         else foreach (var g in TargetGroups.Where(g => !CategoryGroup.TryParse(g, out _))) problems.Add($"target group '{g}' is not a category group or category");
         var periods = (ActivePeriods ?? []).OrderBy(p => p.Start).ToList();
+        if (periods.Any(p => p.Start == default)) problems.Add("every active period needs a start date (yyyy-MM-dd)");
         foreach (var p in periods.Where(p => p.End < p.Start)) problems.Add($"active period starting {p.Start:yyyy-MM-dd} ends before it starts");
         for (var i = 1; i < periods.Count; i++)
         {

@@ -124,8 +124,7 @@ public static partial class OperationEndpoints
         ZoneShape shape;
         try
         {
-            var json = new Dictionary<string, JsonElement?> { ["circle"] = body.Circle, ["geometry"] = body.Geometry };
-            shape = ZoneShape.Read(JsonSerializer.SerializeToElement(json.Where(p => p.Value is { ValueKind: not JsonValueKind.Null }).ToDictionary()));
+            shape = ZoneShape.Read(body.Circle, body.Geometry);
         }
         catch (GeographyException ex)
         {
@@ -159,10 +158,12 @@ public static partial class OperationEndpoints
     private static async Task<IResult> PutOperationAsync(string id, HttpRequest request, GeographyCatalog catalog, IOperationStore store, GeographyWatcher watcher,
         MonitorDirectory monitors, CancellationToken ct)
     {
+        if (!request.HasJsonContentType())
+            return Results.Problem(statusCode: 415, title: "Not JSON", detail: "Send the operation as application/json.");
         Operation? operation;
         try
         {
-            operation = await JsonSerializer.DeserializeAsync<Operation>(request.Body, Json, ct);
+            operation = await request.ReadFromJsonAsync<Operation>(ct);
         }
         catch (JsonException ex)
         {
@@ -179,7 +180,7 @@ public static partial class OperationEndpoints
             return Results.Problem(statusCode: 422, title: "Operation not accepted", detail: string.Join("; ", problems),
                 extensions: new Dictionary<string, object?> { ["problems"] = problems });
         var existing = (await store.OperationsAsync(ct)).FirstOrDefault(o => o.Id == id);
-        if (existing is not null && JsonSerializer.Serialize(existing, Json) == JsonSerializer.Serialize(operation, Json))
+        if (existing is not null && JsonSerializer.Serialize(existing) == JsonSerializer.Serialize(operation))
             return Results.Ok(new GeographyAccepted(await store.GeographyRevisionAsync(ct), watcher.AppliedRevision, operation));
         await store.PutOperationAsync(operation, ct);
         return await AcceptedAsync(store, watcher, operation, ct);
@@ -202,11 +203,15 @@ public static partial class OperationEndpoints
             if (after is not null && !TryPeriod("after", after, out a, out error))
                 return Results.Problem(statusCode: 400, title: "Invalid periods", detail: error);
             periods = new EvaluationPeriods(b!, d!, a);
+            var all = periods.All.SelectMany(p => p.Ranges).OrderBy(r => r.First).ToList();
+            if (all.Zip(all.Skip(1)).Any(p => p.First.End > p.Second.First))
+                return Results.Problem(statusCode: 400, title: "Invalid periods", detail: "before, during and after must not overlap");
         }
+        // Evaluations reflect every change already stored (a zone just redrawn, say), so wait for it to be applied.
+        if (!await AppliedLatestAsync(store, watcher, ct))
+            return Results.Problem(statusCode: 503, title: "Still re-assigning", detail: "the latest geography change is still being applied; ask again");
         try
         {
-            // Evaluations reflect every change already stored (a zone just redrawn, say), so wait for it to be applied.
-            await watcher.WhenAppliedAsync(await store.GeographyRevisionAsync(ct), ct).WaitAsync(MaxWait, ct);
             var evaluation = await evaluations.EvaluateAsync(id, group, periods, ct);
             return format == "csv"
                 ? Results.File(Encoding.UTF8.GetBytes(EvaluationCsv.Write(evaluation)), "text/csv", $"{evaluation.Operation}-{evaluation.Group}-evaluation.csv")
@@ -216,15 +221,26 @@ public static partial class OperationEndpoints
         {
             return Results.Problem(statusCode: ex.NotFound ? 404 : 422, title: "No evaluation", detail: ex.Message);
         }
+    }
+
+    /// <summary>Waits (up to <see cref="MaxWait"/>) until this node has applied the store's latest geography revision.</summary>
+    private static async Task<bool> AppliedLatestAsync(IOperationStore store, GeographyWatcher watcher, CancellationToken ct)
+    {
+        try
+        {
+            await watcher.WhenAppliedAsync(await store.GeographyRevisionAsync(ct), ct).WaitAsync(MaxWait, ct);
+            return true;
+        }
         catch (TimeoutException)
         {
-            return Results.Problem(statusCode: 503, title: "Still re-assigning", detail: "the latest geography change is still being applied; ask again");
+            return false;
         }
     }
 
     private static async Task<IResult> LayoutAsync(string id, MonitorDirectory monitors, IOperationStore store, GeographyWatcher watcher, CancellationToken ct)
     {
-        await watcher.WhenAppliedAsync(await store.GeographyRevisionAsync(ct), ct).WaitAsync(MaxWait, ct);
+        if (!await AppliedLatestAsync(store, watcher, ct))
+            return Results.Problem(statusCode: 503, title: "Still re-assigning", detail: "the latest geography change is still being applied; ask again");
         var geography = monitors.Geography;
         if (geography.Layout(id) is not { } layout)
             return Results.Problem(statusCode: 404, title: "No such operation", detail: $"there is no operation '{id}'");
@@ -405,11 +421,6 @@ public static partial class OperationEndpoints
         date = fallback;
         return text is null || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
 
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9_-]{1,64}$")]
     private static partial System.Text.RegularExpressions.Regex ZoneCode();

@@ -24,10 +24,7 @@ public static class CoreServices
         {
             var catalog = sp.GetRequiredService<GeographyCatalog>();
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<GeographyCatalog>();
-            if (sp.GetRequiredService<IIncidentStore>().Purpose == StorePurpose.Live)
-            {
-                foreach (var note in catalog.SeedAsync().GetAwaiter().GetResult()) logger.LogWarning("Geography: {Note}", note);
-            }
+            foreach (var note in catalog.SeedAsync().GetAwaiter().GetResult()) logger.LogWarning("Geography: {Note}", note);
             return catalog.BuildAsync().GetAwaiter().GetResult();
         });
         services.AddSingleton(sp => new PatrolInput(sp.GetRequiredService<IOperationStore>(), sp.GetRequiredService<TimeProvider>()));

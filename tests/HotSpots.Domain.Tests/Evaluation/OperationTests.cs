@@ -24,7 +24,7 @@ public class OperationTests
             Id = "Op Dial!",
             Zones = ["a", "a"],
             TargetGroups = ["asb", "burglaries"],
-            ActivePeriods = [new ActivePeriod(new DateOnly(2026, 1, 5), null), new ActivePeriod(new DateOnly(2026, 2, 1), new DateOnly(2026, 1, 1))],
+            ActivePeriods = [new ActivePeriod(new DateOnly(2026, 1, 5), null), new ActivePeriod(new DateOnly(2026, 2, 1), new DateOnly(2026, 1, 1)), new ActivePeriod(default, null)],
             BufferInnerMetres = 500,
         };
 
@@ -34,6 +34,7 @@ public class OperationTests
         Assert.Contains(problems, p => p.Contains("zone twice"));
         Assert.Contains(problems, p => p.Contains("'burglaries'"));
         Assert.Contains(problems, p => p.Contains("ends before it starts"));
+        Assert.Contains(problems, p => p.Contains("needs a start date"));
         Assert.Contains(problems, p => p.Contains("overlap"));
         Assert.Contains(problems, p => p.Contains("bufferInnerMetres"));
     }

@@ -100,6 +100,21 @@ public sealed class OperationEndpointsTests : ServerTests
         Assert.Contains(problems, p => p.Contains("'burglaries'"));
         Assert.Contains(problems, p => p.Contains("'E99999999'"));
         Assert.Equal(HttpStatusCode.BadRequest, (await Server.Admin().PutAsync("/api/operations/op-x", new StringContent("{", Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await Server.Admin().PutAsync("/api/operations/op-x", new StringContent("{}", Encoding.UTF8, "text/plain"))).StatusCode);
+
+        (await Server.Admin().PutAsJsonAsync("/api/operations/op-ok", new
+        {
+            name = "Op OK", type = "grip", zones = new[] { "op-grip-grays" },
+            activePeriods = new[] { new { start = "2026-05-01" } }, targetGroups = new[] { "violence" },
+        })).EnsureSuccessStatusCode();
+        var overlapping = await Server.Viewer().GetAsync("/api/operations/op-ok/evaluation?before=2026-04-01..2026-05-10&during=2026-05-01..2026-05-31");
+        Assert.Equal(HttpStatusCode.BadRequest, overlapping.StatusCode);
+        Assert.Contains("must not overlap", (await overlapping.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await Server.Viewer().GetAsync("/api/operations/op-ok/evaluation?before=2026-04")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Server.Viewer().GetAsync("/api/operations/nope/evaluation")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Server.Viewer().GetAsync("/api/operations/nope/layout")).StatusCode);
+        var layout = await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/operations/op-ok/layout");
+        Assert.Equal(["excluded", "buffer", "zone"], layout.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("role").GetString()));
     }
 
     [Fact]
