@@ -45,13 +45,6 @@ public static class MetricGeometry
 
     public static double SquareKilometres(Geometry geometry) => ToGrid(geometry).Area / 1_000_000;
 
-    /// <summary>Distance in metres between a point and a geometry (0 inside it).</summary>
-    public static double DistanceMetres(Geometry geometry, double latitude, double longitude)
-    {
-        var (e, n) = BritishNationalGrid.FromWgs84(latitude, longitude);
-        return ToGrid(geometry).Distance(Grid.CreatePoint(new Coordinate(e, n)));
-    }
-
     public static Geometry ToGrid(Geometry geometry) => Transform(geometry, Grid, c =>
     {
         var (e, n) = BritishNationalGrid.FromWgs84(c.Y, c.X);

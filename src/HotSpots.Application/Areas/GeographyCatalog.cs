@@ -24,8 +24,6 @@ public sealed class GeographyCatalog(IOperationStore store, GeographyOptions opt
     private readonly Lazy<(IReadOnlyList<Area> Wards, bool IsDemo)> _configured = new(() => (GeographyModel.LoadWards(options, out var demo), demo));
     private readonly ConcurrentDictionary<string, (WardSetInfo Info, AreaSet Wards)> _storedSets = new();
 
-    public IOperationStore Store => store;
-
     /// <summary>The id of the set that configuration gives: <c>demo</c> or <c>configured</c>.</summary>
     public WardSetInfo ConfiguredSet => _configured.Value.IsDemo ? WardSetInfo.Demo : WardSetInfo.Configured;
 

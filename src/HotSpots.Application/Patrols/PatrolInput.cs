@@ -35,7 +35,7 @@ public sealed class PatrolInput(IOperationStore store, TimeProvider time)
 {
     public const string DefaultSource = "patrol-log";
 
-    public static readonly string[] Columns = ["zone", "start", "end", "officers", "source", "sourceId", "method"];
+    private static readonly string[] Columns = ["zone", "start", "end", "officers", "source", "sourceId", "method"];
 
     public static PatrolVisit? Check(PatrolSubmission item, IReadOnlySet<string> zones, DateTimeOffset now, out string? reason)
     {
