@@ -55,9 +55,11 @@ internal static class ImportBenchmark
             var geography = GeographyModel.Load(new GeographyOptions { Wards = { Files = wardFiles } });
             var dbPath = Path.Combine(work, $"run-{run}", "bench.db");
             var store = await SqliteIncidentStore.OpenAsync(new SqliteStoreOptions { Path = dbPath }, TimeProvider.System);
-            var monitors = new MonitorDirectory(geography, TimeProvider.System);
+            var state = new SqliteGrainStateStore(store);
+            var silo = await BenchSilo.StartAsync(state);
+            var monitors = new MonitorDirectory(geography, silo.Grains);
             var signal = new IncidentLogSignal();
-            var tailer = new IncidentLogTailer(store, monitors, signal, new MonitoringOptions { PollInterval = TimeSpan.FromMilliseconds(50) }, TimeProvider.System);
+            var tailer = new IncidentLogTailer(store, monitors, signal, state, new MonitoringOptions { PollInterval = TimeSpan.FromMilliseconds(50) }, TimeProvider.System);
             var context = new ImportContext(mappings, geography.Wards.Index) { Source = format.DefaultSource };
             var importer = new IncidentImporter(new StoreSink(store, concurrent ? signal : null), context);
 
@@ -86,6 +88,7 @@ internal static class ImportBenchmark
             Console.WriteLine($"  processor time       {cpu.TotalSeconds,12:N2} s  ({cpu / counted:N2} of {Environment.ProcessorCount} cores busy)");
             Console.WriteLine($"  garbage collections  {GC.CollectionCount(0) - gcBefore[0],5} gen0 {GC.CollectionCount(1) - gcBefore[1],5} gen1 {GC.CollectionCount(2) - gcBefore[2],5} gen2, paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:N2} s");
             // Each run's database goes once measured, so later runs do not share the disk and page cache with it.
+            await silo.DisposeAsync();
             await store.DisposeAsync();
             Directory.Delete(Path.GetDirectoryName(dbPath)!, recursive: true);
         }

@@ -2,19 +2,6 @@ using NetTopologySuite.Geometries;
 
 namespace HotSpots.Geography;
 
-/// <summary>Wards partition the map (a point is in at most one); zones may overlap each other and the wards.</summary>
-public enum AreaSetKind
-{
-    Wards,
-    Zones,
-
-    /// <summary>Each operation zone's buffer ring (the displacement area D), coded <c>operation/zone</c>.</summary>
-    Rings,
-
-    /// <summary>Per operation, what its control area leaves out: its zones and their buffers, within the control wards.</summary>
-    Exclusions,
-}
-
 /// <summary>
 /// A ward or an operation zone: a code, a name and a WGS84 polygon (x = longitude, y = latitude). <paramref name="Scope"/>
 /// is whatever besides the shape decides what the area counts (an exclusion's control wards).
@@ -24,6 +11,18 @@ public sealed record Area(string Code, string Name, Geometry Geometry, string? S
     /// <summary>True when both would count exactly the same incidents, so a monitor of one serves the other.</summary>
     public bool CountsLike(Area other) =>
         Code == other.Code && Scope == other.Scope && Geometry.EqualsExact(other.Geometry);
+
+    /// <summary>
+    /// A short digest of everything that decides what the area counts (code, scope, exact shape): two areas that count
+    /// alike have the same fingerprint, so it versions the area's grain.
+    /// </summary>
+    public string Fingerprint()
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{Code}\n{Scope}\n"));
+        hash.AppendData(Geometry.AsBinary());
+        return Convert.ToHexStringLower(hash.GetHashAndReset(), 0, 6);
+    }
 }
 
 public sealed class AreaSet
@@ -43,13 +42,7 @@ public sealed class AreaSet
     /// <summary>The set's name in the API: <c>wards</c> or <c>zones</c>.</summary>
     public string Name => NameOf(Kind);
 
-    public static string NameOf(AreaSetKind kind) => kind switch
-    {
-        AreaSetKind.Wards => "wards",
-        AreaSetKind.Zones => "zones",
-        AreaSetKind.Rings => "rings",
-        _ => "exclusions",
-    };
+    public static string NameOf(AreaSetKind kind) => kind.Name();
 
     public IReadOnlyList<Area> Areas { get; }
 

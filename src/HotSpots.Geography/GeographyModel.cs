@@ -20,6 +20,7 @@ public sealed record WardSetInfo(string Id, string Name, bool IsDemo)
 public sealed class GeographyModel
 {
     private readonly Dictionary<string, OperationLayout> _layouts;
+    private Dictionary<AreaKey, string>? _grainKeys;
 
     public GeographyModel(AreaSet wards, AreaSet zones, bool isDemo, WardSetInfo? wardSet = null, IReadOnlyList<OperationLayout>? layouts = null, long revision = 0)
     {
@@ -61,6 +62,31 @@ public sealed class GeographyModel
         AreaSetKind.Rings => Rings,
         _ => Exclusions,
     };
+
+    /// <summary>The grain key of an area of this geography (see <see cref="AreaSets.GrainKey"/>).</summary>
+    public string GrainKey(AreaKey key)
+    {
+        var keys = Volatile.Read(ref _grainKeys);
+        if (keys is null)
+        {
+            keys = [];
+            foreach (var kind in new[] { AreaSetKind.Wards, AreaSetKind.Zones, AreaSetKind.Rings, AreaSetKind.Exclusions })
+            {
+                foreach (var area in Set(kind).Areas)
+                {
+                    var areaKey = new AreaKey(kind, area.Code);
+                    keys[areaKey] = AreaSets.GrainKey(areaKey, WardSet.Id, area.Fingerprint());
+                }
+            }
+            Volatile.Write(ref _grainKeys, keys);
+        }
+        return keys.TryGetValue(key, out var grainKey) ? grainKey : throw new KeyNotFoundException($"no area {key} in this geography");
+    }
+
+    /// <summary>Every area of every set: wards, zones, buffer rings and control exclusions.</summary>
+    public IEnumerable<AreaKey> AllKeys() =>
+        new[] { AreaSetKind.Wards, AreaSetKind.Zones, AreaSetKind.Rings, AreaSetKind.Exclusions }
+            .SelectMany(kind => Set(kind).Areas.Select(a => new AreaKey(kind, a.Code)));
 
     public OperationLayout? Layout(string operation) => _layouts.GetValueOrDefault(operation);
 

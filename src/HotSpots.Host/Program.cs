@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
 
+builder.AddSilo();
 builder.Services
     .AddApiConventions()
     .AddSecurity(builder.Configuration)
@@ -41,6 +42,7 @@ app.MapDrillEndpoints();
 app.MapAlertEndpoints();
 app.MapOperationEndpoints();
 app.MapHub<HeatHub>("/hubs/heat");
+app.MapSiloDashboard(SecurityExtensions.AdminPolicy);
 
 app.PrintStartBanner();
 app.Run();

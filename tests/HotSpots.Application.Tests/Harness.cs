@@ -6,21 +6,24 @@ using HotSpots.Testing;
 
 namespace HotSpots.Application.Tests;
 
-/// <summary>The real parts wired as the host wires them: a SQLite file, the demo geography, monitors and a tailer.</summary>
+/// <summary>The real parts wired as the host wires them: a SQLite file, the demo geography, a silo with the area grains and the log reader.</summary>
 internal sealed class Harness : IAsyncDisposable
 {
     private readonly TempDirectory _dir;
 
-    private Harness(TempDirectory dir, FakeTimeProvider time, GeographyModel geography, SqliteIncidentStore store)
+    private readonly SiloRig _silos;
+
+    private Harness(TempDirectory dir, FakeTimeProvider time, GeographyModel geography, SqliteIncidentStore store, SiloRig silos)
     {
         _dir = dir;
+        _silos = silos;
         Time = time;
         Geography = geography;
         Store = store;
         Signal = new IncidentLogSignal();
-        Monitors = new MonitorDirectory(geography, time);
+        Monitors = new MonitorDirectory(geography, silos.Grains);
         Ingestor = new IncidentIngestor(store, () => Monitors.Geography, Signal, time);
-        Tailer = new IncidentLogTailer(store, Monitors, Signal, new MonitoringOptions { PageSize = 7 }, time);
+        Tailer = new IncidentLogTailer(store, Monitors, Signal, new SqliteGrainStateStore(store), new MonitoringOptions { PageSize = 7 }, time);
         Heat = new HeatService(Monitors, time);
     }
 
@@ -40,6 +43,8 @@ internal sealed class Harness : IAsyncDisposable
 
     public HeatService Heat { get; }
 
+    public IGrainFactory Grains => _silos.Grains;
+
     public string StorePath => Store.Path;
 
     public static async Task<Harness> StartAsync(DateTimeOffset now, GeographyOptions? geography = null, string? storePath = null)
@@ -47,7 +52,8 @@ internal sealed class Harness : IAsyncDisposable
         var time = new FakeTimeProvider(now);
         var dir = new TempDirectory();
         var store = await SqliteIncidentStore.OpenAsync(new SqliteStoreOptions { Path = storePath ?? dir.File("h.db") }, time);
-        return new Harness(dir, time, GeographyModel.Load(geography ?? new GeographyOptions()), store);
+        var silos = await SiloRig.StartAsync(new SqliteGrainStateStore(store), time);
+        return new Harness(dir, time, GeographyModel.Load(geography ?? new GeographyOptions()), store, silos);
     }
 
     public static IncidentSubmission At(string id, string category, DateTimeOffset when, double lat = 51.4757, double lon = 0.3217) =>
@@ -55,6 +61,7 @@ internal sealed class Harness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _silos.DisposeAsync();
         await Store.DisposeAsync();
         _dir.Dispose();
     }

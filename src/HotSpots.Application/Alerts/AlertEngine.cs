@@ -72,18 +72,27 @@ public sealed class AlertEngine
             var now = _time.GetUtcNow();
             var covered = _monitors.Coverage.FirstExact is { } first ? (int)Math.Max(0, (now.UtcDateTime.Date - first.UtcDateTime.Date).TotalDays) : 0;
             var snapshot = _monitors.Current;
-            var signals = new Dictionary<(AreaKey, string), AreaSignal>();
+            var watched = _rules.ToDictionary(r => r.Id, r => Areas(r, snapshot.Geography));
+            var due = new Dictionary<AreaKey, List<AlertRule>>();
+            foreach (var rule in _rules)
+            {
+                foreach (var key in watched[rule.Id])
+                {
+                    if (changed is not null && !changed.Contains(key) && _evidence.ContainsKey((rule.Id, key))) continue;
+                    if (!due.TryGetValue(key, out var rules)) due[key] = rules = [];
+                    rules.Add(rule);
+                }
+            }
+            // Each area's grain runs its own rules on its own counts; only the cross-area step and the desk are here.
+            var found = await Task.WhenAll(due.Select(async pair => (Area: pair.Key, Rules: pair.Value, Evidence: await snapshot.Get(pair.Key).EvaluateAsync([.. pair.Value], covered))));
+            foreach (var (area, rules, evidence) in found)
+            {
+                for (var i = 0; i < rules.Count; i++) _evidence[(rules[i].Id, area)] = evidence[i];
+            }
             var affected = new HashSet<(AreaKey Area, CategoryGroup Group)>();
             foreach (var rule in _rules)
             {
-                var areas = Areas(rule, snapshot.Geography);
-                foreach (var key in areas)
-                {
-                    if (changed is not null && !changed.Contains(key) && _evidence.ContainsKey((rule.Id, key))) continue;
-                    if (!signals.TryGetValue((key, rule.Group.Slug), out var signal))
-                        signals[(key, rule.Group.Slug)] = signal = (await snapshot.Get(key).GetSignalAsync(rule.Group)) with { CoveredDays = covered };
-                    _evidence[(rule.Id, key)] = RuleEvaluator.Evaluate(rule, signal);
-                }
+                var areas = watched[rule.Id];
                 var fires = Decide(rule, areas);
                 for (var i = 0; i < areas.Count; i++)
                 {
@@ -105,11 +114,11 @@ public sealed class AlertEngine
     }
 
     /// <summary>
-    /// Evaluates as the tailer applies pages (the areas each page changed) and at each clock hour (every area), until
+    /// Evaluates as area grains report changes (through this node's <see cref="LiveEvents"/>) and at each clock hour (every area), until
     /// cancelled. Changes arriving during an evaluation are gathered for the next one, so a busy feed means fewer,
     /// larger evaluations rather than a queue.
     /// </summary>
-    public async Task RunAsync(IncidentLogTailer tailer, CancellationToken cancellationToken)
+    public async Task RunAsync(LiveEvents events, IncidentLogTailer tailer, CancellationToken cancellationToken)
     {
         var gate = new Lock();
         var pending = new HashSet<AreaKey>();
@@ -122,7 +131,7 @@ public sealed class AlertEngine
                 changed.TrySetResult();
             }
         }
-        tailer.AreasChanged += OnAreasChanged;
+        events.AreasUpdated += OnAreasChanged;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -151,7 +160,7 @@ public sealed class AlertEngine
         }
         finally
         {
-            tailer.AreasChanged -= OnAreasChanged;
+            events.AreasUpdated -= OnAreasChanged;
         }
     }
 

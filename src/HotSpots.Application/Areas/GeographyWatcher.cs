@@ -1,4 +1,5 @@
 using HotSpots.Application.Monitoring;
+using HotSpots.Geography;
 using HotSpots.Store;
 
 namespace HotSpots.Application.Areas;
@@ -14,6 +15,9 @@ public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore s
     private readonly Lock _lock = new();
     private readonly Milestones _applied = new(monitors.Geography.Revision);
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Raised when this node has made a new geography current (its grains filled, its snapshot swapped).</summary>
+    public event Action<GeographyModel>? Applied;
 
     /// <summary>The revision the monitors now reflect.</summary>
     public long AppliedRevision => _applied.Current;
@@ -36,6 +40,7 @@ public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore s
         {
             var next = await catalog.BuildAsync(cancellationToken);
             await tailer.ReplaceGeographyAsync(next, cancellationToken);
+            Applied?.Invoke(next);
         }
         _applied.Reach(monitors.Geography.Revision);
     }

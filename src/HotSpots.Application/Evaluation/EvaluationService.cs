@@ -115,9 +115,9 @@ public sealed class EvaluationService(MonitorDirectory monitors, IOperationStore
         foreach (var key in keys)
         {
             if (!snapshot.Monitors.TryGetValue(key, out var monitor)) continue;
-            before += Sum(await monitor.CountAsync(group, periods.Before.Ranges));
-            during += Sum(await monitor.CountAsync(group, periods.During.Ranges));
-            if (periods.After is { } a) after += Sum(await monitor.CountAsync(group, a.Ranges));
+            before += Sum(await monitor.CountAsync(group, [.. periods.Before.Ranges]));
+            during += Sum(await monitor.CountAsync(group, [.. periods.During.Ranges]));
+            if (periods.After is { } a) after += Sum(await monitor.CountAsync(group, [.. a.Ranges]));
         }
         return new Counted(new AreaPeriods(before, during, periods.After is null ? null : after));
     }

@@ -1,6 +1,7 @@
 using HotSpots.Domain.Heat;
 using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
+using HotSpots.Grains;
 
 namespace HotSpots.Application.Monitoring;
 
@@ -89,13 +90,13 @@ public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
         var query = Query(selection);
         // Codes of a change may name an area that a new geography has since removed.
         var areas = onlyCodes is null ? set.Areas : [.. onlyCodes.Where(set.ByCode.ContainsKey).Select(c => set.ByCode[c])];
-        var result = new List<AreaHeat>(areas.Count);
-        foreach (var area in areas)
+        // Every area's grain at once: they may sit on different silos, and each answers from memory.
+        var readings = await Task.WhenAll(areas.Select(area => snapshot.Get(new AreaKey(selection.Set, area.Code)).GetHeatAsync(query))).WaitAsync(cancellationToken);
+        var result = areas.Select((area, i) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var reading = await snapshot.Get(new AreaKey(selection.Set, area.Code)).GetHeatAsync(query);
-            result.Add(new AreaHeat(area.Code, area.Name, reading.Observed, Math.Round(reading.Expected, 3), Math.Round(reading.Score, 3), reading.Drills));
-        }
+            var reading = readings[i];
+            return new AreaHeat(area.Code, area.Name, reading.Observed, Math.Round(reading.Expected, 3), Math.Round(reading.Score, 3), reading.Drills);
+        }).ToList();
         return new HeatSnapshot(selection.SetName, selection.Group.Slug, selection.Window.Slug, selection.MonthText, snapshot.Geography.Mode, result);
     }
 
@@ -106,8 +107,9 @@ public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
         if (!snapshot.Geography.Set(selection.Set).ByCode.TryGetValue(code, out var area)) return null;
         var query = Query(selection);
         var monitor = snapshot.Get(new AreaKey(selection.Set, area.Code));
-        var heat = await monitor.GetHeatAsync(query);
+        var heatTask = monitor.GetHeatAsync(query);
         var profile = await monitor.GetProfileAsync(query);
+        var heat = await heatTask;
         var at = selection.At ?? time.GetUtcNow();
         var today = new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero);
         var lastMonth = new DateTime(at.Year, at.Month, 1);

@@ -1,6 +1,10 @@
+using System.Text.Json;
 using HotSpots.Application.Ingest;
 using HotSpots.Geography;
+using HotSpots.Grains;
 using HotSpots.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HotSpots.Application.Monitoring;
 
@@ -12,32 +16,83 @@ public sealed class MonitoringOptions
 
     /// <summary>Incidents read from the store per page.</summary>
     public int PageSize { get; set; } = 20_000;
+
+    /// <summary>How often the reader has every area grain that changed write a checkpoint, then records its own position.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>
-/// Feeds this node's monitors from the incident log, in sequence order: all of it on start (activation rebuilds every
-/// monitor's state), then whatever is appended, woken at once by a local append or by the poll for other writers.
-/// A batch appended on this node arrives with the wake-up and is applied without reading it back, when it follows on
-/// from what has been counted; anything else is read from the log. Every incident is placed again from its stored
-/// coordinates, so the monitors always match the loaded geography.
+/// The one reader of the incident log. It places each page's incidents and sends every area grain its incidents as one
+/// batch, in sequence order: from its own checkpoint on start, then whatever is appended, woken at once by a local
+/// append or by the poll for other writers. A batch appended on this node arrives with the wake-up and is sent without
+/// reading it back when it follows on from what has been sent. Every incident is placed from its stored coordinates,
+/// so the grains always match the loaded geography.
+/// <para>
+/// Exactly once: each batch names the positions it covers and where the area's previous batch ended. A grain skips
+/// what it holds, and answers "gap" when it holds less than its previous batch (it restarted from an older checkpoint);
+/// the reader then re-reads that stretch of the log for that area alone. Every <see cref="MonitoringOptions.CheckpointInterval"/>
+/// (and when stopped) the grains that were sent something write their checkpoints, and only then does the reader
+/// record its position, so a restart reads only the log after it.
+/// </para>
 /// </summary>
 public sealed class IncidentLogTailer(
     IIncidentStore store,
     MonitorDirectory monitors,
     IncidentLogSignal signal,
+    IGrainStateStore checkpoints,
     MonitoringOptions options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<IncidentLogTailer>? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger<IncidentLogTailer>.Instance;
+
+    private const string CheckpointKind = "log-reader";
+    private const string CheckpointKey = "incidents";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly Milestones _applied = new();
-
-    /// <summary>Raised after a page is applied, with the areas whose counts changed.</summary>
-    public event Action<IReadOnlyCollection<AreaKey>>? AreasChanged;
-
-    /// <summary>Raised when a new geography has been made current, with its revision.</summary>
-    public event Action<GeographyModel>? GeographyReplaced;
+    private readonly Lock _sentLock = new();
+    private readonly Dictionary<string, long> _lastSent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IAreaGrain> _unsaved = new(StringComparer.Ordinal);
+    private long _checkpointed;
+    private string? _checkpointETag;
+    private long _lastCheckpointAt;
 
     public long AppliedSequence => _applied.Current;
+
+    /// <summary>The position every area grain has checkpointed up to: a restart reads the log after it.</summary>
+    public long CheckpointedSequence => Volatile.Read(ref _checkpointed);
+
+    /// <summary>
+    /// Starts from the last checkpoint: grains of areas it did not cover (a geography changed just before a crash) are
+    /// brought up to it first, then the log after it is applied.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await _turn.WaitAsync(cancellationToken);
+        try
+        {
+            _lastCheckpointAt = time.GetTimestamp();
+            if (await checkpoints.ReadAsync(CheckpointKind, CheckpointKey, cancellationToken) is { } stored)
+            {
+                var state = JsonSerializer.Deserialize<ReaderCheckpoint>(stored.Payload, Json)!;
+                _checkpointETag = stored.ETag;
+                _checkpointed = state.Position;
+                monitors.Observe(new Coverage(state.FirstExact, state.FirstMonth));
+                foreach (var (key, sent) in state.LastSent) _lastSent[key] = sent;
+                var snapshot = monitors.Current;
+                var unknown = snapshot.Monitors.Keys.Where(k => !_lastSent.ContainsKey(snapshot.Geography.GrainKey(k))).ToHashSet();
+                if (unknown.Count > 0) await BringUpAsync(snapshot, unknown, state.Position, cancellationToken);
+                _applied.Reach(state.Position);
+            }
+            await CatchUpInTurnAsync(cancellationToken);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
 
     /// <summary>Applies everything in the log now; returns when it has caught up.</summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken = default)
@@ -59,12 +114,12 @@ public sealed class IncidentLogTailer(
         {
             var page = await store.ReadAfterAsync(AppliedSequence, options.PageSize, cancellationToken);
             if (page.Count == 0) return;
-            await ApplyAsync(page);
+            await ApplyAsync(page, cancellationToken);
             if (page.Count < options.PageSize) return;
         }
     }
 
-    /// <summary>Tails until cancelled; cancellation ends it normally.</summary>
+    /// <summary>Tails until cancelled, checkpointing on the way; cancellation ends it normally.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         try
@@ -72,7 +127,17 @@ public sealed class IncidentLogTailer(
             while (!cancellationToken.IsCancellationRequested)
             {
                 var woken = signal.Next;
-                await ApplyPendingAsync(cancellationToken);
+                try
+                {
+                    await ApplyPendingAsync(cancellationToken);
+                    if (time.GetElapsedTime(_lastCheckpointAt) >= options.CheckpointInterval) await CheckpointAsync(cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A silo that died holds some grains until the cluster declares it dead; nothing was marked applied,
+                    // so the next round sends the same pages again and the grains skip what they hold.
+                    _logger.LogWarning(ex, "Applying the incident log failed at sequence {Sequence}; trying again", AppliedSequence);
+                }
                 using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 var delay = Task.Delay(options.PollInterval, time, poll.Token);
                 await Task.WhenAny(woken, delay);
@@ -94,7 +159,7 @@ public sealed class IncidentLogTailer(
             {
                 if (appended[^1].Sequence <= AppliedSequence) continue;
                 if (appended[0].Sequence != AppliedSequence + 1) await CatchUpInTurnAsync(cancellationToken);
-                else await ApplyAsync(appended);
+                else await ApplyAsync(appended, cancellationToken);
             }
             await CatchUpInTurnAsync(cancellationToken);
         }
@@ -105,56 +170,82 @@ public sealed class IncidentLogTailer(
     }
 
     /// <summary>
-    /// Makes a new geography current without holding up ingest or the live counts. Areas that count exactly as before
-    /// keep their monitors. Fresh monitors (new or changed zones, a new ward set, new buffers) are filled from the log up
-    /// to the sequence applied when the change began, off this tailer's turn, so appends and live counting go on into
-    /// the old snapshot meanwhile. Then, in the tailer's turn, the fresh monitors take the few pages appended since, and
-    /// the snapshot is swapped whole between two pages. Every incident is placed from its stored coordinates, so the
-    /// history of a changed area is exactly what its new shape holds.
+    /// Has every area grain sent something since the last checkpoint write its own, then records the position they all
+    /// hold: the one a restart reads the log after.
     /// </summary>
-    public async Task ReplaceGeographyAsync(GeographyModel next, CancellationToken cancellationToken = default)
+    public async Task CheckpointAsync(CancellationToken cancellationToken = default)
     {
-        var plan = monitors.Plan(next);
-        var filled = AppliedSequence;
-        await FillAsync(plan, 0, filled, cancellationToken);
         await _turn.WaitAsync(cancellationToken);
         try
         {
-            await FillAsync(plan, filled, AppliedSequence, cancellationToken);
-            monitors.Replace(plan);
+            _lastCheckpointAt = time.GetTimestamp();
+            var snapshot = monitors.Current;
+            var upTo = AppliedSequence;
+            List<KeyValuePair<string, IAreaGrain>> unsaved;
+            lock (_sentLock) unsaved = [.. _unsaved];
+            if (unsaved.Count == 0 && upTo == _checkpointed && _checkpointETag is not null) return;
+            var behind = new Dictionary<string, long>(StringComparer.Ordinal);
+            await Task.WhenAll(unsaved.Select(async pair =>
+            {
+                var result = await pair.Value.CheckpointAsync(LastSent(pair.Key), upTo);
+                if (result.Gap) lock (behind) behind[pair.Key] = result.Through;
+            }));
+            if (behind.Count > 0)
+            {
+                var keys = snapshot.Monitors.Keys.Where(k => behind.ContainsKey(snapshot.Geography.GrainKey(k))).ToHashSet();
+                Sent(snapshot, await FillAsync(snapshot, keys, behind, behind.Values.Min(), upTo, cancellationToken));
+                await Task.WhenAll(keys.Select(k => snapshot.Get(k).CheckpointAsync(LastSent(snapshot.Geography.GrainKey(k)), upTo)));
+            }
+            var state = new ReaderCheckpoint(upTo, monitors.Coverage.FirstExact, monitors.Coverage.FirstMonthIndex,
+                snapshot.Monitors.Keys.Select(snapshot.Geography.GrainKey).ToDictionary(k => k, LastSent, StringComparer.Ordinal));
+            _checkpointETag = await checkpoints.WriteAsync(CheckpointKind, CheckpointKey, JsonSerializer.SerializeToUtf8Bytes(state, Json), _checkpointETag, cancellationToken);
+            lock (_sentLock)
+            {
+                foreach (var pair in unsaved) _unsaved.Remove(pair.Key);
+            }
+            Volatile.Write(ref _checkpointed, upTo);
         }
         finally
         {
             _turn.Release();
         }
-        if (plan.Fresh.Count > 0) AreasChanged?.Invoke(plan.Fresh);
-        GeographyReplaced?.Invoke(next);
     }
 
-    private async Task FillAsync(GeographyPlan plan, long after, long upTo, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes a new geography current without holding up ingest or the live counts. Areas that count exactly as before
+    /// keep their grains (their keys carry the area's version). Fresh grains (new or changed zones, a new ward set,
+    /// new buffers) are filled from the log up to the sequence applied when the change began, off this reader's turn,
+    /// so appends and live counting go on into the old snapshot meanwhile. Then, in the reader's turn, the fresh grains
+    /// take the few pages appended since, and the snapshot is swapped whole between two pages.
+    /// </summary>
+    public async Task ReplaceGeographyAsync(GeographyModel next, CancellationToken cancellationToken = default)
     {
-        if (plan.Fresh.Count == 0) return;
-        var scratch = new Placing();
-        while (after < upTo)
+        var current = monitors.Current;
+        var snapshot = monitors.Snapshot(next);
+        var fresh = snapshot.Monitors.Keys
+            .Where(k => !current.Monitors.ContainsKey(k) || current.Geography.GrainKey(k) != next.GrainKey(k))
+            .ToHashSet();
+        var filled = AppliedSequence;
+        var held = await ThroughAsync(snapshot, fresh);
+        if (fresh.Count > 0) held = await FillAsync(snapshot, fresh, held, held.Values.Min(), filled, cancellationToken);
+        await _turn.WaitAsync(cancellationToken);
+        try
         {
-            var page = await store.ReadAfterAsync(after, options.PageSize, cancellationToken);
-            if (page.Count == 0) return;
-            var byArea = new Dictionary<AreaKey, List<CountedIncident>>();
-            foreach (var incident in page)
-            {
-                if (incident.Sequence > upTo) break;
-                Place(plan.Next, incident, byArea, scratch, plan.Fresh);
-            }
-            foreach (var (key, incidents) in byArea) await plan.Monitors[key].RecordAsync(incidents);
-            after = page[^1].Sequence;
+            held = await FillAsync(snapshot, fresh, held, filled, AppliedSequence, cancellationToken);
+            Sent(snapshot, held);
+            monitors.Replace(snapshot);
+        }
+        finally
+        {
+            _turn.Release();
         }
     }
 
-    /// <summary>Completes when the monitors have counted everything up to a sequence number.</summary>
+    /// <summary>Completes when the grains have counted everything up to a sequence number.</summary>
     public Task WhenAppliedAsync(long sequence, CancellationToken cancellationToken = default) =>
         _applied.WhenReachedAsync(sequence, cancellationToken);
 
-    private async Task ApplyAsync(IReadOnlyList<LoggedIncident> page)
+    private async Task ApplyAsync(IReadOnlyList<LoggedIncident> page, CancellationToken cancellationToken)
     {
         var snapshot = monitors.Current;
         var byArea = new Dictionary<AreaKey, List<CountedIncident>>();
@@ -164,16 +255,115 @@ public sealed class IncidentLogTailer(
             monitors.Observe(incident.OccurredAt);
             Place(snapshot.Geography, incident, byArea, scratch, null);
         }
-        foreach (var (key, incidents) in byArea) await snapshot.Get(key).RecordAsync(incidents);
+        var after = AppliedSequence;
+        var upTo = page[^1].Sequence;
+        var behind = await SendAsync(snapshot, byArea, upTo);
+        if (behind.Count > 0)
+        {
+            // These grains lost incidents they had been sent: give them the log up to this page, then this page again.
+            var keys = byArea.Keys.Where(k => behind.ContainsKey(snapshot.Geography.GrainKey(k))).ToHashSet();
+            Sent(snapshot, await FillAsync(snapshot, keys, behind, behind.Values.Min(), after, cancellationToken));
+            var again = await SendAsync(snapshot, byArea.Where(p => keys.Contains(p.Key)).ToDictionary(), upTo);
+            if (again.Count > 0) throw new InvalidOperationException($"area grains still behind after recovery: {string.Join(", ", again.Keys)}");
+        }
+        _applied.Reach(upTo);
+    }
 
-        _applied.Reach(page[^1].Sequence);
-        if (byArea.Count > 0) AreasChanged?.Invoke(byArea.Keys);
+    /// <summary>
+    /// Sends each area its batch; returns the grains that answered with a gap, and what they hold. Live batches (no
+    /// <paramref name="previous"/>) are recorded as sent at once; a fill's are recorded by its caller when it is done.
+    /// </summary>
+    private async Task<Dictionary<string, long>> SendAsync(MonitorSnapshot snapshot, IReadOnlyDictionary<AreaKey, List<CountedIncident>> byArea, long upTo, IReadOnlyDictionary<string, long>? previous = null)
+    {
+        var behind = new Dictionary<string, long>(StringComparer.Ordinal);
+        await Task.WhenAll(byArea.Select(async pair =>
+        {
+            var grainKey = snapshot.Geography.GrainKey(pair.Key);
+            var grain = snapshot.Get(pair.Key);
+            var from = previous is not null ? previous[grainKey] : LastSent(grainKey);
+            var result = await grain.ApplyAsync(new AreaBatch(pair.Key, from, upTo, [.. pair.Value]));
+            if (result.Gap)
+            {
+                lock (behind) behind[grainKey] = result.Through;
+                return;
+            }
+            if (previous is not null) return;
+            lock (_sentLock)
+            {
+                _lastSent[grainKey] = upTo;
+                _unsaved[grainKey] = grain;
+            }
+        }));
+        return behind;
+    }
+
+    /// <summary>
+    /// Brings some grains of a snapshot up to <paramref name="upTo"/> from the log after <paramref name="from"/>,
+    /// placing incidents for those areas alone. <paramref name="held"/> says, by grain key, what each grain holds
+    /// already; returns what each holds afterwards (for <see cref="Sent"/>).
+    /// </summary>
+    private async Task<Dictionary<string, long>> FillAsync(
+        MonitorSnapshot snapshot, IReadOnlySet<AreaKey> keys, IReadOnlyDictionary<string, long> held, long from, long upTo, CancellationToken cancellationToken)
+    {
+        var previous = new Dictionary<string, long>(held, StringComparer.Ordinal);
+        var after = from;
+        var scratch = new Placing();
+        while (keys.Count > 0 && after < upTo)
+        {
+            var page = await store.ReadAfterAsync(after, options.PageSize, cancellationToken);
+            if (page.Count == 0) break;
+            var byArea = new Dictionary<AreaKey, List<CountedIncident>>();
+            var pageEnd = after;
+            foreach (var incident in page)
+            {
+                if (incident.Sequence > upTo) break;
+                Place(snapshot.Geography, incident, byArea, scratch, keys);
+                pageEnd = incident.Sequence;
+            }
+            var behind = await SendAsync(snapshot, byArea, pageEnd, previous);
+            if (behind.Count > 0) throw new InvalidOperationException($"area grains lost state while being filled: {string.Join(", ", behind.Keys)}");
+            foreach (var key in byArea.Keys) previous[snapshot.Geography.GrainKey(key)] = pageEnd;
+            after = pageEnd;
+        }
+        return previous;
+    }
+
+    /// <summary>Records fill results as sent, so the next checkpoint has those grains write theirs.</summary>
+    private void Sent(MonitorSnapshot snapshot, IReadOnlyDictionary<string, long> held)
+    {
+        var grains = snapshot.Monitors.ToDictionary(p => snapshot.Geography.GrainKey(p.Key), p => p.Value, StringComparer.Ordinal);
+        lock (_sentLock)
+        {
+            foreach (var (grainKey, through) in held)
+            {
+                _lastSent[grainKey] = through;
+                if (grains.TryGetValue(grainKey, out var grain)) _unsaved[grainKey] = grain;
+            }
+        }
+    }
+
+    /// <summary>Brings grains the last checkpoint did not cover up to its position.</summary>
+    private async Task BringUpAsync(MonitorSnapshot snapshot, IReadOnlySet<AreaKey> keys, long position, CancellationToken cancellationToken)
+    {
+        var held = await ThroughAsync(snapshot, keys);
+        Sent(snapshot, await FillAsync(snapshot, keys, held, held.Values.Min(), position, cancellationToken));
+    }
+
+    private static async Task<Dictionary<string, long>> ThroughAsync(MonitorSnapshot snapshot, IReadOnlySet<AreaKey> keys)
+    {
+        var held = await Task.WhenAll(keys.Select(async k => (Key: snapshot.Geography.GrainKey(k), Through: await snapshot.Get(k).GetThroughAsync())));
+        return held.ToDictionary(h => h.Key, h => h.Through, StringComparer.Ordinal);
+    }
+
+    private long LastSent(string grainKey)
+    {
+        lock (_sentLock) return _lastSent.GetValueOrDefault(grainKey);
     }
 
     /// <summary>Adds an incident to every area of a geography that holds it (only those in <paramref name="only"/> when given).</summary>
     private static void Place(GeographyModel geography, LoggedIncident incident, Dictionary<AreaKey, List<CountedIncident>> byArea, Placing scratch, IReadOnlySet<AreaKey>? only)
     {
-        var counted = new CountedIncident(incident.Category, incident.OccurredAt, incident.Origin, incident.LocationText);
+        var counted = new CountedIncident(incident.Sequence, incident.Category, incident.OccurredAt, incident.Origin, incident.LocationText);
         var placement = geography.Locate(incident.Latitude, incident.Longitude);
         if (placement.Ward is { } ward) Add(byArea, new AreaKey(AreaSetKind.Wards, ward.Code), counted, only);
         foreach (var zone in placement.Zones) Add(byArea, new AreaKey(AreaSetKind.Zones, zone.Code), counted, only);
@@ -198,4 +388,7 @@ public sealed class IncidentLogTailer(
 
         public List<Area> Exclusions { get; } = [];
     }
+
+    /// <summary>The reader's own checkpoint: its position, the data's coverage, and where each area's last batch ended.</summary>
+    private sealed record ReaderCheckpoint(long Position, DateTimeOffset? FirstExact, int? FirstMonth, Dictionary<string, long> LastSent);
 }

@@ -1,80 +1,49 @@
 using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
+using HotSpots.Grains;
 
 namespace HotSpots.Application.Monitoring;
 
-/// <summary>One geography and its monitors, as they stand between two changes of geography.</summary>
-public sealed class MonitorSnapshot(GeographyModel geography, IReadOnlyDictionary<AreaKey, IAreaMonitor> monitors)
+/// <summary>One geography and the grains of its areas, as they stand between two changes of geography.</summary>
+public sealed class MonitorSnapshot
 {
-    public GeographyModel Geography { get; } = geography;
+    public MonitorSnapshot(GeographyModel geography, IGrainFactory grains)
+    {
+        Geography = geography;
+        Monitors = geography.AllKeys().ToDictionary(k => k, k => grains.GetGrain<IAreaGrain>(geography.GrainKey(k)));
+    }
 
-    public IReadOnlyDictionary<AreaKey, IAreaMonitor> Monitors { get; } = monitors;
+    public GeographyModel Geography { get; }
 
-    public IAreaMonitor Get(AreaKey key) =>
+    public IReadOnlyDictionary<AreaKey, IAreaGrain> Monitors { get; }
+
+    public IAreaGrain Get(AreaKey key) =>
         Monitors.TryGetValue(key, out var monitor) ? monitor : throw new KeyNotFoundException($"no monitor for {key}");
-
-    public static IEnumerable<AreaKey> KeysOf(GeographyModel geography) =>
-        new[] { AreaSetKind.Wards, AreaSetKind.Zones, AreaSetKind.Rings, AreaSetKind.Exclusions }
-            .SelectMany(kind => geography.Set(kind).Areas.Select(a => new AreaKey(kind, a.Code)));
 }
 
-/// <summary>What a change of geography does to the monitors: which are kept, which start empty, which go.</summary>
-public sealed record GeographyPlan(GeographyModel Next, IReadOnlyDictionary<AreaKey, IAreaMonitor> Monitors, IReadOnlySet<AreaKey> Fresh, IReadOnlySet<AreaKey> Removed);
-
 /// <summary>
-/// Finds the monitor of an area (the grain factory's role) and keeps the facts every monitor's query needs, such as
-/// when the data begins. One monitor per ward, zone, buffer ring and control exclusion of the current geography; a
-/// change of geography swaps in a new snapshot whole, so a reader never sees half of one.
+/// This node's view of the current geography and its area grains, with the facts every heat question needs (when the
+/// data begins). A change of geography swaps in a new snapshot whole, so a reader never sees half of one. Grain keys
+/// carry each area's version, so a kept area keeps its grain and a changed one gets a new grain.
 /// </summary>
-public sealed class MonitorDirectory
+public sealed class MonitorDirectory(GeographyModel geography, IGrainFactory grains)
 {
-    private readonly TimeProvider _time;
-    private MonitorSnapshot _current;
+    private MonitorSnapshot _current = new(geography, grains);
     private long _firstExactTicks = long.MaxValue;
     private int _firstMonth = int.MaxValue;
-
-    public MonitorDirectory(GeographyModel geography, TimeProvider time)
-    {
-        _time = time;
-        _current = new MonitorSnapshot(geography, MonitorSnapshot.KeysOf(geography).ToDictionary(k => k, Create));
-    }
 
     public MonitorSnapshot Current => Volatile.Read(ref _current);
 
     public GeographyModel Geography => Current.Geography;
 
-    public IAreaMonitor Get(AreaKey key) => Current.Get(key);
+    public IGrainFactory Grains => grains;
 
-    public IAreaMonitor Create(AreaKey key) => new AreaMonitor(key, _time);
+    public IAreaGrain Get(AreaKey key) => Current.Get(key);
 
-    /// <summary>
-    /// Plans a change to <paramref name="next"/>: a monitor is kept when its area counts exactly as before (same code,
-    /// shape and scope), so unchanged wards and zones keep their counts; any other area gets a fresh monitor.
-    /// </summary>
-    public GeographyPlan Plan(GeographyModel next)
-    {
-        var current = Current;
-        var monitors = new Dictionary<AreaKey, IAreaMonitor>();
-        var fresh = new HashSet<AreaKey>();
-        foreach (var key in MonitorSnapshot.KeysOf(next))
-        {
-            var area = next.Set(key.Set).ByCode[key.Code];
-            if (current.Monitors.TryGetValue(key, out var kept) && current.Geography.Set(key.Set).ByCode.TryGetValue(key.Code, out var before) && before.CountsLike(area))
-            {
-                monitors[key] = kept;
-            }
-            else
-            {
-                monitors[key] = Create(key);
-                fresh.Add(key);
-            }
-        }
-        var removed = current.Monitors.Keys.Where(k => !monitors.ContainsKey(k)).ToHashSet();
-        return new GeographyPlan(next, monitors, fresh, removed);
-    }
+    public MonitorSnapshot Snapshot(GeographyModel next) => new(next, grains);
 
-    /// <summary>Makes a planned geography current; the tailer calls this between two pages, when fresh monitors have caught up.</summary>
-    public void Replace(GeographyPlan plan) => Volatile.Write(ref _current, new MonitorSnapshot(plan.Next, plan.Monitors));
+    /// <summary>Makes a snapshot current; the tailer calls this between two pages, when fresh grains have caught up.</summary>
+    public void Replace(MonitorSnapshot next) => Volatile.Write(ref _current, next);
 
     public Coverage Coverage
     {
@@ -104,4 +73,13 @@ public sealed class MonitorDirectory
         {
         }
     }
+
+    /// <summary>Widens the coverage to include another's (a checkpoint's).</summary>
+    public void Observe(Coverage coverage)
+    {
+        if (coverage.FirstMonthIndex is { } month) Observe(new OccurredAt(MonthStart(month), TimePrecision.Month));
+        if (coverage.FirstExact is { } exact) Observe(new OccurredAt(exact, TimePrecision.Exact));
+    }
+
+    private static DateTimeOffset MonthStart(int monthIndex) => new(monthIndex / 12, monthIndex % 12 + 1, 1, 0, 0, 0, TimeSpan.Zero);
 }

@@ -1,14 +1,15 @@
 using System.Collections.Concurrent;
 using HotSpots.Application.Areas;
 using HotSpots.Geography;
+using HotSpots.Grains;
 using HotSpots.Store;
 
 namespace HotSpots.Application.Monitoring;
 
 /// <summary>
-/// Monitors for ward sets that are not current, so that past periods can be read on the boundaries they had. A set's
-/// monitors are activated on first use (built from the log, as a grain is on activation) and brought up to the end of
-/// the log on every later use, so late data for old periods (police.uk publishes a month late) is counted too.
+/// Grains for ward sets that are not current, so that past periods can be read on the boundaries they had. A set's
+/// grains (their keys name the set) are brought up to the end of the log on first use, from what they hold already,
+/// and again on every later use, so late data for old periods (police.uk publishes a month late) is counted too.
 /// </summary>
 public sealed class WardSetHistory(GeographyCatalog catalog, IIncidentStore store, MonitorDirectory current, MonitoringOptions options)
 {
@@ -23,8 +24,7 @@ public sealed class WardSetHistory(GeographyCatalog catalog, IIncidentStore stor
         {
             if (await catalog.WardSetAsync(wardSetId, cancellationToken) is not { } set) return null;
             var geography = new GeographyModel(set.Wards, new AreaSet(AreaSetKind.Zones, []), set.Info.IsDemo, set.Info);
-            activation = _sets.GetOrAdd(wardSetId, _ => new Activation(new MonitorSnapshot(geography,
-                MonitorSnapshot.KeysOf(geography).ToDictionary(k => k, current.Create))));
+            activation = _sets.GetOrAdd(wardSetId, _ => new Activation(current.Snapshot(geography)));
         }
         await activation.CatchUpAsync(store, options.PageSize, cancellationToken);
         return activation.Snapshot;
@@ -33,7 +33,7 @@ public sealed class WardSetHistory(GeographyCatalog catalog, IIncidentStore stor
     private sealed class Activation(MonitorSnapshot snapshot)
     {
         private readonly SemaphoreSlim _turn = new(1, 1);
-        private long _applied;
+        private long? _applied;
 
         public MonitorSnapshot Snapshot { get; } = snapshot;
 
@@ -42,9 +42,11 @@ public sealed class WardSetHistory(GeographyCatalog catalog, IIncidentStore stor
             await _turn.WaitAsync(cancellationToken);
             try
             {
+                // What the set's grains hold already (from their checkpoints): the least of it is where reading starts.
+                _applied ??= (await Task.WhenAll(Snapshot.Monitors.Values.Select(g => g.GetThroughAsync()))).DefaultIfEmpty(0).Min();
                 while (true)
                 {
-                    var page = await store.ReadAfterAsync(_applied, pageSize, cancellationToken);
+                    var page = await store.ReadAfterAsync(_applied.Value, pageSize, cancellationToken);
                     if (page.Count == 0) return;
                     var byWard = new Dictionary<AreaKey, List<CountedIncident>>();
                     foreach (var incident in page)
@@ -52,10 +54,12 @@ public sealed class WardSetHistory(GeographyCatalog catalog, IIncidentStore stor
                         if (Snapshot.Geography.Wards.Index.FindOne(incident.Longitude, incident.Latitude) is not { } ward) continue;
                         var key = new AreaKey(AreaSetKind.Wards, ward.Code);
                         if (!byWard.TryGetValue(key, out var list)) byWard[key] = list = [];
-                        list.Add(new CountedIncident(incident.Category, incident.OccurredAt, incident.Origin, incident.LocationText));
+                        list.Add(new CountedIncident(incident.Sequence, incident.Category, incident.OccurredAt, incident.Origin, incident.LocationText));
                     }
-                    foreach (var (key, incidents) in byWard) await Snapshot.Get(key).RecordAsync(incidents);
-                    _applied = page[^1].Sequence;
+                    var upTo = page[^1].Sequence;
+                    // Each grain skips what it holds, so a batch may start anywhere at or before it.
+                    await Task.WhenAll(byWard.Select(p => Snapshot.Get(p.Key).ApplyAsync(new AreaBatch(p.Key, 0, upTo, [.. p.Value]))));
+                    _applied = upTo;
                     if (page.Count < pageSize) return;
                 }
             }

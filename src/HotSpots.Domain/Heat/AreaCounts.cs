@@ -183,6 +183,68 @@ public sealed class AreaCounts
         }
     }
 
+    /// <summary>
+    /// Writes every count (for a checkpoint): the rings compactly, monthly totals per category, and the day blocks.
+    /// <see cref="Read"/> gives back counts that answer every question exactly as these do.
+    /// </summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(Total);
+        WriteRings(writer, _hourly);
+        WriteRings(writer, _daily);
+        WriteBlocks(writer, _monthly);
+        WriteBlocks(writer, _monthOnly);
+        WriteBlocks(writer, _dayBlocks);
+    }
+
+    public static AreaCounts Read(BinaryReader reader)
+    {
+        var counts = new AreaCounts { Total = reader.ReadInt64() };
+        ReadRings(reader, counts._hourly);
+        ReadRings(reader, counts._daily);
+        ReadBlocks(reader, counts._monthly, r => r.ReadInt32());
+        ReadBlocks(reader, counts._monthOnly, r => r.ReadInt32());
+        ReadBlocks(reader, counts._dayBlocks, r => r.ReadInt64());
+        return counts;
+    }
+
+    private static void WriteRings(BinaryWriter writer, HourlyRing?[] rings)
+    {
+        foreach (var ring in rings)
+        {
+            writer.Write(ring is not null);
+            ring?.Write(writer);
+        }
+    }
+
+    private static void ReadRings(BinaryReader reader, HourlyRing?[] rings)
+    {
+        for (var i = 0; i < rings.Length; i++) rings[i] = reader.ReadBoolean() ? HourlyRing.Read(reader) : null;
+    }
+
+    private static void WriteBlocks<TKey>(BinaryWriter writer, Dictionary<TKey, int[]> blocks) where TKey : notnull
+    {
+        writer.Write(blocks.Count);
+        foreach (var (key, values) in blocks)
+        {
+            if (key is long wide) writer.Write(wide);
+            else writer.Write((int)(object)key);
+            writer.Write(values.Length);
+            foreach (var value in values) writer.Write(value);
+        }
+    }
+
+    private static void ReadBlocks<TKey>(BinaryReader reader, Dictionary<TKey, int[]> blocks, Func<BinaryReader, TKey> readKey) where TKey : notnull
+    {
+        for (var n = reader.ReadInt32(); n > 0; n--)
+        {
+            var key = readKey(reader);
+            var values = new int[reader.ReadInt32()];
+            for (var i = 0; i < values.Length; i++) values[i] = reader.ReadInt32();
+            blocks[key] = values;
+        }
+    }
+
     private const int BlockBits = 8;
     private const int BlockMask = (1 << BlockBits) - 1;
 

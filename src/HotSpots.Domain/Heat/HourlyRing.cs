@@ -44,5 +44,30 @@ public sealed class HourlyRing(int length)
         return sum;
     }
 
+    /// <summary>Writes the ring compactly: its newest hour and only the hours that hold something.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(Length);
+        writer.Write(_newest);
+        writer.Write(_counts.Count(c => c != 0));
+        for (var i = 0; i < _counts.Length; i++)
+        {
+            if (_counts[i] == 0) continue;
+            writer.Write(i);
+            writer.Write(_counts[i]);
+        }
+    }
+
+    public static HourlyRing Read(BinaryReader reader)
+    {
+        var ring = new HourlyRing(reader.ReadInt32()) { _newest = reader.ReadInt64() };
+        for (var n = reader.ReadInt32(); n > 0; n--)
+        {
+            var slot = reader.ReadInt32();
+            ring._counts[slot] = reader.ReadInt32();
+        }
+        return ring;
+    }
+
     private int Slot(long hour) => (int)(((hour % Length) + Length) % Length);
 }

@@ -46,4 +46,32 @@ public sealed class LocationTally
             .Take(count)
             .Select(t => new LocationCount(t.Key, t.Value))];
     }
+
+    public void Write(BinaryWriter writer)
+    {
+        for (var c = 0; c < _byCategory.Length; c++)
+        {
+            var places = _byCategory[c];
+            writer.Write(places?.Count ?? 0);
+            if (places is null) continue;
+            foreach (var (location, months) in places)
+            {
+                writer.Write(location);
+                months.Write(writer);
+            }
+        }
+    }
+
+    public static LocationTally Read(BinaryReader reader)
+    {
+        var tally = new LocationTally();
+        for (var c = 0; c < tally._byCategory.Length; c++)
+        {
+            var count = reader.ReadInt32();
+            if (count == 0) continue;
+            var places = tally._byCategory[c] = new Dictionary<string, HourlyRing>(count, StringComparer.Ordinal);
+            for (var i = 0; i < count; i++) places[reader.ReadString()] = HourlyRing.Read(reader);
+        }
+        return tally;
+    }
 }

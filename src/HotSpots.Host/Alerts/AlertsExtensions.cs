@@ -32,7 +32,7 @@ public static class AlertsExtensions
 /// Starts alerting once the monitors are rebuilt (hosted services start in order, and the monitors' activation is
 /// registered first), then evaluates as the log is tailed and at each hour.
 /// </summary>
-internal sealed class AlertService(AlertEngine engine, IncidentLogTailer tailer, ILogger<AlertService> logger) : BackgroundService
+internal sealed class AlertService(AlertEngine engine, LiveEvents events, IncidentLogTailer tailer, ILogger<AlertService> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -41,5 +41,5 @@ internal sealed class AlertService(AlertEngine engine, IncidentLogTailer tailer,
         await base.StartAsync(cancellationToken);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => engine.RunAsync(tailer, stoppingToken);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => engine.RunAsync(events, tailer, stoppingToken);
 }

@@ -7,6 +7,7 @@ using HotSpots.Application.Monitoring;
 using HotSpots.Geography;
 using HotSpots.Store;
 using HotSpots.Store.Sqlite;
+using HotSpots.Grains;
 using Microsoft.Extensions.Options;
 
 namespace HotSpots.Host.Hosting;
@@ -39,6 +40,7 @@ public static class CoreServices
         // Opened once at start: a store that cannot be opened or migrated should stop the service, not its first request.
         services.AddSingleton<IIncidentStore>(sp => SqliteIncidentStore.OpenAsync(
             sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        services.AddSingleton<IGrainStateStore>(sp => new SqliteGrainStateStore((SqliteIncidentStore)sp.GetRequiredService<IIncidentStore>()));
         services.AddSingleton<IncidentLogSignal>();
         services.AddSingleton(sp => new IncidentIngestor(
             sp.GetRequiredService<IIncidentStore>(),
@@ -51,14 +53,17 @@ public static class CoreServices
     public static IServiceCollection AddMonitors(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MonitoringOptions>(configuration.GetSection("HotSpots:Monitoring"));
-        services.AddSingleton<MonitorDirectory>();
+        services.AddSingleton(sp => new MonitorDirectory(sp.GetRequiredService<GeographyModel>(), sp.GetRequiredService<IGrainFactory>()));
         services.AddSingleton<HeatService>();
+        services.AddSingleton<LiveEvents>();
         services.AddSingleton(sp => new IncidentLogTailer(
             sp.GetRequiredService<IIncidentStore>(),
             sp.GetRequiredService<MonitorDirectory>(),
             sp.GetRequiredService<IncidentLogSignal>(),
+            sp.GetRequiredService<IGrainStateStore>(),
             sp.GetRequiredService<IOptions<MonitoringOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<IncidentLogTailer>>()));
         services.AddSingleton(sp => new GeographyWatcher(
             sp.GetRequiredService<GeographyCatalog>(),
             sp.GetRequiredService<IOperationStore>(),
@@ -72,6 +77,7 @@ public static class CoreServices
             sp.GetRequiredService<MonitorDirectory>(),
             sp.GetRequiredService<IOptions<MonitoringOptions>>().Value));
         services.AddHostedService<MonitorActivation>();
+        services.AddHostedService<LiveRegistration>();
         return services;
     }
 
@@ -88,20 +94,96 @@ public static class CoreServices
 }
 
 /// <summary>
-/// Rebuilds every monitor from the log before the server takes requests (hosted services start before Kestrel
-/// listens), then keeps tailing it.
+/// Brings the area grains up to the end of the log before the server takes requests (hosted services start before
+/// Kestrel listens, and after the silo): the reader starts from its checkpoint, so only the log after it is read.
+/// Then it keeps tailing, and on stopping has every grain checkpoint so the next start reads nothing again.
 /// </summary>
 internal sealed class MonitorActivation(IncidentLogTailer tailer, GeographyWatcher geography, ILogger<MonitorActivation> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = Environment.TickCount64;
-        await tailer.CatchUpAsync(cancellationToken);
-        logger.LogInformation("Monitors rebuilt from the incident log up to sequence {Sequence} in {Milliseconds} ms",
-            tailer.AppliedSequence, Environment.TickCount64 - started);
+        await tailer.StartAsync(cancellationToken);
+        logger.LogInformation("Area grains brought up to sequence {Sequence} from the checkpoint at {Checkpoint} in {Milliseconds} ms",
+            tailer.AppliedSequence, tailer.CheckpointedSequence, Environment.TickCount64 - started);
         await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await tailer.CheckpointAsync(cancellationToken);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(tailer.RunAsync(stoppingToken), geography.RunAsync(stoppingToken));
+}
+
+/// <summary>
+/// Registers this node's <see cref="LiveEvents"/> with the live directory grain, and again every few seconds (a
+/// directory that moved silo, or expired it, learns of it again). A geography change announced by any node wakes
+/// this node's watcher; one applied here is announced to every node.
+/// </summary>
+internal sealed class LiveRegistration(IGrainFactory grains, LiveEvents events, GeographyWatcher watcher, LiveNotifier notifier, ILogger<LiveRegistration> logger) : BackgroundService
+{
+    private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(5);
+
+    private ILiveObserver? _reference;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _reference = grains.CreateObjectReference<ILiveObserver>(events);
+        await grains.GetGrain<ILiveDirectoryGrain>(0).RegisterAsync(_reference);
+        events.GeographyMoved += OnGeographyMoved;
+        watcher.Applied += OnApplied;
+        await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        events.GeographyMoved -= OnGeographyMoved;
+        watcher.Applied -= OnApplied;
+        await base.StopAsync(cancellationToken);
+        if (_reference is not null)
+        {
+            try
+            {
+                await grains.GetGrain<ILiveDirectoryGrain>(0).UnregisterAsync(_reference);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogDebug(ex, "Leaving the live directory failed; the registration will expire");
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Renewal);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await grains.GetGrain<ILiveDirectoryGrain>(0).RegisterAsync(_reference!);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Renewing this node's live registration failed; trying again in {Seconds} s", Renewal.TotalSeconds);
+            }
+        }
+    }
+
+    private void OnGeographyMoved(long revision) => watcher.Changed();
+
+    private async void OnApplied(GeographyModel geography)
+    {
+        try
+        {
+            await notifier.GeographyChangedAsync(geography.Revision);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Announcing geography revision {Revision} failed", geography.Revision);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using HotSpots.Application.Areas;
 using HotSpots.Application.Monitoring;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -12,14 +13,16 @@ public sealed class LiveOptions
 }
 
 /// <summary>
-/// Turns monitor changes into <c>HeatChanged</c> pushes. Changes are gathered into a dirty set; a push goes out at
+/// Turns area changes (from the grains on every silo, through this node's <see cref="LiveEvents"/>) into
+/// <c>HeatChanged</c> pushes to the dashboards connected to this node. Changes are gathered into a dirty set; a push goes out at
 /// once when the last one is older than <see cref="LiveOptions.MinPushInterval"/> and otherwise when it has passed,
 /// so a busy feed gives a few batched updates a second and a quiet one gives immediate ones. Only areas whose values
 /// differ from what the group was last sent are included. At each clock hour every area is recomputed, because
 /// rolling windows move even when nothing new arrives.
 /// </summary>
 public sealed class HeatBroadcaster(
-    IncidentLogTailer tailer,
+    LiveEvents events,
+    GeographyWatcher watcher,
     HeatService heat,
     HeatSubscriptions subscriptions,
     IHubContext<HeatHub, IDashboardClient> hub,
@@ -33,8 +36,8 @@ public sealed class HeatBroadcaster(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        tailer.AreasChanged += OnAreasChanged;
-        tailer.GeographyReplaced += OnGeographyReplaced;
+        events.AreasUpdated += OnAreasChanged;
+        watcher.Applied += OnGeographyReplaced;
         try
         {
             long? lastPush = null;
@@ -64,8 +67,8 @@ public sealed class HeatBroadcaster(
         }
         finally
         {
-            tailer.AreasChanged -= OnAreasChanged;
-            tailer.GeographyReplaced -= OnGeographyReplaced;
+            events.AreasUpdated -= OnAreasChanged;
+            watcher.Applied -= OnGeographyReplaced;
         }
     }
 

@@ -148,6 +148,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
             CREATE INDEX ix_patrols_zone ON patrols (zone, started_at);
             INSERT INTO meta (name, value) VALUES ('geography-revision', 0);
             """),
+        (connection, transaction) => SqliteGrainStateStore.Migrate(connection, transaction),
     ];
 
     /// <summary>UTF-8 slugs by category, so binding one does not encode a string per row.</summary>
@@ -529,7 +530,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
 
     private static void Execute(SqliteConnection connection, string sql) => Execute(connection, null, sql);
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    internal static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

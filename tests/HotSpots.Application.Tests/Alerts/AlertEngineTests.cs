@@ -45,7 +45,7 @@ public sealed class AlertEngineTests : IDisposable
             h.Time.Advance(TimeSpan.FromMinutes(1));
             await h.Ingestor.IngestAsync([Fire($"f{i}", Now.AddMinutes(-60 + i))]);
             await h.Tailer.ApplyPendingAsync();
-            await engine.EvaluateAsync([new AreaKey(Geography.AreaSetKind.Wards, "E05002247")], h.Tailer.AppliedSequence);
+            await engine.EvaluateAsync([new AreaKey(AreaSetKind.Wards, "E05002247")], h.Tailer.AppliedSequence);
         }
 
         Assert.Equal([AlertChangeKind.Raised, AlertChangeKind.Updated], changes.Kinds);

@@ -19,16 +19,19 @@ internal sealed class GeographyRig : IAsyncDisposable
 {
     private readonly TempDirectory _dir;
 
-    private GeographyRig(TempDirectory dir, FakeTimeProvider time, SqliteIncidentStore store, GeographyOptions options, GeographyModel start)
+    private readonly SiloRig _silos;
+
+    private GeographyRig(TempDirectory dir, FakeTimeProvider time, SqliteIncidentStore store, GeographyOptions options, GeographyModel start, SiloRig silos)
     {
         _dir = dir;
+        _silos = silos;
         Time = time;
         Store = store;
         Log = new GatedStore(store);
         Operations = new SqliteOperationStore(store);
         Catalog = new GeographyCatalog(Operations, options);
-        Monitors = new MonitorDirectory(start, time);
-        Tailer = new IncidentLogTailer(Log, Monitors, new IncidentLogSignal(), new MonitoringOptions { PageSize = 7 }, time);
+        Monitors = new MonitorDirectory(start, silos.Grains);
+        Tailer = new IncidentLogTailer(Log, Monitors, new IncidentLogSignal(), new SqliteGrainStateStore(store), new MonitoringOptions { PageSize = 7 }, time);
         Watcher = new GeographyWatcher(Catalog, Operations, Tailer, Monitors, new MonitoringOptions(), time);
         History = new WardSetHistory(Catalog, store, Monitors, new MonitoringOptions { PageSize = 7 });
         Evaluations = new EvaluationService(Monitors, Operations, time);
@@ -62,7 +65,8 @@ internal sealed class GeographyRig : IAsyncDisposable
         options ??= new GeographyOptions();
         var catalog = new GeographyCatalog(new SqliteOperationStore(store), options);
         await catalog.SeedAsync();
-        return new GeographyRig(dir, time, store, options, await catalog.BuildAsync());
+        var silos = await SiloRig.StartAsync(new SqliteGrainStateStore(store), time);
+        return new GeographyRig(dir, time, store, options, await catalog.BuildAsync(), silos);
     }
 
     private int _next;
@@ -79,6 +83,7 @@ internal sealed class GeographyRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _silos.DisposeAsync();
         await Store.DisposeAsync();
         _dir.Dispose();
     }

@@ -1,3 +1,5 @@
+using HotSpots.Store.Sqlite;
+using HotSpots.Grains;
 using HotSpots.Application.Monitoring;
 using HotSpots.Domain.Heat;
 using HotSpots.Domain.Incidents;
@@ -62,7 +64,9 @@ public class IncidentLogTailerTests
         using var stop = new CancellationTokenSource();
         var running = h.Tailer.RunAsync(stop.Token);
         var changed = new TaskCompletionSource<IReadOnlyCollection<AreaKey>>();
-        h.Tailer.AreasChanged += keys => changed.TrySetResult(keys);
+        var events = new LiveEvents();
+        events.AreasUpdated += keys => changed.TrySetResult(keys);
+        await h.Grains.GetGrain<ILiveDirectoryGrain>(0).RegisterAsync(h.Grains.CreateObjectReference<ILiveObserver>(events));
 
         await h.Ingestor.IngestAsync([Harness.At("x", "deliberate-secondary-fire", Now)]);
 
@@ -101,7 +105,7 @@ public class IncidentLogTailerTests
     {
         await using var h = await Harness.StartAsync(Now);
         var store = new ReadCountingStore(h.Store);
-        var tailer = new IncidentLogTailer(store, h.Monitors, h.Signal, new MonitoringOptions(), h.Time);
+        var tailer = new IncidentLogTailer(store, h.Monitors, h.Signal, new SqliteGrainStateStore(h.Store), new MonitoringOptions(), h.Time);
 
         await h.Ingestor.IngestAsync([Harness.At("a", "drugs", Now), Harness.At("b", "drugs", Now), Harness.At("c", "drugs", Now)]);
         await tailer.ApplyPendingAsync();
@@ -116,7 +120,7 @@ public class IncidentLogTailerTests
     {
         await using var h = await Harness.StartAsync(Now);
         var store = new ReadCountingStore(h.Store);
-        var tailer = new IncidentLogTailer(store, h.Monitors, h.Signal, new MonitoringOptions(), h.Time);
+        var tailer = new IncidentLogTailer(store, h.Monitors, h.Signal, new SqliteGrainStateStore(h.Store), new MonitoringOptions(), h.Time);
 
         // Written as another process would write it: nothing is handed over for this one.
         await h.Store.AppendAsync([new Incident("ecfrs", "other", Category.DeliberateSecondaryFire, OccurredAt.Exact(Now), 51.4757, 0.3217, null)]);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HotSpots.Testing;
 
 namespace HotSpots.Host.Tests.Infrastructure;
 
@@ -21,6 +22,7 @@ public sealed class HostProcess : IAsyncDisposable
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HotSpots.Host.dll"));
         // A random loopback port unless the settings name one (a restart on the same address).
         if (!settings.Any(s => s.StartsWith("--urls=", StringComparison.Ordinal))) info.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        if (!settings.Any(s => s.StartsWith("--HotSpots:Cluster:SiloPort=", StringComparison.Ordinal))) info.ArgumentList.Add($"--HotSpots:Cluster:SiloPort={FreePorts.Next()}");
         foreach (var s in settings) info.ArgumentList.Add(s);
         _process = new Process { StartInfo = info };
         _process.OutputDataReceived += (_, e) => OnLine(e.Data);

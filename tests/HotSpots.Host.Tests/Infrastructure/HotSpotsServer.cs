@@ -52,6 +52,7 @@ public sealed class HotSpotsServer : IAsyncDisposable
             ["HotSpots:Security:Users:2:PasswordHash"] = QuickHash,
             ["HotSpots:Security:Users:2:Role"] = "admin",
             ["urls"] = "http://127.0.0.1:0",
+            ["HotSpots:Cluster:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>

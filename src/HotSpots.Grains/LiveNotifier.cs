@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HotSpots.Grains;
+
+/// <summary>Bound from <c>HotSpots:Live</c>.</summary>
+public sealed class NotifierOptions
+{
+    /// <summary>Longest a changed area waits in a silo's notifier before every node hears of it.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(20);
+}
+
+/// <summary>
+/// A silo's notifier: area grains on this silo hand it the areas they changed (a method call, no message), and it
+/// tells every node's <see cref="ILiveObserver"/> at most one flush interval later, in one call per node. The list of
+/// observers comes from the <see cref="ILiveDirectoryGrain"/> and is refreshed every few seconds. Delivery is best
+/// effort: a dashboard that (re)connects reads a snapshot.
+/// </summary>
+/// <remarks>Its waits are transport timing, not the domain's clock, so they run on the system clock even where tests move a fake one.</remarks>
+public sealed class LiveNotifier(IGrainFactory grains, IOptions<NotifierOptions> options, ILogger<LiveNotifier> logger) : BackgroundService
+{
+    private static readonly TimeSpan ObserverRefresh = TimeSpan.FromSeconds(2);
+
+    private readonly Lock _lock = new();
+    private HashSet<AreaKey> _changed = [];
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ILiveObserver[] _observers = [];
+    private long _observersAt;
+
+    public void Changed(AreaKey area)
+    {
+        lock (_lock)
+        {
+            if (_changed.Add(area) && _changed.Count == 1) _wake.TrySetResult();
+        }
+    }
+
+    /// <summary>Tells every node at once that the geography moved to a new revision.</summary>
+    public async Task GeographyChangedAsync(long revision)
+    {
+        foreach (var observer in await ObserversAsync(refresh: true)) await Deliver(observer, o => o.GeographyChanged(revision));
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                Task wake;
+                lock (_lock) wake = _changed.Count > 0 ? Task.CompletedTask : _wake.Task;
+                await wake.WaitAsync(stoppingToken);
+                await Task.Delay(options.Value.FlushInterval, stoppingToken);
+                AreaKey[] areas;
+                lock (_lock)
+                {
+                    areas = [.. _changed];
+                    _changed = [];
+                    _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+                var observers = await ObserversAsync(refresh: false);
+                await Task.WhenAll(observers.Select(o => Deliver(o, x => x.AreasChanged(areas))));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<ILiveObserver[]> ObserversAsync(bool refresh)
+    {
+        if (refresh || Environment.TickCount64 - _observersAt > ObserverRefresh.TotalMilliseconds || _observers.Length == 0)
+        {
+            try
+            {
+                _observers = await grains.GetGrain<ILiveDirectoryGrain>(0).ObserversAsync();
+                _observersAt = Environment.TickCount64;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Reading the live directory failed; using the observers known before");
+            }
+        }
+        return _observers;
+    }
+
+    private async Task Deliver(ILiveObserver observer, Func<ILiveObserver, Task> call)
+    {
+        try
+        {
+            await call(observer);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A node that went away stays listed until its registration expires; its dashboards reload on reconnect.
+            logger.LogDebug(ex, "A node's live observer did not answer");
+        }
+    }
+}
