@@ -91,12 +91,16 @@ internal static class LiveBenchmark
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     /// <summary>The real server as its own process, on a fresh store in <paramref name="dir"/>, with the benchmark's keys.</summary>
-    public static Process StartServer(string dir, out Task<string> listening, params string[] settings)
+    public static Process StartServer(string dir, out Task<string> listening, params string[] settings) =>
+        StartServer(AppContext.BaseDirectory, dir, out listening, settings);
+
+    /// <summary>As above, with the host built in <paramref name="hostDir"/> (another commit's, to compare).</summary>
+    public static Process StartServer(string hostDir, string dir, out Task<string> listening, params string[] settings)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir };
         foreach (var a in new[]
         {
-            Path.Combine(AppContext.BaseDirectory, "HotSpots.Host.dll"), "--urls=http://127.0.0.1:0",
+            Path.Combine(hostDir, "HotSpots.Host.dll"), "--urls=http://127.0.0.1:0",
             $"--HotSpots:Store:Sqlite:Path={Path.Combine(dir, "live.db")}", "--HotSpots:Demo:Feed=false",
             "--HotSpots:Security:IngestKeys:0=bench-ingest", "--HotSpots:Security:ViewerKeys:0=bench-viewer",
             "--Logging:LogLevel:Default=Warning",

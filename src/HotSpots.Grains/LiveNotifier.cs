@@ -13,9 +13,10 @@ public sealed class NotifierOptions
 
 /// <summary>
 /// A silo's notifier: area grains on this silo hand it the areas they changed (a method call, no message), and it
-/// tells every node's <see cref="ILiveObserver"/> at most one flush interval later, in one call per node. The list of
-/// observers comes from the <see cref="ILiveDirectoryGrain"/> and is refreshed every few seconds. Delivery is best
-/// effort: a dashboard that (re)connects reads a snapshot.
+/// tells every node's <see cref="ILiveObserver"/> at once when it has been quiet, and otherwise at most one flush
+/// interval after its previous flush, in one call per node. The list of observers comes from the
+/// <see cref="ILiveDirectoryGrain"/> and is refreshed every few seconds. Delivery is best effort: a dashboard that
+/// (re)connects reads a snapshot.
 /// </summary>
 /// <remarks>Its waits are transport timing, not the domain's clock, so they run on the system clock even where tests move a fake one.</remarks>
 public sealed class LiveNotifier(IGrainFactory grains, IOptions<NotifierOptions> options, ILogger<LiveNotifier> logger) : BackgroundService
@@ -44,6 +45,7 @@ public sealed class LiveNotifier(IGrainFactory grains, IOptions<NotifierOptions>
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        long lastFlush = 0;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -51,7 +53,10 @@ public sealed class LiveNotifier(IGrainFactory grains, IOptions<NotifierOptions>
                 Task wake;
                 lock (_lock) wake = _changed.Count > 0 ? Task.CompletedTask : _wake.Task;
                 await wake.WaitAsync(stoppingToken);
-                await Task.Delay(options.Value.FlushInterval, stoppingToken);
+                // The first change after a quiet spell goes out at once; under a steady feed flushes are spaced by the interval.
+                var sinceLast = TimeSpan.FromMilliseconds(Environment.TickCount64 - lastFlush);
+                if (sinceLast < options.Value.FlushInterval) await Task.Delay(options.Value.FlushInterval - sinceLast, stoppingToken);
+                lastFlush = Environment.TickCount64;
                 AreaKey[] areas;
                 lock (_lock)
                 {

@@ -254,16 +254,33 @@ public sealed class SqliteIncidentStore : IIncidentStore
     /// lock here is asynchronous; a second connection would instead sleep in SQLite's busy handler, holding a
     /// thread-pool thread, whenever an append was committing.
     /// </summary>
-    internal async Task WriteAsync(Action<SqliteCommand> write, CancellationToken cancellationToken)
+    internal async Task WriteAsync(Action<SqliteCommand> write, CancellationToken cancellationToken) =>
+        await WriteAsync(write, flush: true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteAsync(Action{SqliteCommand}, CancellationToken)"/>; with <paramref name="flush"/> false the
+    /// commit skips its fsync. For state the log can rebuild (grain checkpoints): a killed process still loses nothing,
+    /// and a power cut can lose only the latest such commits, never one without those before it (the WAL is replayed
+    /// in order), while a later flushed commit makes them durable too.
+    /// </summary>
+    internal async Task WriteAsync(Action<SqliteCommand> write, bool flush, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            using var transaction = _writer!.BeginTransaction(deferred: false);
-            using var command = _writer.CreateCommand();
-            command.Transaction = transaction;
-            write(command);
-            transaction.Commit();
+            if (!flush) Execute(_writer!, "PRAGMA synchronous=NORMAL;");
+            try
+            {
+                using var transaction = _writer!.BeginTransaction(deferred: false);
+                using var command = _writer.CreateCommand();
+                command.Transaction = transaction;
+                write(command);
+                transaction.Commit();
+            }
+            finally
+            {
+                if (!flush) Execute(_writer!, "PRAGMA synchronous=FULL;");
+            }
         }
         finally
         {

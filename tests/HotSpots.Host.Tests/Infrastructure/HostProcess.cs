@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using HotSpots.Testing;
 
 namespace HotSpots.Host.Tests.Infrastructure;
@@ -57,6 +58,17 @@ public sealed class HostProcess : IAsyncDisposable
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
     }
+
+    /// <summary>SIGTERM, as an operator's stop or a container runtime sends it: the host shuts down in order.</summary>
+    public async Task StopAsync()
+    {
+        const int sigterm = 15;
+        if (Kill(_process.Id, sigterm) != 0) throw new InvalidOperationException($"could not signal the host (errno {Marshal.GetLastPInvokeError()})");
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     public async ValueTask DisposeAsync()
     {
