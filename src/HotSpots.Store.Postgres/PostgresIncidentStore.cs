@@ -1,0 +1,240 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using HotSpots.Domain.Incidents;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace HotSpots.Store.Postgres;
+
+/// <summary>
+/// The incident log in PostgreSQL, for several nodes. An append COPYs its batch (binary) into a temporary table and
+/// inserts what is new in one statement, idempotent on (source, source_id), durable when the transaction commits.
+/// <para>
+/// Log order: appends take a transaction-scoped advisory lock and number their rows after the highest stored
+/// sequence, so sequences are gapless and no transaction can commit a lower sequence after a higher one is visible.
+/// A reader of "everything after X" therefore never skips a row that commits late, which a plain sequence default
+/// would allow. Appends are serialized cluster-wide; each is one round of COPY and INSERT, so a node's many small
+/// posts and an import's large batches both keep the lock for milliseconds.
+/// </para>
+/// </summary>
+public sealed class PostgresIncidentStore : IIncidentStore
+{
+    /// <summary>Advisory lock key that serializes appends ("hots" + 2).</summary>
+    private const long AppendLock = 0x686f7473_00000002;
+
+    private static readonly string[] Schema =
+    [
+        """
+        CREATE TABLE hotspots_meta (name text PRIMARY KEY, value text NOT NULL);
+        CREATE TABLE hotspots_incidents (
+            seq bigint PRIMARY KEY,
+            source text NOT NULL,
+            source_id text NOT NULL,
+            category text NOT NULL,
+            occurred_at timestamptz NOT NULL,
+            precision smallint NOT NULL,
+            latitude double precision NOT NULL,
+            longitude double precision NOT NULL,
+            location_text text NULL,
+            recorded_at timestamptz NOT NULL,
+            origin smallint NOT NULL,
+            CONSTRAINT ux_hotspots_incidents_source UNIQUE (source, source_id)
+        );
+        CREATE INDEX ix_hotspots_incidents_occurred ON hotspots_incidents (occurred_at);
+        """,
+    ];
+
+    private const string Incoming = """
+        CREATE TEMP TABLE IF NOT EXISTS hotspots_incoming (
+            ord integer NOT NULL, source text NOT NULL, source_id text NOT NULL, category text NOT NULL, occurred_at timestamptz NOT NULL,
+            precision smallint NOT NULL, latitude double precision NOT NULL, longitude double precision NOT NULL, location_text text NULL,
+            origin smallint NOT NULL
+        ) ON COMMIT DELETE ROWS
+        """;
+
+    // New rows only, the first of any repeated key in the batch, numbered in submission order after the log's end.
+    private const string InsertNew = """
+        INSERT INTO hotspots_incidents (seq, source, source_id, category, occurred_at, precision, latitude, longitude, location_text, recorded_at, origin)
+        SELECT (SELECT coalesce(max(seq), 0) FROM hotspots_incidents) + row_number() OVER (ORDER BY f.ord),
+               f.source, f.source_id, f.category, f.occurred_at, f.precision, f.latitude, f.longitude, f.location_text, @recorded, f.origin
+        FROM (
+            SELECT DISTINCT ON (i.source, i.source_id) i.* FROM hotspots_incoming i
+            WHERE NOT EXISTS (SELECT 1 FROM hotspots_incidents h WHERE h.source = i.source AND h.source_id = i.source_id)
+            ORDER BY i.source, i.source_id, i.ord
+        ) f
+        RETURNING seq, source, source_id
+        """;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _time;
+
+    private PostgresIncidentStore(NpgsqlDataSource dataSource, TimeProvider time, StorePurpose purpose)
+    {
+        _dataSource = dataSource;
+        _time = time;
+        Purpose = purpose;
+    }
+
+    public StorePurpose Purpose { get; }
+
+    /// <summary>Migrates the schema when needed and checks (or, on a new database, records) the store's purpose.</summary>
+    public static async Task<PostgresIncidentStore> OpenAsync(NpgsqlDataSource dataSource, StorePurpose? purpose, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        await PostgresSchema.MigrateAsync(dataSource, "incidents", Schema, cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO hotspots_meta (name, value) VALUES ('purpose', @purpose) ON CONFLICT (name) DO NOTHING; SELECT value FROM hotspots_meta WHERE name = 'purpose'",
+            connection);
+        command.Parameters.AddWithValue("purpose", (purpose ?? StorePurpose.Live).ToString().ToLowerInvariant());
+        var stored = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var actual = Enum.Parse<StorePurpose>(stored, ignoreCase: true);
+        if (purpose is { } wanted && wanted != actual)
+            throw new InvalidOperationException($"the PostgreSQL store '{connection.Database}' is a {stored} store, not a {wanted.ToString().ToLowerInvariant()} one");
+        return new PostgresIncidentStore(dataSource, time, actual);
+    }
+
+    public async Task<AppendResult> AppendAsync(IncidentBatch incidents, CancellationToken cancellationToken = default)
+    {
+        // Everything is a duplicate (stored before, or repeated earlier in this batch) unless the insert returns it.
+        var outcomes = new AppendOutcome[incidents.Count];
+        Array.Fill(outcomes, AppendOutcome.Duplicate);
+        if (incidents.Count == 0) return new AppendResult(outcomes, []);
+        var recordedAt = _time.GetUtcNow();
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await PostgresSchema.Execute(connection, Incoming, cancellationToken);
+        await CopyAsync(connection, incidents, cancellationToken);
+        await PostgresSchema.Execute(connection, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", AppendLock));
+
+        var first = FirstIndexByKey(incidents);
+        var appended = new List<LoggedIncident>();
+        await using (var insert = new NpgsqlCommand(InsertNew, connection))
+        {
+            insert.Parameters.AddWithValue("recorded", recordedAt);
+            await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var i = first[(reader.GetString(1), reader.GetString(2))];
+                outcomes[i] = AppendOutcome.Appended;
+                appended.Add(Logged(reader.GetInt64(0), incidents, i));
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        appended.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        return new AppendResult(outcomes, appended);
+    }
+
+    public async Task<IReadOnlyList<LoggedIncident>> ReadAfterAsync(long afterSequence, int max, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT seq, category, occurred_at, precision, latitude, longitude, origin, location_text FROM hotspots_incidents WHERE seq > @after ORDER BY seq LIMIT @max");
+        command.Parameters.AddWithValue("after", afterSequence);
+        command.Parameters.AddWithValue("max", max);
+        var result = new List<LoggedIncident>(Math.Min(max, 4096));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!Categories.TryParse(reader.GetString(1), out var category))
+                throw new InvalidDataException($"incident {reader.GetInt64(0)} has unknown category '{reader.GetString(1)}'");
+            result.Add(new LoggedIncident(reader.GetInt64(0), category, new OccurredAt(reader.GetFieldValue<DateTimeOffset>(2), (TimePrecision)reader.GetInt16(3)),
+                reader.GetDouble(4), reader.GetDouble(5), (IncidentOrigin)reader.GetInt16(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
+        }
+        return result;
+    }
+
+    public async IAsyncEnumerable<Incident> ReadIncidentsAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT source, source_id, category, occurred_at, precision, latitude, longitude, location_text, origin FROM hotspots_incidents " +
+            "WHERE occurred_at >= @from AND occurred_at < @to ORDER BY occurred_at, seq");
+        command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        command.Parameters.AddWithValue("to", to.ToUniversalTime());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!Categories.TryParse(reader.GetString(2), out var category)) continue;
+            yield return new Incident(reader.GetString(0), reader.GetString(1), category,
+                new OccurredAt(reader.GetFieldValue<DateTimeOffset>(3), (TimePrecision)reader.GetInt16(4)),
+                reader.GetDouble(5), reader.GetDouble(6), reader.IsDBNull(7) ? null : reader.GetString(7), (IncidentOrigin)reader.GetInt16(8));
+        }
+    }
+
+    public async Task<AppendOutcome[]> PreviewAsync(IncidentBatch incidents, CancellationToken cancellationToken = default)
+    {
+        var outcomes = new AppendOutcome[incidents.Count];
+        if (incidents.Count == 0) return outcomes;
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await PostgresSchema.Execute(connection, Incoming, cancellationToken);
+        await CopyAsync(connection, incidents, cancellationToken);
+        var stored = new HashSet<(string, string)>();
+        await using (var command = new NpgsqlCommand(
+            "SELECT i.source, i.source_id FROM hotspots_incoming i JOIN hotspots_incidents h ON h.source = i.source AND h.source_id = i.source_id", connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken)) stored.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        await transaction.RollbackAsync(cancellationToken);
+        var first = FirstIndexByKey(incidents);
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            var key = Key(incidents, i);
+            outcomes[i] = stored.Contains(key) || first[key] != i ? AppendOutcome.Duplicate : AppendOutcome.Appended;
+        }
+        return outcomes;
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT count(*) FROM hotspots_incidents");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<DateTimeOffset?> LatestOccurredAtAsync(string? source, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(source is null
+            ? "SELECT max(occurred_at) FROM hotspots_incidents"
+            : "SELECT max(occurred_at) FROM hotspots_incidents WHERE source = @source");
+        if (source is not null) command.Parameters.AddWithValue("source", source);
+        return await command.ExecuteScalarAsync(cancellationToken) is DateTime at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static async Task CopyAsync(NpgsqlConnection connection, IncidentBatch incidents, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY hotspots_incoming (ord, source, source_id, category, occurred_at, precision, latitude, longitude, location_text, origin) FROM STDIN (FORMAT BINARY)",
+            cancellationToken);
+        for (var i = 0; i < incidents.Count; i++)
+        {
+            copy.StartRow();
+            copy.Write(i, NpgsqlDbType.Integer);
+            copy.Write(Encoding.UTF8.GetString(incidents.Source(i)), NpgsqlDbType.Text);
+            copy.Write(Encoding.UTF8.GetString(incidents.SourceId(i)), NpgsqlDbType.Text);
+            copy.Write(incidents.Category(i).Slug(), NpgsqlDbType.Text);
+            copy.Write(incidents.OccurredAt(i).Start.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            copy.Write((short)incidents.OccurredAt(i).Precision, NpgsqlDbType.Smallint);
+            copy.Write(incidents.Latitude(i), NpgsqlDbType.Double);
+            copy.Write(incidents.Longitude(i), NpgsqlDbType.Double);
+            if (incidents.HasLocation(i)) copy.Write(Encoding.UTF8.GetString(incidents.Location(i)), NpgsqlDbType.Text);
+            else copy.WriteNull();
+            copy.Write((short)incidents.Origin(i), NpgsqlDbType.Smallint);
+        }
+        await copy.CompleteAsync(cancellationToken);
+    }
+
+    private static (string, string) Key(IncidentBatch incidents, int i) =>
+        (Encoding.UTF8.GetString(incidents.Source(i)), Encoding.UTF8.GetString(incidents.SourceId(i)));
+
+    private static Dictionary<(string, string), int> FirstIndexByKey(IncidentBatch incidents)
+    {
+        var first = new Dictionary<(string, string), int>(incidents.Count);
+        for (var i = 0; i < incidents.Count; i++) first.TryAdd(Key(incidents, i), i);
+        return first;
+    }
+
+    private static LoggedIncident Logged(long sequence, IncidentBatch incidents, int i) =>
+        new(sequence, incidents.Category(i), incidents.OccurredAt(i), incidents.Latitude(i), incidents.Longitude(i), incidents.Origin(i),
+            incidents.HasLocation(i) ? Encoding.UTF8.GetString(incidents.Location(i)) : null);
+}

@@ -1,0 +1,135 @@
+using HotSpots.Domain.Incidents;
+
+namespace HotSpots.Store.Tests.Contracts;
+
+/// <summary>
+/// What every incident store promises, run against each implementation (SQLite here, PostgreSQL in its own test
+/// project): idempotent appends, the log in order, previews, replays' reads and the latest time per source.
+/// </summary>
+public abstract class IncidentStoreContract
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A new, empty store of the implementation under test, live unless asked otherwise.</summary>
+    protected abstract Task<IIncidentStore> NewStoreAsync(StorePurpose? purpose = null);
+
+    /// <summary>The same store opened again after it was closed (a restart, or another node).</summary>
+    protected abstract Task<IIncidentStore> ReopenAsync(IIncidentStore store, StorePurpose? purpose = null);
+
+    protected static Incident Item(string source, string id, int minutes = 0, Category category = Category.AntiSocialBehaviour,
+        IncidentOrigin origin = IncidentOrigin.Recorded, string? location = "On or near High Street") =>
+        new(source, id, category, OccurredAt.Exact(Start.AddMinutes(minutes)), 51.4757 + minutes * 1e-5, 0.3217, location, origin);
+
+    [Fact]
+    public async Task Sending_the_same_incidents_again_changes_nothing_and_says_each_is_a_duplicate()
+    {
+        await using var store = await NewStoreAsync();
+        Incident[] batch = [Item("essex-police", "a"), Item("essex-police", "b"), Item("essex-fire", "a")];
+
+        var first = await store.AppendAsync(batch);
+        var again = await store.AppendAsync(batch);
+
+        Assert.All(first.Outcomes, o => Assert.Equal(AppendOutcome.Appended, o));
+        Assert.All(again.Outcomes, o => Assert.Equal(AppendOutcome.Duplicate, o));
+        Assert.Empty(again.Appended);
+        Assert.Equal(3, await store.CountAsync());
+    }
+
+    [Fact]
+    public async Task An_id_repeated_within_one_batch_is_stored_once_from_its_first_copy()
+    {
+        await using var store = await NewStoreAsync();
+
+        var result = await store.AppendAsync([Item("essex-police", "x", minutes: 1), Item("essex-police", "y"), Item("essex-police", "x", minutes: 9)]);
+
+        Assert.Equal([AppendOutcome.Appended, AppendOutcome.Appended, AppendOutcome.Duplicate], result.Outcomes);
+        var log = await store.ReadAfterAsync(0, 10);
+        Assert.Equal(2, log.Count);
+        Assert.Contains(log, l => l.OccurredAt.Start == Start.AddMinutes(1));
+    }
+
+    [Fact]
+    public async Task The_log_reads_back_in_sequence_order_from_any_position_with_what_was_appended()
+    {
+        await using var store = await NewStoreAsync();
+        var appended = new List<LoggedIncident>();
+        for (var b = 0; b < 5; b++)
+            appended.AddRange((await store.AppendAsync([.. Enumerable.Range(0, 7).Select(i => Item("council-asb", $"{b}-{i}", minutes: b * 7 + i))])).Appended);
+
+        var all = await store.ReadAfterAsync(0, 1000);
+        var tail = await store.ReadAfterAsync(all[20].Sequence, 5);
+
+        Assert.Equal(35, all.Count);
+        Assert.Equal(appended, all);
+        Assert.True(all.Zip(all.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence));
+        Assert.Equal(all.Skip(21).Take(5), tail);
+    }
+
+    [Fact]
+    public async Task An_incident_keeps_its_category_time_precision_place_description_and_origin()
+    {
+        await using var store = await NewStoreAsync();
+        var month = new Incident("essex-police", "m", Category.Drugs, OccurredAt.Month(2018, 3), 51.49, 0.31, null);
+        var drill = Item("hotspots-drill", "d", minutes: 3, Category.DeliberateSecondaryFire, IncidentOrigin.Drill, "Grays beach");
+
+        await store.AppendAsync([month, drill]);
+        // Within one batch the log's order is the store's own (SQLite inserts in key order).
+        var log = (await store.ReadAfterAsync(0, 10)).OrderBy(l => l.Origin).ToList();
+        var replayed = await store.ReadIncidentsAsync(new DateTimeOffset(2018, 1, 1, 0, 0, 0, TimeSpan.Zero), Start.AddDays(1)).ToListAsync();
+
+        Assert.Equal([month, drill], replayed);
+        Assert.Equal((Category.Drugs, TimePrecision.Month, (string?)null, IncidentOrigin.Recorded), (log[0].Category, log[0].OccurredAt.Precision, log[0].LocationText, log[0].Origin));
+        Assert.Equal((51.49, 0.31), (log[0].Latitude, log[0].Longitude));
+        Assert.Equal((IncidentOrigin.Drill, "Grays beach", drill.OccurredAt), (log[1].Origin, log[1].LocationText, log[1].OccurredAt));
+    }
+
+    [Fact]
+    public async Task A_preview_tells_new_from_stored_and_repeated_and_writes_nothing()
+    {
+        await using var store = await NewStoreAsync();
+        await store.AppendAsync([Item("essex-police", "old")]);
+
+        var preview = await store.PreviewAsync(IncidentBatch.From([Item("essex-police", "old"), Item("essex-police", "new"), Item("essex-police", "new")]));
+
+        Assert.Equal([AppendOutcome.Duplicate, AppendOutcome.Appended, AppendOutcome.Duplicate], preview);
+        Assert.Equal(1, await store.CountAsync());
+    }
+
+    [Fact]
+    public async Task Replays_read_whole_incidents_of_a_period_in_time_order()
+    {
+        await using var store = await NewStoreAsync();
+        await store.AppendAsync([Item("essex-police", "late", minutes: 50), Item("essex-police", "early", minutes: 5), Item("essex-police", "outside", minutes: 200)]);
+
+        var period = await store.ReadIncidentsAsync(Start, Start.AddHours(1)).ToListAsync();
+
+        Assert.Equal(["early", "late"], period.Select(i => i.SourceId));
+    }
+
+    [Fact]
+    public async Task The_latest_time_is_known_per_source_and_overall()
+    {
+        await using var store = await NewStoreAsync();
+        Assert.Null(await store.LatestOccurredAtAsync(null));
+        await store.AppendAsync([Item("essex-police", "p", minutes: 10), Item("essex-fire", "f", minutes: 30)]);
+
+        Assert.Equal(Start.AddMinutes(10), await store.LatestOccurredAtAsync("essex-police"));
+        Assert.Equal(Start.AddMinutes(30), await store.LatestOccurredAtAsync(null));
+        Assert.Null(await store.LatestOccurredAtAsync("council-asb"));
+    }
+
+    [Fact]
+    public async Task A_store_keeps_its_purpose_and_refuses_to_be_opened_for_another()
+    {
+        var replay = await NewStoreAsync(StorePurpose.Replay);
+        await replay.AppendAsync([Item("replay", "r")]);
+        await replay.DisposeAsync();
+
+        await using (var again = await ReopenAsync(replay))
+        {
+            Assert.Equal(StorePurpose.Replay, again.Purpose);
+            Assert.Equal(1, await again.CountAsync());
+        }
+        await Assert.ThrowsAnyAsync<InvalidOperationException>(() => ReopenAsync(replay, StorePurpose.Live));
+    }
+}
