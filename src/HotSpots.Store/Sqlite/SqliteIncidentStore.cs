@@ -185,10 +185,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
     public StorePurpose Purpose { get; private set; }
 
     /// <summary>How the stores that share the file write documents (alerts, operations) as JSON.</summary>
-    internal static readonly JsonSerializerOptions DocumentJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    internal static JsonSerializerOptions DocumentJson => StoreDocuments.Json;
 
     /// <summary>The injected clock, for the stores that share the file.</summary>
     internal DateTimeOffset Now => _time.GetUtcNow();

@@ -1,0 +1,23 @@
+using HotSpots.Store.Tests.Contracts;
+
+namespace HotSpots.Store.Postgres.Tests;
+
+public sealed class PostgresGrainStateStoreTests : GrainStateStoreContract, IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    protected override async Task<(IGrainStateStore Store, IAsyncDisposable Owner)> OpenAsync() =>
+        (await PostgresGrainStateStore.OpenAsync(_database.DataSource), NoOwner.Instance);
+
+    /// <summary>The test's database outlives each opening; nothing to close.</summary>
+    private sealed class NoOwner : IAsyncDisposable
+    {
+        public static readonly NoOwner Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
