@@ -11,13 +11,5 @@ public sealed class PostgresGrainStateStoreTests : GrainStateStoreContract, IAsy
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     protected override async Task<(IGrainStateStore Store, IAsyncDisposable Owner)> OpenAsync() =>
-        (await PostgresGrainStateStore.OpenAsync(_database.DataSource), NoOwner.Instance);
-
-    /// <summary>The test's database outlives each opening; nothing to close.</summary>
-    private sealed class NoOwner : IAsyncDisposable
-    {
-        public static readonly NoOwner Instance = new();
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
+        (await PostgresGrainStateStore.OpenAsync(_database.DataSource), _database.Borrowed);
 }

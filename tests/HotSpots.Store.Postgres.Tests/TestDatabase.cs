@@ -10,6 +10,9 @@ public sealed class TestDatabase(string name, NpgsqlDataSource dataSource) : IAs
 
     public string ConnectionString => dataSource.ConnectionString;
 
+    /// <summary>What a contract test closes after each opening of a store: nothing, the database outlives it.</summary>
+    public IAsyncDisposable Borrowed { get; } = new NoOwner();
+
     public static async Task<TestDatabase> CreateAsync()
     {
         var name = $"t_{Guid.NewGuid():N}";
@@ -29,5 +32,10 @@ public sealed class TestDatabase(string name, NpgsqlDataSource dataSource) : IAs
         await using var admin = NpgsqlDataSource.Create(TestPostgres.ConnectionString);
         await using var command = admin.CreateCommand(sql);
         await command.ExecuteNonQueryAsync();
+    }
+
+    private sealed class NoOwner : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -1,21 +1,20 @@
 using HotSpots.Domain.Evaluation;
-using HotSpots.Store.Sqlite;
-using HotSpots.Testing;
 
-namespace HotSpots.Store.Tests.Sqlite;
+namespace HotSpots.Store.Tests.Contracts;
 
-public sealed class SqliteOperationStoreTests : IDisposable
+/// <summary>What every operation store promises: versioned zones, ward sets, operations, the patrol log, and one revision for all geography changes.</summary>
+public abstract class OperationStoreContract
 {
-    private readonly TempDirectory _dir = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero));
+    protected readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero));
 
-    private Task<SqliteIncidentStore> OpenAsync() => SqliteIncidentStore.OpenAsync(new SqliteStoreOptions { Path = _dir.File("h.db") }, _time);
+    /// <summary>The store under test, opened (again) on the same database with <see cref="Time"/>; disposing the owner closes it.</summary>
+    protected abstract Task<(IOperationStore Store, IAsyncDisposable Owner)> OpenAsync();
 
     [Fact]
     public async Task Zone_versions_count_up_per_zone_and_every_change_raises_the_geography_revision()
     {
-        await using var incidents = await OpenAsync();
-        var store = new SqliteOperationStore(incidents);
+        var (store, owner) = await OpenAsync();
+        await using var _ = owner;
         Assert.Equal(0, await store.GeographyRevisionAsync());
 
         var v1 = await store.AddZoneVersionAsync("grip", "Grays", "{\"circle\":1}", "api", false);
@@ -28,7 +27,7 @@ public sealed class SqliteOperationStoreTests : IDisposable
         var grip = await store.ZoneVersionsAsync("grip");
         Assert.Equal([1, 2, 3], grip.Select(v => v.Version));
         Assert.True(grip[^1].Retired);
-        Assert.Equal(_time.GetUtcNow(), grip[0].CreatedAt);
+        Assert.Equal(Time.GetUtcNow(), grip[0].CreatedAt);
     }
 
     [Fact]
@@ -36,17 +35,17 @@ public sealed class SqliteOperationStoreTests : IDisposable
     {
         var operation = new Operation("op-dial", "Op Dial", OperationType.Dial, ["lakeside"],
             [new ActivePeriod(new DateOnly(2026, 1, 5), new DateOnly(2026, 3, 1)), new ActivePeriod(new DateOnly(2026, 4, 1), null)], ["asb"], 1200, ["E05002235"]);
-        await using (var incidents = await OpenAsync())
+        var (store, owner) = await OpenAsync();
+        await using (owner)
         {
-            var store = new SqliteOperationStore(incidents);
             await store.PutOperationAsync(operation);
-            Assert.True(await store.AddWardSetAsync(new WardSetRecord("wards-2026", "Thurrock 2026", 2, _time.GetUtcNow()), "{\"type\":\"FeatureCollection\",\"features\":[]}"));
-            Assert.False(await store.AddWardSetAsync(new WardSetRecord("wards-2026", "again", 2, _time.GetUtcNow()), "{}"));
+            Assert.True(await store.AddWardSetAsync(new WardSetRecord("wards-2026", "Thurrock 2026", 2, Time.GetUtcNow()), "{\"type\":\"FeatureCollection\",\"features\":[]}"));
+            Assert.False(await store.AddWardSetAsync(new WardSetRecord("wards-2026", "again", 2, Time.GetUtcNow()), "{}"));
             await store.SetCurrentWardSetAsync("wards-2026");
         }
-        await using (var incidents = await OpenAsync())
+        (store, owner) = await OpenAsync();
+        await using (owner)
         {
-            var store = new SqliteOperationStore(incidents);
             var stored = Assert.Single(await store.OperationsAsync());
             Assert.Equal(operation.Name, stored.Name);
             Assert.Equal(operation.ActivePeriods, stored.ActivePeriods);
@@ -64,8 +63,8 @@ public sealed class SqliteOperationStoreTests : IDisposable
     [Fact]
     public async Task Patrol_visits_are_idempotent_on_source_and_source_id_and_read_back_by_zone_and_time()
     {
-        await using var incidents = await OpenAsync();
-        var store = new SqliteOperationStore(incidents);
+        var (store, owner) = await OpenAsync();
+        await using var _ = owner;
         var start = new DateTimeOffset(2026, 6, 1, 18, 0, 0, TimeSpan.Zero);
         PatrolVisit Visit(string zone, string id, int hours) => new(zone, start.AddHours(hours), start.AddHours(hours).AddMinutes(20), 2, "gps", id, "gps-summary");
 
@@ -79,6 +78,4 @@ public sealed class SqliteOperationStoreTests : IDisposable
         Assert.Equal(Visit("grip", "1", 0), grip[0]);
         Assert.Equal(4, (await store.PatrolsAsync(null, start, start.AddDays(3))).Count);
     }
-
-    public void Dispose() => _dir.Dispose();
 }

@@ -1,0 +1,15 @@
+using HotSpots.Store.Tests.Contracts;
+
+namespace HotSpots.Store.Postgres.Tests;
+
+public sealed class PostgresOperationStoreTests : OperationStoreContract, IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    protected override async Task<(IOperationStore Store, IAsyncDisposable Owner)> OpenAsync() =>
+        (await PostgresOperationStore.OpenAsync(_database.DataSource, Time), _database.Borrowed);
+}
