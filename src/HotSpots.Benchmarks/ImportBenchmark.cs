@@ -4,7 +4,10 @@ using HotSpots.Application.Imports;
 using HotSpots.Application.Ingest;
 using HotSpots.Application.Monitoring;
 using HotSpots.Geography;
+using HotSpots.Store;
+using HotSpots.Store.Postgres;
 using HotSpots.Store.Sqlite;
+using Npgsql;
 
 namespace HotSpots.Benchmarks;
 
@@ -24,6 +27,8 @@ internal static class ImportBenchmark
         var runs = int.Parse(Paths.Option(args, "--runs", "3"));
         // Counting alongside the import, as a server does while the tool imports, or after it (--count-after).
         var concurrent = !args.Contains("--count-after");
+        // Into PostgreSQL (a fresh database per run on the server this connection string names) instead of SQLite.
+        var postgres = Paths.Option(args, "--postgres", "");
         var formats = Paths.Option(args, "--format", "all") is var f && f == "all" ? ImportFormat.All : [ImportFormat.Find(f) ?? throw new ArgumentException($"unknown format {f}")];
         var originals = Directory.GetFiles(Path.Combine(data, "police-uk"), "*.csv").Order().ToList();
         var wardFiles = Directory.GetFiles(Path.Combine(data, "boundaries", "essex-wards-2013"), "*.geojson").Order().ToList();
@@ -35,7 +40,7 @@ internal static class ImportBenchmark
         {
             var files = WriteCopies(originals, passes, Path.Combine(work, format.Name), format.Name);
             Console.WriteLine($"Import benchmark, {format.Name}: {passes} passes x {rowsPerPass:N0} rows = {passes * rowsPerPass:N0} rows, 304 Essex ward files, {runs} runs, each into a fresh SQLite file under {work}");
-            var median = await RunFormatAsync(format, files, wardFiles, runs, concurrent, Path.Combine(work, format.Name));
+            var median = await RunFormatAsync(format, files, wardFiles, runs, concurrent, Path.Combine(work, format.Name), postgres);
             medians.Add($"{format.Name,-10} {median,12:N0} rows/s end to end (median of {runs})");
         }
         Console.WriteLine();
@@ -45,7 +50,7 @@ internal static class ImportBenchmark
         return 0;
     }
 
-    private static async Task<double> RunFormatAsync(ImportFormat format, List<string> files, List<string> wardFiles, int runs, bool concurrent, string work)
+    private static async Task<double> RunFormatAsync(ImportFormat format, List<string> files, List<string> wardFiles, int runs, bool concurrent, string work, string postgres)
     {
         var rates = new List<double>();
         var mappings = LabelMappings.Load();
@@ -53,9 +58,7 @@ internal static class ImportBenchmark
         {
             // Each run starts from nothing, as a first import on a new machine does: geography, grid and store alike.
             var geography = GeographyModel.Load(new GeographyOptions { Wards = { Files = wardFiles } });
-            var dbPath = Path.Combine(work, $"run-{run}", "bench.db");
-            var store = await SqliteIncidentStore.OpenAsync(new SqliteStoreOptions { Path = dbPath }, TimeProvider.System);
-            var state = new SqliteGrainStateStore(store);
+            var (store, state, cleanUp) = postgres.Length > 0 ? await PostgresRunAsync(postgres, run) : await SqliteRunAsync(Path.Combine(work, $"run-{run}"));
             var silo = await BenchSilo.StartAsync(state);
             var monitors = new MonitorDirectory(geography, silo.Grains);
             var signal = new IncidentLogSignal();
@@ -90,11 +93,41 @@ internal static class ImportBenchmark
             // Each run's database goes once measured, so later runs do not share the disk and page cache with it.
             await silo.DisposeAsync();
             await store.DisposeAsync();
-            Directory.Delete(Path.GetDirectoryName(dbPath)!, recursive: true);
+            await cleanUp();
         }
         rates.Sort();
         Console.WriteLine($"end to end, median of {runs}: {rates[runs / 2],12:N0} rows/s   (slowest {rates[0]:N0}, fastest {rates[^1]:N0})");
         return rates[runs / 2];
+    }
+
+    private static async Task<(IIncidentStore, IGrainStateStore, Func<Task>)> SqliteRunAsync(string folder)
+    {
+        var store = await SqliteIncidentStore.OpenAsync(new SqliteStoreOptions { Path = Path.Combine(folder, "bench.db") }, TimeProvider.System);
+        return (store, new SqliteGrainStateStore(store), () =>
+        {
+            Directory.Delete(folder, recursive: true);
+            return Task.CompletedTask;
+        });
+    }
+
+    private static async Task<(IIncidentStore, IGrainStateStore, Func<Task>)> PostgresRunAsync(string connectionString, int run)
+    {
+        var name = $"hotspots_bench_{run}";
+        await using (var admin = NpgsqlDataSource.Create(connectionString))
+        {
+            await using var drop = admin.CreateCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            await drop.ExecuteNonQueryAsync();
+            await using var create = admin.CreateCommand($"CREATE DATABASE {name}");
+            await create.ExecuteNonQueryAsync();
+        }
+        var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ConnectionString);
+        return (await PostgresIncidentStore.OpenAsync(dataSource, null, TimeProvider.System), await PostgresGrainStateStore.OpenAsync(dataSource), async () =>
+        {
+            await dataSource.DisposeAsync();
+            await using var admin = NpgsqlDataSource.Create(connectionString);
+            await using var drop = admin.CreateCommand($"DROP DATABASE {name} WITH (FORCE)");
+            await drop.ExecuteNonQueryAsync();
+        });
     }
 
     /// <summary>

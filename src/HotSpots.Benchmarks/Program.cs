@@ -16,7 +16,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         Usage:
-          dotnet run -c Release --project src/HotSpots.Benchmarks -- import [--rows 1200000] [--runs 3] [--count-after] [--data ../shared/data]
+          dotnet run -c Release --project src/HotSpots.Benchmarks -- import [--rows 1200000] [--runs 3] [--count-after] [--postgres <connection string>] [--data ../shared/data]
           dotnet run -c Release --project src/HotSpots.Benchmarks -- restart [--rows 1200000] [--runs 3] [--host <folder of another build's HotSpots.Host.dll>]
           dotnet run -c Release --project src/HotSpots.Benchmarks -- heat [--requests 1000] [--data ../shared/data]
           dotnet run -c Release --project src/HotSpots.Benchmarks -- locate [--data ../shared/data]

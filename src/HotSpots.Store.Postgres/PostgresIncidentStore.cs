@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text;
 using HotSpots.Domain.Incidents;
 using Npgsql;
@@ -9,6 +11,9 @@ namespace HotSpots.Store.Postgres;
 /// <summary>
 /// The incident log in PostgreSQL, for several nodes. An append COPYs its batch (binary) into a temporary table and
 /// inserts what is new in one statement, idempotent on (source, source_id), durable when the transaction commits.
+/// As in the SQLite store, the unique index is over a 64-bit <see cref="IncidentKey"/> under the database's own secret
+/// (an index of 64-character police.uk ids made the import several times slower), and a key already taken by another
+/// (source, source_id) is refused loudly.
 /// <para>
 /// Log order: appends take a transaction-scoped advisory lock and number their rows after the highest stored
 /// sequence, so sequences are gapless and no transaction can commit a lower sequence after a higher one is visible.
@@ -28,6 +33,7 @@ public sealed class PostgresIncidentStore : IIncidentStore
         CREATE TABLE hotspots_meta (name text PRIMARY KEY, value text NOT NULL);
         CREATE TABLE hotspots_incidents (
             seq bigint PRIMARY KEY,
+            key bigint NOT NULL,
             source text NOT NULL,
             source_id text NOT NULL,
             category text NOT NULL,
@@ -38,41 +44,45 @@ public sealed class PostgresIncidentStore : IIncidentStore
             location_text text NULL,
             recorded_at timestamptz NOT NULL,
             origin smallint NOT NULL,
-            CONSTRAINT ux_hotspots_incidents_source UNIQUE (source, source_id)
+            CONSTRAINT ux_hotspots_incidents_key UNIQUE (key)
         );
-        CREATE INDEX ix_hotspots_incidents_occurred ON hotspots_incidents (occurred_at);
         """,
     ];
 
     private const string Incoming = """
         CREATE TEMP TABLE IF NOT EXISTS hotspots_incoming (
-            ord integer NOT NULL, source text NOT NULL, source_id text NOT NULL, category text NOT NULL, occurred_at timestamptz NOT NULL,
+            ord integer NOT NULL, key bigint NOT NULL, source text NOT NULL, source_id text NOT NULL, category text NOT NULL, occurred_at timestamptz NOT NULL,
             precision smallint NOT NULL, latitude double precision NOT NULL, longitude double precision NOT NULL, location_text text NULL,
             origin smallint NOT NULL
         ) ON COMMIT DELETE ROWS
         """;
 
-    // New rows only, the first of any repeated key in the batch, numbered in submission order after the log's end.
+    // New rows only (the batch holds each key once), numbered in submission order after the log's end.
     private const string InsertNew = """
-        INSERT INTO hotspots_incidents (seq, source, source_id, category, occurred_at, precision, latitude, longitude, location_text, recorded_at, origin)
-        SELECT (SELECT coalesce(max(seq), 0) FROM hotspots_incidents) + row_number() OVER (ORDER BY f.ord),
-               f.source, f.source_id, f.category, f.occurred_at, f.precision, f.latitude, f.longitude, f.location_text, @recorded, f.origin
-        FROM (
-            SELECT DISTINCT ON (i.source, i.source_id) i.* FROM hotspots_incoming i
-            WHERE NOT EXISTS (SELECT 1 FROM hotspots_incidents h WHERE h.source = i.source AND h.source_id = i.source_id)
-            ORDER BY i.source, i.source_id, i.ord
-        ) f
-        RETURNING seq, source, source_id
+        INSERT INTO hotspots_incidents (seq, key, source, source_id, category, occurred_at, precision, latitude, longitude, location_text, recorded_at, origin)
+        SELECT (SELECT coalesce(max(seq), 0) FROM hotspots_incidents) + row_number() OVER (ORDER BY i.ord),
+               i.key, i.source, i.source_id, i.category, i.occurred_at, i.precision, i.latitude, i.longitude, i.location_text, @recorded, i.origin
+        FROM hotspots_incoming i
+        WHERE NOT EXISTS (SELECT 1 FROM hotspots_incidents h WHERE h.key = i.key)
+        RETURNING seq, key
+        """;
+
+    private const string Collision = """
+        SELECT i.source, i.source_id, h.source, h.source_id FROM hotspots_incoming i JOIN hotspots_incidents h ON h.key = i.key
+        WHERE h.source <> i.source OR h.source_id <> i.source_id LIMIT 1
         """;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
+    private readonly ulong _secret0, _secret1;
 
-    private PostgresIncidentStore(NpgsqlDataSource dataSource, TimeProvider time, StorePurpose purpose)
+    private PostgresIncidentStore(NpgsqlDataSource dataSource, TimeProvider time, StorePurpose purpose, byte[] secret)
     {
         _dataSource = dataSource;
         _time = time;
         Purpose = purpose;
+        _secret0 = BinaryPrimitives.ReadUInt64LittleEndian(secret);
+        _secret1 = BinaryPrimitives.ReadUInt64LittleEndian(secret.AsSpan(8));
     }
 
     public StorePurpose Purpose { get; }
@@ -82,15 +92,23 @@ public sealed class PostgresIncidentStore : IIncidentStore
     {
         await PostgresSchema.MigrateAsync(dataSource, "incidents", Schema, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            "INSERT INTO hotspots_meta (name, value) VALUES ('purpose', @purpose) ON CONFLICT (name) DO NOTHING; SELECT value FROM hotspots_meta WHERE name = 'purpose'",
-            connection);
-        command.Parameters.AddWithValue("purpose", (purpose ?? StorePurpose.Live).ToString().ToLowerInvariant());
-        var stored = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var stored = await MetaAsync(connection, "purpose", (purpose ?? StorePurpose.Live).ToString().ToLowerInvariant(), cancellationToken);
         var actual = Enum.Parse<StorePurpose>(stored, ignoreCase: true);
         if (purpose is { } wanted && wanted != actual)
             throw new InvalidOperationException($"the PostgreSQL store '{connection.Database}' is a {stored} store, not a {wanted.ToString().ToLowerInvariant()} one");
-        return new PostgresIncidentStore(dataSource, time, actual);
+        var secret = Convert.FromHexString(await MetaAsync(connection, "key-secret", Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), cancellationToken));
+        return new PostgresIncidentStore(dataSource, time, actual, secret);
+    }
+
+    /// <summary>A setting of the store, fixed by whichever node sets it first.</summary>
+    private static async Task<string> MetaAsync(NpgsqlConnection connection, string name, string initial, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO hotspots_meta (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING; SELECT value FROM hotspots_meta WHERE name = @name",
+            connection);
+        command.Parameters.AddWithValue("name", name);
+        command.Parameters.AddWithValue("value", initial);
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task<AppendResult> AppendAsync(IncidentBatch incidents, CancellationToken cancellationToken = default)
@@ -99,14 +117,14 @@ public sealed class PostgresIncidentStore : IIncidentStore
         var outcomes = new AppendOutcome[incidents.Count];
         Array.Fill(outcomes, AppendOutcome.Duplicate);
         if (incidents.Count == 0) return new AppendResult(outcomes, []);
+        var (keys, first) = FirstByKey(incidents);
         var recordedAt = _time.GetUtcNow();
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await PostgresSchema.Execute(connection, Incoming, cancellationToken);
-        await CopyAsync(connection, incidents, cancellationToken);
+        await CopyAsync(connection, incidents, keys, first, cancellationToken);
         await PostgresSchema.Execute(connection, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", AppendLock));
 
-        var first = FirstIndexByKey(incidents);
         var appended = new List<LoggedIncident>();
         await using (var insert = new NpgsqlCommand(InsertNew, connection))
         {
@@ -114,11 +132,12 @@ public sealed class PostgresIncidentStore : IIncidentStore
             await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var i = first[(reader.GetString(1), reader.GetString(2))];
+                var i = first[reader.GetInt64(1)];
                 outcomes[i] = AppendOutcome.Appended;
                 appended.Add(Logged(reader.GetInt64(0), incidents, i));
             }
         }
+        if (appended.Count < first.Count) await RefuseCollisionAsync(connection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         appended.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
         return new AppendResult(outcomes, appended);
@@ -162,25 +181,13 @@ public sealed class PostgresIncidentStore : IIncidentStore
     public async Task<AppendOutcome[]> PreviewAsync(IncidentBatch incidents, CancellationToken cancellationToken = default)
     {
         var outcomes = new AppendOutcome[incidents.Count];
+        Array.Fill(outcomes, AppendOutcome.Duplicate);
         if (incidents.Count == 0) return outcomes;
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await PostgresSchema.Execute(connection, Incoming, cancellationToken);
-        await CopyAsync(connection, incidents, cancellationToken);
-        var stored = new HashSet<(string, string)>();
-        await using (var command = new NpgsqlCommand(
-            "SELECT i.source, i.source_id FROM hotspots_incoming i JOIN hotspots_incidents h ON h.source = i.source AND h.source_id = i.source_id", connection))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken)) stored.Add((reader.GetString(0), reader.GetString(1)));
-        }
-        await transaction.RollbackAsync(cancellationToken);
-        var first = FirstIndexByKey(incidents);
-        for (var i = 0; i < outcomes.Length; i++)
-        {
-            var key = Key(incidents, i);
-            outcomes[i] = stored.Contains(key) || first[key] != i ? AppendOutcome.Duplicate : AppendOutcome.Appended;
-        }
+        var (keys, first) = FirstByKey(incidents);
+        await using var command = _dataSource.CreateCommand("SELECT k FROM unnest(@keys) AS k WHERE NOT EXISTS (SELECT 1 FROM hotspots_incidents h WHERE h.key = k)");
+        command.Parameters.AddWithValue("keys", first.Keys.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) outcomes[first[reader.GetInt64(0)]] = AppendOutcome.Appended;
         return outcomes;
     }
 
@@ -201,15 +208,40 @@ public sealed class PostgresIncidentStore : IIncidentStore
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private static async Task CopyAsync(NpgsqlConnection connection, IncidentBatch incidents, CancellationToken cancellationToken)
+    /// <summary>Each item's key, and the first item of each key (later ones are duplicates within the batch).</summary>
+    private (long[] Keys, Dictionary<long, int> First) FirstByKey(IncidentBatch incidents)
+    {
+        var keys = new long[incidents.Count];
+        var first = new Dictionary<long, int>(incidents.Count);
+        for (var i = 0; i < incidents.Count; i++)
+        {
+            keys[i] = IncidentKey.Of(_secret0, _secret1, incidents.Source(i), incidents.SourceId(i));
+            if (!first.TryAdd(keys[i], i) && !(incidents.Source(i).SequenceEqual(incidents.Source(first[keys[i]])) && incidents.SourceId(i).SequenceEqual(incidents.SourceId(first[keys[i]]))))
+                throw new InvalidOperationException($"two incidents in one batch share a key: items {first[keys[i]]} and {i}; nothing was stored");
+        }
+        return (keys, first);
+    }
+
+    private static async Task RefuseCollisionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(Collision, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (await reader.ReadAsync(cancellationToken))
+            throw new InvalidOperationException(
+                $"incident {reader.GetString(0)}/{reader.GetString(1)} has the key of stored {reader.GetString(2)}/{reader.GetString(3)}; the batch was not stored");
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, IncidentBatch incidents, long[] keys, Dictionary<long, int> first, CancellationToken cancellationToken)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY hotspots_incoming (ord, source, source_id, category, occurred_at, precision, latitude, longitude, location_text, origin) FROM STDIN (FORMAT BINARY)",
+            "COPY hotspots_incoming (ord, key, source, source_id, category, occurred_at, precision, latitude, longitude, location_text, origin) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         for (var i = 0; i < incidents.Count; i++)
         {
+            if (first[keys[i]] != i) continue;
             copy.StartRow();
             copy.Write(i, NpgsqlDbType.Integer);
+            copy.Write(keys[i], NpgsqlDbType.Bigint);
             copy.Write(Encoding.UTF8.GetString(incidents.Source(i)), NpgsqlDbType.Text);
             copy.Write(Encoding.UTF8.GetString(incidents.SourceId(i)), NpgsqlDbType.Text);
             copy.Write(incidents.Category(i).Slug(), NpgsqlDbType.Text);
@@ -222,16 +254,6 @@ public sealed class PostgresIncidentStore : IIncidentStore
             copy.Write((short)incidents.Origin(i), NpgsqlDbType.Smallint);
         }
         await copy.CompleteAsync(cancellationToken);
-    }
-
-    private static (string, string) Key(IncidentBatch incidents, int i) =>
-        (Encoding.UTF8.GetString(incidents.Source(i)), Encoding.UTF8.GetString(incidents.SourceId(i)));
-
-    private static Dictionary<(string, string), int> FirstIndexByKey(IncidentBatch incidents)
-    {
-        var first = new Dictionary<(string, string), int>(incidents.Count);
-        for (var i = 0; i < incidents.Count; i++) first.TryAdd(Key(incidents, i), i);
-        return first;
     }
 
     private static LoggedIncident Logged(long sequence, IncidentBatch incidents, int i) =>

@@ -348,20 +348,8 @@ public sealed class SqliteIncidentStore : IIncidentStore
     private static long Key(ulong secret0, ulong secret1, string source, string sourceId) =>
         Key(secret0, secret1, Encoding.UTF8.GetBytes(source), Encoding.UTF8.GetBytes(sourceId));
 
-    /// <summary>Hashes "{characters in source}:{source}\n{sourceId}" as UTF-8; the length prefix keeps the pair unambiguous.</summary>
-    private static long Key(ulong secret0, ulong secret1, ReadOnlySpan<byte> source, ReadOnlySpan<byte> sourceId)
-    {
-        Span<byte> prefix = stackalloc byte[12];
-        Encoding.UTF8.GetCharCount(source).TryFormat(prefix, out var digits, provider: CultureInfo.InvariantCulture);
-        prefix[digits++] = (byte)':';
-        var length = digits + source.Length + 1 + sourceId.Length;
-        var bytes = length <= 1024 ? stackalloc byte[length] : new byte[length];
-        prefix[..digits].CopyTo(bytes);
-        source.CopyTo(bytes[digits..]);
-        bytes[digits + source.Length] = (byte)'\n';
-        sourceId.CopyTo(bytes[(digits + source.Length + 1)..]);
-        return (long)SipHash.Hash(secret0, secret1, bytes);
-    }
+    private static long Key(ulong secret0, ulong secret1, ReadOnlySpan<byte> source, ReadOnlySpan<byte> sourceId) =>
+        IncidentKey.Of(secret0, secret1, source, sourceId);
 
     private static (ulong, ulong) ReadSecret(SqliteConnection connection, SqliteTransaction? transaction)
     {
