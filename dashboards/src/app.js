@@ -1,6 +1,6 @@
 import { api, whenSignedOut, ApiError } from './api.js';
 import { steps, legendIntro, labelFor, colourFor, inkFor } from './heat.js';
-import { groups, categories, categoryLabel, windows, rankingColumns, rankRows, cellsOf, rankingCsv, seriesLabels, sliderInstant, sliderLabel } from './shaping.js';
+import { groups, categories, categoryLabel, windows, windowHolds, windowLabel, monthLabel, rankingColumns, rankRows, cellsOf, rankingCsv, seriesLabels, sliderInstant, sliderLabel } from './shaping.js';
 import { HeatMap } from './map.js';
 import { AlertsPanel } from './alerts.js';
 import { renderBarChart } from './charts.js';
@@ -26,10 +26,13 @@ const selection = () => ({
   set: document.querySelector('input[name=set]:checked').value,
   group: $('group').value,
   window: $('window').value,
-  month: null,
+  month: $('window').value === 'month' ? $('month').value : null,
 });
 
-const query = (s, extra = {}) => new URLSearchParams(Object.entries({ group: s.group, window: s.window, ...extra }).filter(([, v]) => v != null)).toString();
+const query = (s, extra = {}) =>
+  new URLSearchParams(Object.entries({ group: s.group, window: s.window, month: s.month, ...extra }).filter(([, v]) => v != null)).toString();
+
+const thisMonth = () => new Date().toISOString().slice(0, 7);
 
 whenSignedOut(() => showSignIn('Your session has ended: sign in again.'));
 
@@ -100,6 +103,7 @@ async function start(account) {
   if (wards.geography === 'demo') { $('geography-note').hidden = false; $('geography-note').textContent = wards.note; }
 
   fillControls();
+  await chooseDefaultWindow();
   drawLegend();
   drawRankingHead();
   state.map ??= new HeatMap($('map'), { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, onSelect: code => openDrillDown(selection().set, code) });
@@ -125,7 +129,33 @@ function fillControls() {
   for (const c of categories) single.append(new Option(categoryLabel(c), c));
   $('group').append(named, single);
   for (const w of windows) $('window').append(new Option(w.label, w.value, false, w.value === '24h'));
+  $('month').max = $('month').value = thisMonth();
   for (const g of groups.filter(g => g.value !== 'all')) $('alert-group').append(new Option(g.label, g.value));
+}
+
+// police.uk data arrives a month or two late and gives months only: when the rolling windows hold nothing at all, the
+// page opens on the latest month that has data and says why, instead of an all-zero map.
+async function chooseDefaultWindow() {
+  const [status, recent] = await Promise.all([api('/api/status'), api('/api/heat?set=wards&group=all&window=28d')]);
+  state.latestMonth = status.latestMonth ?? null;
+  const empty = recent.areas.every(a => a.observed === 0);
+  if (empty && state.latestMonth && $('window').value === '24h') {
+    $('window').value = 'month';
+    $('month').value = state.latestMonth;
+  }
+  showWindowNote(empty);
+}
+
+function showWindowNote(rollingEmpty = false) {
+  const s = selection();
+  const latest = state.latestMonth && s.window === 'month' && s.month === state.latestMonth && rollingEmpty
+    ? `Nothing in the last 28 days, so this shows ${monthLabel(state.latestMonth)}, the latest month with data. `
+    : '';
+  $('month-picker').hidden = s.window !== 'month';
+  // The slider goes back hours, which a calendar month does not have.
+  $('time').disabled = $('play').disabled = s.window === 'month';
+  $('window-note').textContent = latest + windowHolds[s.window];
+  $('window-note').hidden = false;
 }
 
 function drawLegend() {
@@ -152,7 +182,7 @@ async function connect() {
   state.connection = connection;
   connection.on('HeatChanged', update => {
     const s = state.subscribed;
-    if (state.hoursBack !== 0 || !s || update.set !== s.set || update.group !== s.group || update.window !== s.window) return;
+    if (state.hoursBack !== 0 || !s || update.set !== s.set || update.group !== s.group || update.window !== s.window || (update.month ?? null) !== s.month) return;
     for (const area of update.areas) state.pending.set(area.code, area);
     requestAnimationFrame(flushPending);
   });
@@ -208,7 +238,7 @@ async function subscribe() {
   const snapshot = await connection.invoke('Subscribe', wanted);
   state.subscribed = wanted;
   if (state.hoursBack === 0) showHeat(snapshot.areas, false);
-  document.body.dataset.selection = `${snapshot.set}|${snapshot.group}|${snapshot.window}`;
+  document.body.dataset.selection = [snapshot.set, snapshot.group, snapshot.window, snapshot.month].filter(Boolean).join('|');
 }
 
 function flushPending() {
@@ -240,8 +270,9 @@ $('controls').addEventListener('change', async e => {
     state.map.show(selection().set, state.areas.wards, state.areas.zones);
     closeDrillDown();
   }
-  $('time').disabled = $('play').disabled = selection().window === 'month';
+  if (e.target.id === 'month' && !$('month').value) return;
   if (selection().window === 'month') setHoursBack(0);
+  showWindowNote();
   await refreshHeat();
   if (state.selectedArea) openDrillDown(state.selectedArea.set, state.selectedArea.code);
 });
@@ -389,7 +420,7 @@ $('export').addEventListener('click', () => {
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   const stamp = sliderInstant(new Date(), state.hoursBack).toISOString().slice(0, 16).replace(':', '');
-  link.download = `hotspots-${s.set}-${s.group}-${s.window}-${stamp}.csv`;
+  link.download = `hotspots-${s.set}-${s.group}-${s.month ?? s.window}-${stamp}.csv`;
   document.body.append(link);
   link.click();
   link.remove();
@@ -408,7 +439,7 @@ async function openDrillDown(set, code) {
   panel.dataset.code = code;
   $('dd-title').textContent = area.name;
   $('dd-summary').textContent =
-    `${categoryLabel(area.group)}, ${windows.find(w => w.value === area.window).label.toLowerCase()}: ${area.heat.observed} observed against about ${area.heat.expected.toFixed(1)} expected, ${labelFor(area.heat.score)}.`;
+    `${categoryLabel(area.group)}, ${windowLabel(area.window, area.month)}: ${area.heat.observed} observed against about ${area.heat.expected.toFixed(1)} expected, ${labelFor(area.heat.score)}.`;
   $('dd-categories').tBodies[0].replaceChildren(...area.categories
     .filter(c => c.observed > 0 || c.expected >= 0.5)
     .sort((a, b) => b.observed - a.observed || a.category.localeCompare(b.category))
@@ -421,14 +452,19 @@ async function openDrillDown(set, code) {
       }
       return tr;
     }));
+  // A chosen month's trends end with that month; the live windows' end today.
+  const days = seriesLabels(area.daily.from, area.daily.counts.length, false);
+  const months = seriesLabels(area.monthly.from, area.monthly.counts.length, true);
+  const past = area.window === 'month' && area.month !== thisMonth();
   renderBarChart($('dd-daily'), {
-    values: area.daily.counts, labels: seriesLabels(area.daily.from, area.daily.counts.length, false),
-    title: `${categoryLabel(area.group)} per day, last 28 days`, unit: 'day', every: 7,
+    values: area.daily.counts, labels: days,
+    title: `${categoryLabel(area.group)} per day, ${past ? `28 days to ${days.at(-1)} (incidents known only to their month have no day)` : 'last 28 days'}`, unit: 'day', every: 7,
   });
   renderBarChart($('dd-monthly'), {
-    values: area.monthly.counts, labels: seriesLabels(area.monthly.from, area.monthly.counts.length, true),
-    title: `${categoryLabel(area.group)} per month, last 12 months`, unit: 'month', every: 2,
+    values: area.monthly.counts, labels: months,
+    title: `${categoryLabel(area.group)} per month, ${past ? `12 months to ${monthLabel(area.month)}` : 'last 12 months'}`, unit: 'month', every: 2,
   });
+  $('dd-locations-when').textContent = past ? `12 months to ${monthLabel(area.month)}` : 'last 12 months';
   $('dd-locations').replaceChildren(...(area.repeatLocations.length
     ? area.repeatLocations.map(l => Object.assign(document.createElement('li'), { textContent: `${l.location}: ${l.count}` }))
     : [Object.assign(document.createElement('li'), { textContent: 'No location with more than one incident.', className: 'empty' })]));
@@ -492,7 +528,7 @@ function updatePrintSummary() {
   const s = selection();
   const when = state.hoursBack === 0 ? `at ${new Date().toLocaleString('en-GB')}` : sliderLabel(new Date(), state.hoursBack).toLowerCase();
   $('print-summary').textContent =
-    `${categoryLabel(s.group)}, ${windows.find(w => w.value === s.window).label.toLowerCase()}, by ${s.set === 'wards' ? 'ward' : 'zone'}, ${when}. Prepared by ${state.account?.name ?? ''}. OFFICIAL-SENSITIVE.`;
+    `${categoryLabel(s.group)}, ${windowLabel(s.window, s.month)}, by ${s.set === 'wards' ? 'ward' : 'zone'}, ${when}. Prepared by ${state.account?.name ?? ''}. OFFICIAL-SENSITIVE.`;
 }
 
 $('print').addEventListener('click', () => { updatePrintSummary(); window.print(); });

@@ -34,8 +34,27 @@ export const windows = [
   { value: '24h', label: 'Last 24 hours' },
   { value: '7d', label: 'Last 7 days' },
   { value: '28d', label: 'Last 28 days' },
-  { value: 'month', label: 'This month' },
+  { value: 'month', label: 'Month' },
 ];
+
+// What each window can hold: police.uk gives a month only, council cases a date, so not every incident counts in every window.
+export const windowHolds = {
+  '24h': 'Last 24 hours: incidents with a time of day. Council cases (a date only) count from 7 days up; police.uk rows (a month only) in the Month window.',
+  '7d': 'Last 7 days: incidents with a time or a date (police.uk rows, which give only a month, count in the Month window).',
+  '28d': 'Last 28 days: incidents with a time or a date (police.uk rows, which give only a month, count in the Month window).',
+  month: 'Month: every incident of the calendar month, including police.uk rows (published a month or two late).',
+};
+
+// "March 2018" for "2018-03".
+export function monthLabel(month) {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+// The window as a sentence's words: "last 7 days", "March 2018".
+export function windowLabel(window, month) {
+  return window === 'month' ? monthLabel(month) : windows.find(w => w.value === window).label.toLowerCase();
+}
 
 export const rankingColumns = [
   { key: 'name', label: 'Area', numeric: false },

@@ -43,7 +43,7 @@ try {
   for (const [group, window] of [['asb', '24h'], ['deliberate-fires', '7d'], ['violence', '28d'], ['all', 'month'], ['youth-nuisance', '7d']]) {
     await page.selectOption('#group', group);
     await page.selectOption('#window', window);
-    await page.waitForFunction(s => document.body.dataset.selection === s, `wards|${group}|${window}`);
+    await page.waitForFunction(s => document.body.dataset.selection?.startsWith(s), `wards|${group}|${window}`);
     const heat = await pageApi(page, `/api/heat?set=wards&group=${group}&window=${window}`);
     const drawn = await page.$$eval('path.area.ward', paths => Object.fromEntries(paths.map(p => [p.dataset.code, p.getAttribute('fill')])));
     const mismatched = heat.areas.filter(a => drawn[a.code] !== colourFor(a.score)).map(a => `${a.name}: drawn ${drawn[a.code]}, API ${colourFor(a.score)}`);

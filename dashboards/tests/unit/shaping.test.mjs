@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rankRows, cellsOf, toCsv, rankingCsv, seriesLabels, activeAlerts, upsertAlert, sliderInstant, sliderLabel, categoryLabel } from '../../src/shaping.js';
+import { rankRows, cellsOf, toCsv, rankingCsv, seriesLabels, activeAlerts, upsertAlert, sliderInstant, sliderLabel, categoryLabel, windowLabel, windowHolds, windows } from '../../src/shaping.js';
 
 const areas = [
   { code: 'A', name: 'Belhus', observed: 4, expected: 2, score: 1.2 },
@@ -75,4 +75,15 @@ test('category labels read as people write them', () => {
   assert.equal(categoryLabel('anti-social-behaviour'), 'Anti-social behaviour');
   assert.equal(categoryLabel('deliberate-secondary-fire'), 'Deliberate secondary fire');
   assert.equal(categoryLabel('asb'), 'Anti-social behaviour');
+});
+
+test('a month window reads as the month it shows, a rolling window as its length', () => {
+  assert.equal(windowLabel('month', '2018-03'), 'March 2018');
+  assert.equal(windowLabel('7d', null), 'last 7 days');
+});
+
+test('every window says what it can hold, and only the month window holds police.uk rows', () => {
+  for (const w of windows) assert.ok(windowHolds[w.value]);
+  assert.match(windowHolds.month, /police\.uk rows/);
+  assert.match(windowHolds['24h'], /police\.uk rows \(a month only\) in the Month window/);
 });

@@ -105,6 +105,12 @@ public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
     {
         var snapshot = monitors.Current;
         if (!snapshot.Geography.Set(selection.Set).ByCode.TryGetValue(code, out var area)) return null;
+        // A chosen month's drill-down ends with that month (its trends and repeat locations), not with today.
+        if (selection.Window.IsCalendarMonth)
+        {
+            var monthEnd = new DateTimeOffset(selection.MonthIndex / 12, selection.MonthIndex % 12 + 1, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1).AddHours(-1);
+            if (monthEnd < time.GetUtcNow()) selection = selection with { At = monthEnd };
+        }
         var query = Query(selection);
         var monitor = snapshot.Get(new AreaKey(selection.Set, area.Code));
         var heatTask = monitor.GetHeatAsync(query);

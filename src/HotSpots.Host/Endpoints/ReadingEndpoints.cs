@@ -10,8 +10,12 @@ using NetTopologySuite.Geometries;
 
 namespace HotSpots.Host.Endpoints;
 
-/// <summary><paramref name="Store"/> is <c>live</c> or <c>replay</c>: a replay server shows replayed incidents only.</summary>
-public sealed record ServiceStatus(string Geography, string GeographyNote, int Wards, int Zones, long Incidents, long AppliedSequence, string Store);
+/// <summary>
+/// <paramref name="Store"/> is <c>live</c> or <c>replay</c>: a replay server shows replayed incidents only.
+/// <paramref name="LatestMonth"/> (yyyy-MM) is the month of the latest incident stored, so a dashboard whose rolling
+/// windows are empty (police.uk publishes months only, one to two months late) can open on the month that has data.
+/// </summary>
+public sealed record ServiceStatus(string Geography, string GeographyNote, int Wards, int Zones, long Incidents, long AppliedSequence, string Store, string? LatestMonth);
 
 /// <summary>An area's drill-down with its newest alerts (any status, up to 20).</summary>
 public sealed record AreaDrillDownView(AreaDrillDown Area, IReadOnlyList<AlertView> Alerts);
@@ -71,8 +75,10 @@ public static class ReadingEndpoints
         api.MapGet("/status", async (MonitorDirectory monitors, IIncidentStore store, IncidentLogTailer tailer, CancellationToken ct) =>
             {
                 var geography = monitors.Geography;
+                var latest = await store.LatestOccurredAtAsync(null, ct);
                 return new ServiceStatus(geography.Mode, GeographyNote(geography), geography.Wards.Areas.Count, geography.Zones.Areas.Count,
-                await store.CountAsync(ct), tailer.AppliedSequence, store.Purpose == StorePurpose.Replay ? "replay" : "live");
+                await store.CountAsync(ct), tailer.AppliedSequence, store.Purpose == StorePurpose.Replay ? "replay" : "live",
+                latest?.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
             })
             .WithSummary("Which geography is loaded and how much is stored");
 

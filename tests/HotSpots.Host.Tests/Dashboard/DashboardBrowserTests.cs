@@ -4,9 +4,11 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using HotSpots.Application.Imports;
 using HotSpots.Application.Monitoring;
 using HotSpots.Geography;
 using HotSpots.Host.Tests.Infrastructure;
+using HotSpots.Store;
 using HotSpots.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -142,6 +144,49 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.Equal(25, result.GetProperty("rowsShown").GetInt32());
         Assert.Equal(304, result.GetProperty("rows").GetInt32());
         Assert.All(result.GetProperty("checked").EnumerateArray(), c => Assert.Equal(304, c.GetProperty("areas").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Imported_police_uk_months_open_on_the_latest_month_with_a_reason_and_a_chosen_month_carries_to_ranking_drill_down_export_and_print()
+    {
+        await using var thurrock = new HotSpotsServer(new Dictionary<string, string?> { ["HotSpots:Geography:Wards:Files:0"] = SharedData.ThurrockWards });
+        var store = thurrock.Services.GetRequiredService<IIncidentStore>();
+        var importer = new IncidentImporter(
+            new StoreSink(store), new ImportContext(LabelMappings.Load(), thurrock.Services.GetRequiredService<GeographyModel>().Wards.Index));
+        var april = (await importer.ImportAsync(new PoliceUkFormat(), [SharedData.PoliceUk("2018-04")])).Imported;
+        await importer.ImportAsync(new PoliceUkFormat(), [SharedData.PoliceUk("2018-01"), SharedData.PoliceUk("2018-02"), SharedData.PoliceUk("2018-03")]);
+        await thurrock.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(await store.CountAsync()).WaitAsync(TimeSpan.FromSeconds(30));
+        using var dir = new TempDirectory();
+
+        var (exitCode, output) = await RunNodeAsync("tests/browser/police-uk-months.mjs", Settings(dir, new
+        {
+            @base = thurrock.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, screenshots = Screenshots,
+        }));
+
+        Assert.True(exitCode == 0, output);
+        var result = LastJson(output);
+        var opened = result.GetProperty("opened");
+        Assert.Equal("wards|all|month|2018-04", opened.GetProperty("selection").GetString());
+        Assert.Equal("2018-04", opened.GetProperty("month").GetString());
+        Assert.True(opened.GetProperty("pickerShown").GetBoolean());
+        Assert.StartsWith("Nothing in the last 28 days, so this shows April 2018, the latest month with data. Month: every incident", opened.GetProperty("note").GetString());
+        Assert.True(april > 1_000, $"{april} April rows imported");
+        Assert.Equal(april, result.GetProperty("aprilObserved").GetInt32());
+        Assert.NotEqual("0", result.GetProperty("aprilFirstRow")[1].GetString());
+        var top = result.GetProperty("februaryTop");
+        var observed = top.GetProperty("observed").GetInt32();
+        Assert.Equal(top.GetProperty("name").GetString(), result.GetProperty("februaryFirstRow")[0].GetString());
+        Assert.Equal(observed.ToString(), result.GetProperty("februaryFirstRow")[1].GetString());
+        var drillDown = result.GetProperty("drillDown");
+        Assert.StartsWith($"All incidents, February 2018: {observed} observed", drillDown.GetProperty("summary").GetString());
+        Assert.Equal(observed, drillDown.GetProperty("categories").GetInt32());
+        Assert.Equal("All incidents per month, 12 months to February 2018", drillDown.GetProperty("monthlyTitle").GetString());
+        Assert.Equal($"Feb 18: {observed}", drillDown.GetProperty("lastMonthBar").GetString());
+        Assert.Equal("12 months to February 2018", drillDown.GetProperty("locationsWhen").GetString());
+        Assert.StartsWith("hotspots-wards-all-2018-02-", result.GetProperty("csvFile").GetString());
+        Assert.StartsWith("All incidents, February 2018, by ward", result.GetProperty("printSummary").GetString());
+        Assert.StartsWith("Last 7 days: incidents with a time or a date", result.GetProperty("weekNote").GetString());
+        Assert.False(result.GetProperty("pickerShownFor7d").GetBoolean());
     }
 
     [Fact]
