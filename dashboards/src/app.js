@@ -1,5 +1,5 @@
 import { api, whenSignedOut, ApiError } from './api.js';
-import { steps, legendIntro, labelFor, colourFor, inkFor } from './heat.js';
+import { steps, noBaseline, legendIntro, labelFor, colourFor, inkFor, scoreText } from './heat.js';
 import { groups, categories, categoryLabel, windows, windowHolds, windowLabel, monthLabel, rankingColumns, rankRows, cellsOf, rankingCsv, seriesLabels, sliderInstant, sliderLabel } from './shaping.js';
 import { HeatMap } from './map.js';
 import { AlertsPanel } from './alerts.js';
@@ -160,7 +160,7 @@ function showWindowNote(rollingEmpty = false) {
 
 function drawLegend() {
   $('legend-intro').textContent = legendIntro;
-  $('legend-steps').replaceChildren(...steps.map(s => {
+  $('legend-steps').replaceChildren(...[...steps, noBaseline].map(s => {
     const li = document.createElement('li');
     const swatch = document.createElement('span');
     swatch.className = 'swatch';
@@ -405,8 +405,8 @@ function renderRanking() {
       if (i === 0) entry.button.textContent = text;
       else entry.cells[i].textContent = text;
       if (i === 4) {
-        entry.cells[4].style.background = colourFor(row.score);
-        entry.cells[4].style.color = inkFor(row.score);
+        entry.cells[4].style.background = colourFor(row.score, row.hasBaseline);
+        entry.cells[4].style.color = inkFor(row.score, row.hasBaseline);
       }
     });
     return entry.tr;
@@ -439,13 +439,13 @@ async function openDrillDown(set, code) {
   panel.dataset.code = code;
   $('dd-title').textContent = area.name;
   $('dd-summary').textContent =
-    `${categoryLabel(area.group)}, ${windowLabel(area.window, area.month)}: ${area.heat.observed} observed against about ${area.heat.expected.toFixed(1)} expected, ${labelFor(area.heat.score)}.`;
+    `${categoryLabel(area.group)}, ${windowLabel(area.window, area.month)}: ${area.heat.observed} observed against about ${area.heat.expected.toFixed(1)} expected, ${labelFor(area.heat.score, area.heat.hasBaseline)}.`;
   $('dd-categories').tBodies[0].replaceChildren(...area.categories
     .filter(c => c.observed > 0 || c.expected >= 0.5)
     .sort((a, b) => b.observed - a.observed || a.category.localeCompare(b.category))
     .map(c => {
       const tr = document.createElement('tr');
-      for (const text of [categoryLabel(c.category), c.observed, c.expected.toFixed(1), `${c.score.toFixed(2)} ${labelFor(c.score)}`]) {
+      for (const text of [categoryLabel(c.category), c.observed, c.expected.toFixed(1), scoreText(c.score, c.hasBaseline)]) {
         const td = document.createElement('td');
         td.textContent = text;
         tr.append(td);

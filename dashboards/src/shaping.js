@@ -1,5 +1,5 @@
 // Pure data shaping for the dashboard: ranking rows, CSV, chart labels, alert lists and slider times.
-import { labelFor } from './heat.js';
+import { scoreText } from './heat.js';
 
 export const groups = [
   { value: 'asb', label: 'Anti-social behaviour' },
@@ -75,6 +75,7 @@ export function toRow(area) {
     change,
     changePercent: area.expected > 0 ? (change / area.expected) * 100 : null,
     score: area.score,
+    hasBaseline: area.hasBaseline !== false,
     drills: area.drills ?? 0,
   };
 }
@@ -82,9 +83,11 @@ export function toRow(area) {
 // Rows sorted by a column; ties fall back to the name so that the order never flickers between updates.
 export function rankRows(areas, sort = { key: 'score', descending: true }) {
   const direction = sort.descending ? -1 : 1;
+  // A score without a baseline measures nothing, so those areas rank below every measured one.
+  const value = (row, key) => (key === 'score' && !row.hasBaseline ? -Infinity : row[key]);
   return [...areas].map(toRow).sort((a, b) => {
-    const x = a[sort.key], y = b[sort.key];
-    const primary = typeof x === 'string' ? x.localeCompare(y, 'en-GB') : x - y;
+    const x = value(a, sort.key), y = value(b, sort.key);
+    const primary = typeof x === 'string' ? x.localeCompare(y, 'en-GB') : x === y ? 0 : x - y;
     return primary !== 0 ? primary * direction : a.name.localeCompare(b.name, 'en-GB');
   });
 }
@@ -98,7 +101,7 @@ export function cellsOf(row) {
     String(row.observed),
     row.expected.toFixed(1),
     row.changePercent === null ? signed(row.change, 1) : `${signed(row.change, 1)} (${signed(row.changePercent, 0)}%)`,
-    `${row.score.toFixed(2)} ${labelFor(row.score)}`,
+    scoreText(row.score, row.hasBaseline),
   ];
 }
 

@@ -87,3 +87,9 @@ test('every window says what it can hold, and only the month window holds police
   assert.match(windowHolds.month, /police\.uk rows/);
   assert.match(windowHolds['24h'], /police\.uk rows \(a month only\) in the Month window/);
 });
+
+test('areas without a baseline rank below every measured area and their heat cell says so', () => {
+  const rows = rankRows([...areas, { code: 'E', name: 'Belhus North', observed: 5, expected: 0, score: 3.69, hasBaseline: false }]);
+  assert.equal(rows.at(-1).code, 'E');
+  assert.equal(cellsOf(rows.at(-1))[4], 'no baseline yet');
+});

@@ -5,14 +5,17 @@ using HotSpots.Grains;
 
 namespace HotSpots.Application.Monitoring;
 
-/// <summary>One area's heat; <paramref name="Drills"/> of the observed incidents are drills.</summary>
-public sealed record AreaHeat(string Code, string Name, int Observed, double Expected, double Score, int Drills = 0);
+/// <summary>
+/// One area's heat; <paramref name="Drills"/> of the observed incidents are drills. Without a baseline
+/// (<paramref name="HasBaseline"/> false: no whole earlier period yet) the score compares with nothing and reads "no baseline yet".
+/// </summary>
+public sealed record AreaHeat(string Code, string Name, int Observed, double Expected, double Score, int Drills, bool HasBaseline);
 
 /// <summary>Heat of a whole set for one group and window, as the API and the hub send it.</summary>
 public sealed record HeatSnapshot(string Set, string Group, string Window, string? Month, string Geography, IReadOnlyList<AreaHeat> Areas);
 
 /// <summary>One category's part of an area's drill-down.</summary>
-public sealed record CategoryCount(string Category, int Observed, double Expected, double Score);
+public sealed record CategoryCount(string Category, int Observed, double Expected, double Score, bool HasBaseline);
 
 /// <summary>Counts oldest first: daily from <paramref name="From"/> (a date), or monthly from it (yyyy-MM).</summary>
 public sealed record CountSeries(string From, IReadOnlyList<int> Counts);
@@ -95,7 +98,7 @@ public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
         var result = areas.Select((area, i) =>
         {
             var reading = readings[i];
-            return new AreaHeat(area.Code, area.Name, reading.Observed, Math.Round(reading.Expected, 3), Math.Round(reading.Score, 3), reading.Drills);
+            return new AreaHeat(area.Code, area.Name, reading.Observed, Math.Round(reading.Expected, 3), Math.Round(reading.Score, 3), reading.Drills, reading.HasBaseline);
         }).ToList();
         return new HeatSnapshot(selection.SetName, selection.Group.Slug, selection.Window.Slug, selection.MonthText, snapshot.Geography.Mode, result);
     }
@@ -120,8 +123,9 @@ public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
         var today = new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero);
         var lastMonth = new DateTime(at.Year, at.Month, 1);
         return new AreaDrillDown(selection.SetName, area.Code, area.Name, selection.Group.Slug, selection.Window.Slug, selection.MonthText, at,
-            new AreaHeat(area.Code, area.Name, heat.Observed, Math.Round(heat.Expected, 3), Math.Round(heat.Score, 3), heat.Drills),
-            [.. profile.Categories.Select(c => new CategoryCount(c.Category.Slug(), c.Reading.Observed, Math.Round(c.Reading.Expected, 3), Math.Round(c.Reading.Score, 3)))],
+            new AreaHeat(area.Code, area.Name, heat.Observed, Math.Round(heat.Expected, 3), Math.Round(heat.Score, 3), heat.Drills, heat.HasBaseline),
+            [.. profile.Categories.Select(c => new CategoryCount(
+                c.Category.Slug(), c.Reading.Observed, Math.Round(c.Reading.Expected, 3), Math.Round(c.Reading.Score, 3), c.Reading.HasBaseline))],
             new CountSeries(today.AddDays(1 - profile.Daily.Length).ToString("yyyy-MM-dd"), profile.Daily),
             new CountSeries(lastMonth.AddMonths(1 - profile.Monthly.Length).ToString("yyyy-MM"), profile.Monthly),
             profile.RepeatLocations);
