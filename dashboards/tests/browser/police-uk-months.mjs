@@ -27,7 +27,7 @@ try {
   };
   const april = await pageApi(page, '/api/heat?set=wards&group=all&window=month&month=2018-04');
   const drawn = await drawnColours(page);
-  const wrong = april.areas.filter(a => drawn[a.code] !== colourFor(a.score));
+  const wrong = april.areas.filter(a => drawn[a.code] !== colourFor(a.score, a.hasBaseline));
   if (wrong.length) fail(`${wrong.length} wards drawn in a colour other than April 2018's, first ${wrong[0].name}`);
   findings.aprilObserved = april.areas.reduce((n, a) => n + a.observed, 0);
   findings.aprilFirstRow = await rankingFirst(page);

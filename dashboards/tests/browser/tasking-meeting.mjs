@@ -46,9 +46,9 @@ try {
     await page.waitForFunction(s => document.body.dataset.selection?.startsWith(s), `wards|${group}|${window}`);
     const heat = await pageApi(page, `/api/heat?set=wards&group=${group}&window=${window}`);
     const drawn = await page.$$eval('path.area.ward', paths => Object.fromEntries(paths.map(p => [p.dataset.code, p.getAttribute('fill')])));
-    const mismatched = heat.areas.filter(a => drawn[a.code] !== colourFor(a.score)).map(a => `${a.name}: drawn ${drawn[a.code]}, API ${colourFor(a.score)}`);
+    const mismatched = heat.areas.filter(a => drawn[a.code] !== colourFor(a.score, a.hasBaseline)).map(a => `${a.name}: drawn ${drawn[a.code]}, API ${colourFor(a.score, a.hasBaseline)}`);
     if (mismatched.length) fail(`${group}/${window}: ${mismatched.join('; ')}`);
-    findings.selections.push({ group, window, colours: new Set(heat.areas.map(a => colourFor(a.score))).size });
+    findings.selections.push({ group, window, colours: new Set(heat.areas.map(a => colourFor(a.score, a.hasBaseline))).size });
   }
   await page.selectOption('#group', 'asb');
   await page.selectOption('#window', '24h');
@@ -85,6 +85,17 @@ try {
   await page.click('#alert-list li.alert button[data-action=acknowledge]');
   await second.waitForSelector('#alert-list li.alert[data-status=acknowledged]', { timeout: 5000 });
   findings.acknowledgedSeenBySecond = await second.textContent('#alert-list li.alert .handled');
+
+  // Opened after the drill (its banner long gone), the viewer's page still marks the alert as a drill's.
+  await second.reload();
+  await second.waitForSelector('#connection.live', { timeout: 15000 });
+  await second.waitForSelector('#alert-list li.alert', { timeout: 10000 });
+  findings.drillAfterReload = {
+    banner: await second.isVisible('#drill-banner'),
+    marked: await second.locator('#alert-list li.alert.drill[data-origin=drill]').count(),
+    badge: await second.textContent('#alert-list li.alert .drill-badge'),
+    explanation: await second.textContent('#alert-list li.alert .explanation'),
+  };
   if (screenshots) await page.screenshot({ path: join(screenshots, 'alert.png') });
 
   // Drill-down: counts by category, both trends, repeat locations and the area's alerts.
@@ -145,6 +156,7 @@ try {
   await page.click('#meeting');
   await page.emulateMedia({ media: 'print' });
   findings.printHidesControls = !(await page.isVisible('#controls')) && (await page.isVisible('#print-summary'));
+  findings.printMarksDrill = await page.isVisible('#alert-list li.alert.drill .drill-badge');
   if (screenshots) writeFileSync(join(screenshots, 'print.pdf'), await page.pdf({ format: 'A4', landscape: true, printBackground: true }));
   await page.emulateMedia({ media: 'screen' });
 

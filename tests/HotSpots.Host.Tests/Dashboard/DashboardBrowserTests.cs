@@ -48,6 +48,12 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.Contains("Tilbury", result.GetProperty("alert").GetString());
         Assert.Equal(0, result.GetProperty("viewerHasActions").GetInt32());
         Assert.Equal($"Acknowledged by {HotSpotsServer.AnalystUser}: “Drill seen: fire crew briefed”", result.GetProperty("acknowledgedSeenBySecond").GetString());
+        var drillAfterReload = result.GetProperty("drillAfterReload");
+        Assert.False(drillAfterReload.GetProperty("banner").GetBoolean());
+        Assert.Equal(1, drillAfterReload.GetProperty("marked").GetInt32());
+        Assert.Equal("DRILL", drillAfterReload.GetProperty("badge").GetString());
+        Assert.StartsWith("DRILL (training, not real incidents): ", drillAfterReload.GetProperty("explanation").GetString());
+        Assert.True(result.GetProperty("printMarksDrill").GetBoolean());
         var drillDown = result.GetProperty("drillDown");
         Assert.Equal("Grays Riverside", drillDown.GetProperty("title").GetString());
         Assert.True(drillDown.GetProperty("categories").GetInt32() >= 1);
