@@ -138,12 +138,27 @@ function fillControls() {
 async function chooseDefaultWindow() {
   const [status, recent] = await Promise.all([api('/api/status'), api('/api/heat?set=wards&group=all&window=28d')]);
   state.latestMonth = status.latestMonth ?? null;
+  showStore(status);
   const empty = recent.areas.every(a => a.observed === 0);
   if (empty && state.latestMonth && $('window').value === '24h') {
     $('window').value = 'month';
     $('month').value = state.latestMonth;
   }
   showWindowNote(empty);
+}
+
+// A replay server must never pass for a live one: its badge says REPLAY and a banner gives the period it holds.
+function showStore(status) {
+  state.replay = status.store === 'replay';
+  document.body.classList.toggle('replay', state.replay);
+  $('replay-banner').hidden = !state.replay;
+  if (!state.replay) return;
+  const day = iso => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+  const period = status.replay?.from ? `${day(status.replay.from)} to ${day(status.replay.to)}` : 'nothing replayed yet';
+  $('replay-banner').textContent =
+    `REPLAY: not live data. This server shows replayed incidents only (times moved so that the replayed period ends as the replay ends): ${period}.`;
+  // The period grows while a replay runs.
+  state.replayTimer ??= setInterval(async () => showStore(await api('/api/status')), 15000);
 }
 
 function showWindowNote(rollingEmpty = false) {
@@ -215,7 +230,7 @@ async function startConnection() {
 async function resync() {
   state.subscribed = null;
   await Promise.all([subscribe(), loadAlerts()]);
-  setConnection('live', 'live');
+  setConnection(state.replay ? 'REPLAY' : 'live', state.replay ? 'live replay' : 'live');
 }
 
 async function loadAlerts() {

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using HotSpots.Application.Imports;
 using HotSpots.Application.Monitoring;
 using HotSpots.Geography;
@@ -260,6 +261,39 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.InRange(after.GetProperty("nodes").GetInt32() - before.GetProperty("nodes").GetInt32(), -40, 40);
         Assert.Equal(["Op Dial: Lakeside and Chafford Hundred station", "Op Grip: Grays town centre", "Op Minerva: Corringham"],
             result.GetProperty("zoneLabels").EnumerateArray().Select(l => l.GetString()).Order());
+    }
+
+    [Fact]
+    public async Task A_server_on_a_replay_store_made_as_README_says_shows_REPLAY_and_the_period_it_holds_never_live()
+    {
+        using var dir = new TempDirectory();
+        // README's route: a new store file created as a replay store by the server's own settings.
+        await using var replay = new HotSpotsServer(new Dictionary<string, string?>
+        {
+            ["HotSpots:Store:Sqlite:Path"] = dir.File("hotspots-replay.db"), ["HotSpots:Store:Sqlite:Purpose"] = "replay",
+        });
+        using var toolOutput = new StringWriter();
+        var code = await HotSpots.Cli.CommandLine.RunAsync(
+            ["replay", "council", RepoPaths.Sample("council-asb-cases.csv"), "--speed", "100000000", "--server", replay.BaseAddress.ToString(), "--api-key", HotSpotsServer.IngestKey],
+            toolOutput, toolOutput, CancellationToken.None);
+        Assert.True(code == 0, toolOutput.ToString());
+
+        var (exitCode, output) = await RunNodeAsync("tests/browser/replay.mjs", Settings(dir, new
+        {
+            @base = replay.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, screenshots = Screenshots,
+        }));
+
+        Assert.True(exitCode == 0, output);
+        var result = LastJson(output);
+        var period = result.GetProperty("status").GetProperty("replay");
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        string Day(string property) => TimeZoneInfo.ConvertTime(period.GetProperty(property).GetDateTimeOffset(), london).ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("REPLAY", result.GetProperty("badge").GetString());
+        Assert.Contains("replay", result.GetProperty("badgeClass").GetString()!.Split(' '));
+        var banner = result.GetProperty("banner").GetString()!;
+        Assert.StartsWith("REPLAY: not live data. This server shows replayed incidents only", banner);
+        Assert.Matches($"{Regex.Escape(Day("from"))}, \\d\\d:\\d\\d to {Regex.Escape(Day("to"))}, \\d\\d:\\d\\d\\.$", banner);
+        Assert.True(period.GetProperty("from").GetDateTimeOffset() < period.GetProperty("to").GetDateTimeOffset());
     }
 
     [Fact]
