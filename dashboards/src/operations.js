@@ -21,17 +21,19 @@ export function tableRows(evaluation) {
   return evaluation.ranking.map(rank => {
     const d = byZone.get(rank.zone).during;
     const net = d.net ? `${signed(d.net.percent)}% (${signed(d.net.lowPercent)}% to ${signed(d.net.highPercent)}%)` : '–';
+    // A refused reading shows its counts but no effect: the reading below the table says why.
+    const refused = d.refusal ? (d.noData ? 'no data yet' : 'not read') : null;
     return {
       zone: rank.zone,
-      tooFew: d.tooFewInZone,
+      tooFew: Boolean(d.refusal),
       cells: [
         `${rank.rank}. ${rank.name}`,
         `${d.zone.before} → ${d.zone.after}`,
         `${d.buffer.before} → ${d.buffer.after}`,
         `${d.control.before} → ${d.control.after}`,
         d.zone.percent === null || d.zone.percent === undefined ? '–' : `${signed(d.zone.percent)}%`,
-        d.tooFewInZone ? 'too few to tell' : net,
-        `${signed(d.wdd.value, 1)} (${fmt(d.wdd.standardError, 1)}, ${signed(d.wdd.z, 2)})`,
+        refused ?? net,
+        refused ? '–' : `${signed(d.wdd.value, 1)} (${fmt(d.wdd.standardError, 1)}, ${signed(d.wdd.z, 2)})`,
         d.wdq?.value === null || d.wdq?.value === undefined ? (d.wdq ? 'n/a' : '–') : signed(d.wdq.value, 2),
       ],
     };
