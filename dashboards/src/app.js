@@ -372,6 +372,9 @@ function currentRows() {
 
 const RANKING_ROWS = 25;
 
+// The map's box on an A4 landscape page with 12 mm margins (styles.css, @media print), less the panel's padding.
+const PRINTED_MAP = { width: '268mm', height: '120mm' };
+
 $('ranking-more').addEventListener('click', () => {
   state.showAllRows = !state.showAllRows;
   renderRanking();
@@ -404,7 +407,7 @@ function renderRanking() {
   const body = $('ranking').tBodies[0];
   const all = currentRows();
   // The top rows only, unless asked: laying out hundreds of rows on every refresh cost a busy feed its frame rate.
-  const rows = state.showAllRows ? all : all.slice(0, RANKING_ROWS);
+  const rows = state.showAllRows || state.printing ? all : all.slice(0, RANKING_ROWS);
   $('ranking-more').hidden = all.length <= RANKING_ROWS;
   $('ranking-more').textContent = state.showAllRows ? `Show the top ${RANKING_ROWS}` : `Show all ${all.length} areas`;
   $('ranking-more').setAttribute('aria-expanded', String(Boolean(state.showAllRows)));
@@ -546,9 +549,19 @@ function updatePrintSummary() {
     `${categoryLabel(s.group)}, ${windowLabel(s.window, s.month)}, by ${s.set === 'wards' ? 'ward' : 'zone'}, ${when}. Prepared by ${state.account?.name ?? ''}. OFFICIAL-SENSITIVE.`;
 }
 
-$('print').addEventListener('click', () => { updatePrintSummary(); window.print(); });
-window.addEventListener('beforeprint', () => { updatePrintSummary(); state.map?.resize(); });
-window.addEventListener('afterprint', () => state.map?.resize());
+$('print').addEventListener('click', () => window.print());
+// Printed: the whole ranking (the minutes need every area) and the map fitted to the page's map box (styles.css).
+window.addEventListener('beforeprint', () => {
+  state.printing = true;
+  updatePrintSummary();
+  renderRanking();
+  state.map?.sizeForPrint(PRINTED_MAP.width, PRINTED_MAP.height);
+});
+window.addEventListener('afterprint', () => {
+  state.printing = false;
+  renderRanking();
+  state.map?.sizeForScreen();
+});
 
 // ---- Admin: drills ----
 

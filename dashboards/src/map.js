@@ -79,6 +79,19 @@ export class HeatMap {
     this.fit();
   }
 
+  // Chrome lays out the printed page without running resize observers or animation frames, so a map fitted on
+  // screen printed as part of itself. Before printing it is given its printed size (the print stylesheet's box, in
+  // millimetres, which mean the same on screen) and fitted there; after printing it goes back.
+  sizeForPrint(width, height) {
+    Object.assign(this.map.getContainer().style, { width, height, flex: 'none' });
+    this.resize();
+  }
+
+  sizeForScreen() {
+    Object.assign(this.map.getContainer().style, { width: '', height: '', flex: '' });
+    this.resize();
+  }
+
   // Colours areas by heat. With `pulse`, areas whose counts changed flash briefly so that a meeting sees where.
   apply(areas, pulse) {
     for (const area of areas) {

@@ -297,6 +297,39 @@ public sealed class DashboardBrowserTests : ServerTests
     }
 
     [Fact]
+    public async Task Printing_fits_every_area_of_Thurrock_and_of_all_Essex_inside_the_printed_map_and_lists_every_row()
+    {
+        var essexSettings = new Dictionary<string, string?>();
+        for (var i = 0; i < SharedData.EssexWardFiles.Count; i++) essexSettings[$"HotSpots:Geography:Wards:Files:{i}"] = SharedData.EssexWardFiles[i];
+        await using var essex = new HotSpotsServer(essexSettings);
+        using var dir = new TempDirectory();
+
+        foreach (var (name, server, wards) in new[] { ("thurrock", Server, 20), ("essex", essex, 304) })
+        {
+            var (exitCode, output) = await RunNodeAsync("tests/browser/print.mjs", Settings(dir, new
+            {
+                @base = server.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, name, screenshots = Screenshots,
+            }));
+
+            Assert.True(exitCode == 0, output);
+            var result = LastJson(output);
+            var print = result.GetProperty("print");
+            Assert.Equal(wards, print.GetProperty("areas").GetInt32());
+            Assert.Equal(wards, print.GetProperty("visiblePaths").GetInt32());
+            Assert.True(print.GetProperty("outside").GetInt32() == 0, $"{name}: {print}");
+            // 268 mm by 120 mm at 96 px an inch, and the areas filling most of one side (zoom steps of a quarter leave up to 16%).
+            Assert.Equal(1012.9, print.GetProperty("box").GetProperty("width").GetDouble(), 0);
+            Assert.Equal(453.5, print.GetProperty("box").GetProperty("height").GetDouble(), 0);
+            Assert.True(Math.Max(print.GetProperty("widthShare").GetDouble(), print.GetProperty("heightShare").GetDouble()) > 0.75, $"{name}: {print}");
+            Assert.Equal(wards, result.GetProperty("printRows").GetInt32());
+            Assert.Equal(Math.Min(25, wards), result.GetProperty("screenRows").GetInt32());
+            Assert.Equal(Math.Min(25, wards), result.GetProperty("afterRows").GetInt32());
+            Assert.Equal(0, result.GetProperty("after").GetProperty("outside").GetInt32());
+            Assert.True(File.Exists(Path.Combine(Screenshots, $"print-{name}.pdf")));
+        }
+    }
+
+    [Fact]
     public async Task The_front_end_unit_tests_pass_under_node()
     {
         var (exitCode, output) = await RunNodeAsync("--test", "tests/unit/");
