@@ -34,7 +34,8 @@ const query = (s, extra = {}) =>
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
-whenSignedOut(() => showSignIn('Your session has ended: sign in again.'));
+// Only a page that was signed in has a session to lose; a first visit just asks to sign in.
+whenSignedOut(() => showSignIn(state.account ? 'Your session has ended: sign in again.' : ''));
 
 // ---- Sign-in ----
 
@@ -456,8 +457,10 @@ async function openDrillDown(set, code) {
   const panel = $('drill-down');
   panel.dataset.code = code;
   $('dd-title').textContent = area.name;
+  // Drills count on the map but are kept out of the category table and charts, so the summary says how many there are.
+  const drills = area.heat.drills ? ` (${area.heat.drills} of them DRILL incidents, not in the table or charts below)` : '';
   $('dd-summary').textContent =
-    `${categoryLabel(area.group)}, ${windowLabel(area.window, area.month)}: ${area.heat.observed} observed against about ${area.heat.expected.toFixed(1)} expected, ${labelFor(area.heat.score, area.heat.hasBaseline)}.`;
+    `${categoryLabel(area.group)}, ${windowLabel(area.window, area.month)}: ${area.heat.observed} observed${drills} against about ${area.heat.expected.toFixed(1)} expected, ${labelFor(area.heat.score, area.heat.hasBaseline)}.`;
   $('dd-categories').tBodies[0].replaceChildren(...area.categories
     .filter(c => c.observed > 0 || c.expected >= 0.5)
     .sort((a, b) => b.observed - a.observed || a.category.localeCompare(b.category))

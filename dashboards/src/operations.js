@@ -3,11 +3,13 @@
 const fmt = (value, digits = 0) => value === null || value === undefined ? '–' : Number(value).toFixed(digits).replace('-', '−');
 const signed = (value, digits = 0) => value === null || value === undefined ? '–' : (value > 0 ? '+' : '') + fmt(value, digits);
 
-// The evaluation's query string: the group, and the periods when given (each "yyyy-MM-dd..yyyy-MM-dd" or "yyyy-MM").
+// The evaluation's query string: the group, and whichever periods are given (each "yyyy-MM-dd..yyyy-MM-dd", "yyyy-MM"
+// or "yyyy-MM..yyyy-MM"). One alone is sent too, so the API says that both are needed instead of it being ignored.
 export function evaluationPath(id, { group, before, during } = {}, format) {
   const query = new URLSearchParams();
   if (group) query.set('group', group);
-  if (before && during) { query.set('before', before); query.set('during', during); }
+  if (before) query.set('before', before);
+  if (during) query.set('during', during);
   if (format) query.set('format', format);
   const text = query.toString();
   return `/api/operations/${encodeURIComponent(id)}/evaluation${text ? `?${text}` : ''}`;

@@ -25,6 +25,12 @@ try {
   // Sign-in: a wrong password is refused with the reason, the right one opens the dashboard.
   await page.goto('/');
   await page.waitForSelector('#sign-in:not([hidden])');
+  // A first visit: the form alone, no empty dashboard behind it and no talk of a session that never was.
+  findings.firstVisit = {
+    message: await page.textContent('#sign-in-error'),
+    mainShown: await page.isVisible('#main'),
+    controlsShown: await page.isVisible('#controls'),
+  };
   await page.fill('#user-name', settings.analyst);
   await page.fill('#password', 'not the password');
   await page.click('#sign-in-form button[type=submit]');
@@ -97,6 +103,16 @@ try {
     explanation: await second.textContent('#alert-list li.alert .explanation'),
   };
   if (screenshots) await page.screenshot({ path: join(screenshots, 'alert.png') });
+
+  // The drilled ward's drill-down says how many of its incidents are the drill's (its table and charts leave them out).
+  await page.selectOption('#group', 'all');
+  await page.waitForFunction(() => document.body.dataset.selection === 'wards|all|24h');
+  await page.click('#alert-list li.alert .alert-head button.link');
+  await page.waitForFunction(() => document.querySelector('#drill-down').dataset.code === 'E05002247' && !document.querySelector('#drill-down').hidden);
+  findings.drillSummary = await page.textContent('#dd-summary');
+  await page.click('#dd-close');
+  await page.selectOption('#group', 'asb');
+  await page.waitForFunction(() => document.body.dataset.selection === 'wards|asb|24h');
 
   // Drill-down: counts by category, both trends, repeat locations and the area's alerts.
   await page.click(`#ranking button.link >> text=Grays Riverside`);

@@ -24,9 +24,9 @@ const evaluation = {
   ranking: [{ rank: 1, zone: 'a', name: 'Lakeside' }, { rank: 2, zone: 'b', name: 'Chafford' }, { rank: 3, zone: 'c', name: 'Grays' }],
 };
 
-test('the evaluation path carries the group and both periods, or neither', () => {
+test('the evaluation path carries the group and every period given, even one alone (for the API to refuse in words)', () => {
   assert.equal(evaluationPath('op dial', { group: 'asb' }), '/api/operations/op%20dial/evaluation?group=asb');
-  assert.equal(evaluationPath('x', { group: 'asb', before: '2018-01', during: '' }), '/api/operations/x/evaluation?group=asb');
+  assert.equal(evaluationPath('x', { group: 'asb', before: '2018-01', during: '' }), '/api/operations/x/evaluation?group=asb&before=2018-01');
   assert.equal(evaluationPath('x', { before: '2018-01', during: '2018-03' }, 'csv'), '/api/operations/x/evaluation?before=2018-01&during=2018-03&format=csv');
 });
 

@@ -40,7 +40,12 @@ public sealed class DashboardBrowserTests : ServerTests
 
         Assert.True(exitCode == 0, output);
         var result = LastJson(output);
+        var firstVisit = result.GetProperty("firstVisit");
+        Assert.Equal("", firstVisit.GetProperty("message").GetString());
+        Assert.False(firstVisit.GetProperty("mainShown").GetBoolean());
+        Assert.False(firstVisit.GetProperty("controlsShown").GetBoolean());
         Assert.Equal($"{HotSpotsServer.AnalystUser} (analyst)", result.GetProperty("who").GetString());
+        Assert.StartsWith("All incidents, last 24 hours: 6 observed (6 of them DRILL incidents, not in the table or charts below)", result.GetProperty("drillSummary").GetString());
         Assert.Equal(20, result.GetProperty("wards").GetInt32());
         Assert.Equal(3, result.GetProperty("zoneOutlines").GetInt32());
         Assert.Equal(5, result.GetProperty("selections").GetArrayLength());
@@ -401,6 +406,7 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.Equal(3, result.GetProperty("csvLines").GetInt32());
         Assert.Contains("format=csv", result.GetProperty("csvHref").GetString());
         Assert.Contains("'last spring'", result.GetProperty("badPeriod").GetString());
+        Assert.StartsWith("No evaluation: during is required when any period is given", result.GetProperty("beforeAlone").GetString());
         Assert.True(result.GetProperty("closed").GetBoolean());
         Assert.True(File.Exists(Path.Combine(Screenshots, "operations.png")));
     }
