@@ -435,10 +435,11 @@ function renderRanking() {
 
 $('export').addEventListener('click', () => {
   const s = selection();
-  const blob = new Blob([rankingCsv(currentRows())], { type: 'text/csv;charset=utf-8' });
+  const at = sliderInstant(new Date(), state.hoursBack);
+  const blob = new Blob([rankingCsv(currentRows(), { group: s.group, window: s.window, month: s.month, at })], { type: 'text/csv;charset=utf-8' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
-  const stamp = sliderInstant(new Date(), state.hoursBack).toISOString().slice(0, 16).replace(':', '');
+  const stamp = at.toISOString().slice(0, 16).replace(':', '');
   link.download = `hotspots-${s.set}-${s.group}-${s.month ?? s.window}-${stamp}.csv`;
   document.body.append(link);
   link.click();

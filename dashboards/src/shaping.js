@@ -1,5 +1,5 @@
 // Pure data shaping for the dashboard: ranking rows, CSV, chart labels, alert lists and slider times.
-import { scoreText } from './heat.js';
+import { scoreText, labelFor, noBaseline } from './heat.js';
 
 export const groups = [
   { value: 'asb', label: 'Anti-social behaviour' },
@@ -116,8 +116,35 @@ export function toCsv(header, lines) {
   return [header, ...lines].map(line => line.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
-export function rankingCsv(rows) {
-  return toCsv(rankingColumns.map(c => c.label), rows.map(cellsOf));
+export const rankingCsvHeader = [
+  'area_code', 'area', 'group', 'window', 'from', 'to', 'observed', 'drills', 'expected', 'change', 'change_pct', 'heat', 'heat_reading',
+];
+
+// Plain numbers for a spreadsheet: a point for decimals, an ASCII minus, nothing else in the cell.
+const number = (value, digits) => (value === null || value === undefined ? '' : value.toFixed(digits));
+
+// The window's first and last instant (ISO, UTC): a rolling window ends with the clock hour of `at`; a month is its days.
+export function windowSpan(window, month, at) {
+  if (window === 'month') {
+    const [y, m] = month.split('-').map(Number);
+    return { from: new Date(Date.UTC(y, m - 1, 1)), to: new Date(Date.UTC(y, m, 1)) };
+  }
+  const end = new Date(at);
+  end.setUTCMinutes(60, 0, 0);
+  const hours = { '24h': 24, '7d': 168, '28d': 672 }[window];
+  return { from: new Date(end.getTime() - hours * 3_600_000), to: end };
+}
+
+// Every area in the order shown, as data rather than display text: codes for joining with other data, the window's
+// dates, numbers Excel reads as numbers. The byte-order mark makes Excel on Windows read the file as UTF-8.
+export function rankingCsv(rows, { group, window, month, at }) {
+  const { from, to } = windowSpan(window, month, at);
+  const iso = date => date.toISOString().replace('.000Z', 'Z');
+  return '\uFEFF' + toCsv(rankingCsvHeader, rows.map(row => [
+    row.code, row.name, group, window === 'month' ? month : window, iso(from), iso(to), String(row.observed), String(row.drills),
+    number(row.expected, 3), number(row.change, 3), number(row.changePercent, 1),
+    row.hasBaseline ? number(row.score, 3) : '', row.hasBaseline ? labelFor(row.score) : noBaseline.label,
+  ]));
 }
 
 // Labels for a daily series (dates from `from`, yyyy-MM-dd) or a monthly one (months from `from`, yyyy-MM).

@@ -68,6 +68,12 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.Equal(["On or near Grays station: 4"], drillDown.GetProperty("locations").EnumerateArray().Select(l => l.GetString()));
         Assert.Equal("Grays Riverside", result.GetProperty("keyboardOpened").GetString());
         Assert.Equal(20, result.GetProperty("csv").GetProperty("rows").GetInt32());
+        var csvFirst = result.GetProperty("csv").GetProperty("first").EnumerateArray().Select(c => c.GetString()!).ToArray();
+        Assert.Equal("area_code", result.GetProperty("csv").GetProperty("header")[0].GetString());
+        Assert.Matches("^E050022\\d\\d$", csvFirst[0]);
+        Assert.Equal(["asb", "24h"], csvFirst[2..4]);
+        Assert.Equal(TimeSpan.FromHours(24), DateTimeOffset.Parse(csvFirst[5]) - DateTimeOffset.Parse(csvFirst[4]));
+        Assert.False(result.GetProperty("csv").GetProperty("minus").GetBoolean());
         Assert.StartsWith("hotspots-wards-asb-24h-", result.GetProperty("csv").GetProperty("file").GetString());
         Assert.StartsWith("As at ", result.GetProperty("asAt").GetString());
         Assert.Equal(3, result.GetProperty("zones").GetInt32());
