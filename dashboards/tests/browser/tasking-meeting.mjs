@@ -76,37 +76,39 @@ try {
   const second = await openPage(browser, base);
   await signIn(second, settings.viewer, password);
 
-  // A drill raises an alert: it appears in both panels, the analyst acknowledges it with a note, and the viewer sees that.
+  // A drill raises an alert (the seeded ASB may raise real ones beside it): it appears in both panels, the analyst acknowledges it with a note, and the viewer sees that.
   const drill = await fetch(`${base}/api/drills`, {
     method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${settings.adminKey}` },
     body: JSON.stringify({ scenario: 'tilbury-fires' }),
   });
   if (drill.status !== 201) fail(`POST /api/drills answered ${drill.status}`);
-  await page.waitForSelector('#alert-list li.alert', { timeout: 10000 });
-  await second.waitForSelector('#alert-list li.alert', { timeout: 10000 });
-  findings.alert = await page.textContent('#alert-list li.alert .explanation');
-  findings.viewerHasActions = await second.locator('#alert-list li.alert button[data-action]').count();
-  await page.fill('#alert-list li.alert input[name=note]', 'Drill seen: fire crew briefed');
-  await page.click('#alert-list li.alert button[data-action=acknowledge]');
-  await second.waitForSelector('#alert-list li.alert[data-status=acknowledged]', { timeout: 5000 });
-  findings.acknowledgedSeenBySecond = await second.textContent('#alert-list li.alert .handled');
+  await page.waitForSelector('#alert-list li.alert.drill', { timeout: 10000 });
+  await second.waitForSelector('#alert-list li.alert.drill', { timeout: 10000 });
+  findings.alert = await page.textContent('#alert-list li.alert.drill .explanation');
+  findings.viewerHasActions = await second.locator('#alert-list li.alert.drill button[data-action]').count();
+  await page.fill('#alert-list li.alert.drill input[name=note]', 'Drill seen: fire crew briefed');
+  await page.click('#alert-list li.alert.drill button[data-action=acknowledge]');
+  await second.waitForSelector('#alert-list li.alert.drill[data-status=acknowledged]', { timeout: 5000 });
+  findings.acknowledgedSeenBySecond = await second.textContent('#alert-list li.alert.drill .handled');
 
   // Opened after the drill (its banner long gone), the viewer's page still marks the alert as a drill's.
   await second.reload();
   await second.waitForSelector('#connection.live', { timeout: 15000 });
-  await second.waitForSelector('#alert-list li.alert', { timeout: 10000 });
+  await second.waitForSelector('#alert-list li.alert.drill', { timeout: 10000 });
   findings.drillAfterReload = {
     banner: await second.isVisible('#drill-banner'),
     marked: await second.locator('#alert-list li.alert.drill[data-origin=drill]').count(),
-    badge: await second.textContent('#alert-list li.alert .drill-badge'),
-    explanation: await second.textContent('#alert-list li.alert .explanation'),
+    // The seeded ASB may raise real alerts too; none of them may carry the drill's marks.
+    realMarked: await second.locator('#alert-list li.alert:not([data-origin=drill]) .drill-badge').count(),
+    badge: await second.textContent('#alert-list li.alert.drill .drill-badge'),
+    explanation: await second.textContent('#alert-list li.alert.drill .explanation'),
   };
   if (screenshots) await page.screenshot({ path: join(screenshots, 'alert.png') });
 
   // The drilled ward's drill-down says how many of its incidents are the drill's (its table and charts leave them out).
   await page.selectOption('#group', 'all');
   await page.waitForFunction(() => document.body.dataset.selection === 'wards|all|24h');
-  await page.click('#alert-list li.alert .alert-head button.link');
+  await page.click('#alert-list li.alert.drill .alert-head button.link');
   await page.waitForFunction(() => document.querySelector('#drill-down').dataset.code === 'E05002247' && !document.querySelector('#drill-down').hidden);
   findings.drillSummary = await page.textContent('#dd-summary');
   await page.click('#dd-close');

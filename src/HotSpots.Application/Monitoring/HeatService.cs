@@ -91,6 +91,7 @@ public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
         var snapshot = wardSet ?? monitors.Current;
         var set = snapshot.Geography.Set(selection.Set);
         var query = Query(selection);
+        var covered = Covered(query);
         // Codes of a change may name an area that a new geography has since removed.
         var areas = onlyCodes is null ? set.Areas : [.. onlyCodes.Where(set.ByCode.ContainsKey).Select(c => set.ByCode[c])];
         // Every area's grain at once: they may sit on different silos, and each answers from memory.
@@ -98,7 +99,7 @@ public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
         var result = areas.Select((area, i) =>
         {
             var reading = readings[i];
-            return new AreaHeat(area.Code, area.Name, reading.Observed, Math.Round(reading.Expected, 3), Math.Round(reading.Score, 3), reading.Drills, reading.HasBaseline);
+            return new AreaHeat(area.Code, area.Name, reading.Observed, Math.Round(reading.Expected, 3), Math.Round(reading.Score, 3), reading.Drills, covered && reading.HasBaseline);
         }).ToList();
         return new HeatSnapshot(selection.SetName, selection.Group.Slug, selection.Window.Slug, selection.MonthText, snapshot.Geography.Mode, result);
     }
@@ -115,6 +116,7 @@ public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
             if (monthEnd < time.GetUtcNow()) selection = selection with { At = monthEnd };
         }
         var query = Query(selection);
+        var covered = Covered(query);
         var monitor = snapshot.Get(new AreaKey(selection.Set, area.Code));
         var heatTask = monitor.GetHeatAsync(query);
         var profile = await monitor.GetProfileAsync(query);
@@ -123,13 +125,20 @@ public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
         var today = new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero);
         var lastMonth = new DateTime(at.Year, at.Month, 1);
         return new AreaDrillDown(selection.SetName, area.Code, area.Name, selection.Group.Slug, selection.Window.Slug, selection.MonthText, at,
-            new AreaHeat(area.Code, area.Name, heat.Observed, Math.Round(heat.Expected, 3), Math.Round(heat.Score, 3), heat.Drills, heat.HasBaseline),
+            new AreaHeat(area.Code, area.Name, heat.Observed, Math.Round(heat.Expected, 3), Math.Round(heat.Score, 3), heat.Drills, covered && heat.HasBaseline),
             [.. profile.Categories.Select(c => new CategoryCount(
-                c.Category.Slug(), c.Reading.Observed, Math.Round(c.Reading.Expected, 3), Math.Round(c.Reading.Score, 3), c.Reading.HasBaseline))],
+                c.Category.Slug(), c.Reading.Observed, Math.Round(c.Reading.Expected, 3), Math.Round(c.Reading.Score, 3), covered && c.Reading.HasBaseline))],
             new CountSeries(today.AddDays(1 - profile.Daily.Length).ToString("yyyy-MM-dd"), profile.Daily),
             new CountSeries(lastMonth.AddMonths(1 - profile.Monthly.Length).ToString("yyyy-MM"), profile.Monthly),
             profile.RepeatLocations);
     }
+
+    /// <summary>
+    /// Whether any data exists for the window's kind of baseline. With none the counts read the whole baseline as
+    /// covered (and quiet), and the first incident would turn every area from "baseline" to "no baseline yet".
+    /// </summary>
+    private static bool Covered(HeatQuery query) =>
+        query.Window.IsCalendarMonth ? query.Coverage.FirstMonthIndex is not null : query.Coverage.FirstExact is not null;
 
     private HeatQuery Query(HeatSelection selection) =>
         new(selection.Group, selection.Window, selection.MonthIndex, monitors.Coverage, selection.At);

@@ -57,6 +57,7 @@ public sealed class DashboardBrowserTests : ServerTests
         var drillAfterReload = result.GetProperty("drillAfterReload");
         Assert.False(drillAfterReload.GetProperty("banner").GetBoolean());
         Assert.Equal(1, drillAfterReload.GetProperty("marked").GetInt32());
+        Assert.Equal(0, drillAfterReload.GetProperty("realMarked").GetInt32());
         Assert.Equal("DRILL", drillAfterReload.GetProperty("badge").GetString());
         Assert.StartsWith("DRILL (training, not real incidents): ", drillAfterReload.GetProperty("explanation").GetString());
         Assert.True(result.GetProperty("printMarksDrill").GetBoolean());
