@@ -173,6 +173,8 @@ try {
   await page.click('#meeting');
   await page.waitForFunction(() => document.body.classList.contains('meeting'));
   findings.meetingRows = await page.locator('#ranking tbody tr:visible').count();
+  findings.meetingActions = await page.locator('#alert-list button[data-action]:visible').count();
+  findings.actionsInPage = await page.locator('#alert-list li.alert.drill button[data-action]').count();
   if (screenshots) await page.screenshot({ path: join(screenshots, 'meeting.png') });
   await page.click('#meeting');
   await page.emulateMedia({ media: 'print' });

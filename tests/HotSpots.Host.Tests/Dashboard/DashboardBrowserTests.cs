@@ -79,6 +79,8 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.StartsWith("As at ", result.GetProperty("asAt").GetString());
         Assert.Equal(3, result.GetProperty("zones").GetInt32());
         Assert.Equal(10, result.GetProperty("meetingRows").GetInt32());
+        Assert.True(result.GetProperty("actionsInPage").GetInt32() > 0, "the analyst's alert buttons are in the page, only hidden");
+        Assert.Equal(0, result.GetProperty("meetingActions").GetInt32());
         Assert.True(result.GetProperty("printHidesControls").GetBoolean());
         Assert.Equal(401, result.GetProperty("afterSignOut").GetInt32());
         Assert.True(File.Exists(Path.Combine(Screenshots, "dashboard.png")));
