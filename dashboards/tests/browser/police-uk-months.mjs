@@ -10,6 +10,10 @@ import { colourFor } from '../../src/heat.js';
 const settings = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const browser = await launch();
 const drawnColours = page => page.$$eval('path.area.ward', paths => Object.fromEntries(paths.map(p => [p.dataset.code, p.getAttribute('fill')])));
+// Ranking cells (and headings) whose text does not fit their box: cut off, or running into the next column.
+const clipped = page => page.$$eval('#ranking th button, #ranking td', cells =>
+  cells.filter(c => c.offsetParent && (c.scrollWidth > c.clientWidth + 1 || c.getBoundingClientRect().right > c.closest('th, td').getBoundingClientRect().right + 1))
+    .map(c => c.textContent));
 const rankingFirst = page => page.$$eval('#ranking tbody tr:first-child td', cells => cells.map(c => c.textContent));
 try {
   const page = await openPage(browser, settings.base);
@@ -31,7 +35,15 @@ try {
   if (wrong.length) fail(`${wrong.length} wards drawn in a colour other than April 2018's, first ${wrong[0].name}`);
   findings.aprilObserved = april.areas.reduce((n, a) => n + a.observed, 0);
   findings.aprilFirstRow = await rankingFirst(page);
+  findings.clipped = await clipped(page);
   if (settings.screenshots) await page.screenshot({ path: join(settings.screenshots, 'police-uk-month.png') });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.click('#meeting');
+  await page.waitForFunction(() => document.body.classList.contains('meeting'));
+  findings.clippedInMeeting = await clipped(page);
+  if (settings.screenshots) await page.screenshot({ path: join(settings.screenshots, 'police-uk-month-meeting.png') });
+  await page.click('#meeting');
+  await page.setViewportSize({ width: 1500, height: 950 });
 
   // Another month: the ranking, drill-down, export and print follow it.
   await page.fill('#month', '2018-02');

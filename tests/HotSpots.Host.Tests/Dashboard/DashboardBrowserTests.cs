@@ -194,6 +194,8 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.True(april > 1_000, $"{april} April rows imported");
         Assert.Equal(april, result.GetProperty("aprilObserved").GetInt32());
         Assert.NotEqual("0", result.GetProperty("aprilFirstRow")[1].GetString());
+        Assert.Empty(result.GetProperty("clipped").EnumerateArray());
+        Assert.Empty(result.GetProperty("clippedInMeeting").EnumerateArray());
         var top = result.GetProperty("februaryTop");
         var observed = top.GetProperty("observed").GetInt32();
         Assert.Equal(top.GetProperty("name").GetString(), result.GetProperty("februaryFirstRow")[0].GetString());
