@@ -80,6 +80,9 @@ export class AlertsPanel {
   renderAlert(alert) {
     const li = document.createElement('li');
     li.className = `alert severity-${alert.severity} status-${alert.status}`;
+    // Once the drill banner is gone, only this says the alert is a training one.
+    li.classList.toggle('drill', alert.origin === 'drill');
+    li.dataset.origin = alert.origin ?? 'recorded';
     if (this.fresh.delete(alert.id)) li.classList.add('new');
     li.dataset.id = alert.id;
     li.dataset.status = alert.status;
@@ -98,6 +101,12 @@ export class AlertsPanel {
     meta.className = 'meta';
     meta.textContent = `${categoryLabel(alert.group)} · ${new Date(alert.raisedAt).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}`;
     head.append(severity, area, meta);
+    if (alert.origin === 'drill') {
+      const badge = document.createElement('span');
+      badge.className = 'drill-badge';
+      badge.textContent = 'DRILL';
+      head.prepend(badge);
+    }
 
     const text = document.createElement('p');
     text.className = 'explanation';

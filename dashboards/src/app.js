@@ -1,6 +1,6 @@
 import { api, whenSignedOut, ApiError } from './api.js';
-import { steps, legendIntro, labelFor, colourFor, inkFor } from './heat.js';
-import { groups, categories, categoryLabel, windows, rankingColumns, rankRows, cellsOf, rankingCsv, seriesLabels, sliderInstant, sliderLabel } from './shaping.js';
+import { steps, noBaseline, legendIntro, labelFor, colourFor, inkFor, scoreText } from './heat.js';
+import { groups, categories, categoryLabel, windows, windowHolds, windowLabel, monthLabel, rankingColumns, rankRows, cellsOf, rankingCsv, seriesLabels, sliderInstant, sliderLabel } from './shaping.js';
 import { HeatMap } from './map.js';
 import { AlertsPanel } from './alerts.js';
 import { renderBarChart } from './charts.js';
@@ -26,12 +26,16 @@ const selection = () => ({
   set: document.querySelector('input[name=set]:checked').value,
   group: $('group').value,
   window: $('window').value,
-  month: null,
+  month: $('window').value === 'month' ? $('month').value : null,
 });
 
-const query = (s, extra = {}) => new URLSearchParams(Object.entries({ group: s.group, window: s.window, ...extra }).filter(([, v]) => v != null)).toString();
+const query = (s, extra = {}) =>
+  new URLSearchParams(Object.entries({ group: s.group, window: s.window, month: s.month, ...extra }).filter(([, v]) => v != null)).toString();
 
-whenSignedOut(() => showSignIn('Your session has ended: sign in again.'));
+const thisMonth = () => new Date().toISOString().slice(0, 7);
+
+// Only a page that was signed in has a session to lose; a first visit just asks to sign in.
+whenSignedOut(() => showSignIn(state.account ? 'Your session has ended: sign in again.' : ''));
 
 // ---- Sign-in ----
 
@@ -100,6 +104,7 @@ async function start(account) {
   if (wards.geography === 'demo') { $('geography-note').hidden = false; $('geography-note').textContent = wards.note; }
 
   fillControls();
+  await chooseDefaultWindow();
   drawLegend();
   drawRankingHead();
   state.map ??= new HeatMap($('map'), { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, onSelect: code => openDrillDown(selection().set, code) });
@@ -125,12 +130,53 @@ function fillControls() {
   for (const c of categories) single.append(new Option(categoryLabel(c), c));
   $('group').append(named, single);
   for (const w of windows) $('window').append(new Option(w.label, w.value, false, w.value === '24h'));
+  $('month').max = $('month').value = thisMonth();
   for (const g of groups.filter(g => g.value !== 'all')) $('alert-group').append(new Option(g.label, g.value));
+}
+
+// police.uk data arrives a month or two late and gives months only: when the rolling windows hold nothing at all, the
+// page opens on the latest month that has data and says why, instead of an all-zero map.
+async function chooseDefaultWindow() {
+  const [status, recent] = await Promise.all([api('/api/status'), api('/api/heat?set=wards&group=all&window=28d')]);
+  state.latestMonth = status.latestMonth ?? null;
+  showStore(status);
+  const empty = recent.areas.every(a => a.observed === 0);
+  if (empty && state.latestMonth && $('window').value === '24h') {
+    $('window').value = 'month';
+    $('month').value = state.latestMonth;
+  }
+  showWindowNote(empty);
+}
+
+// A replay server must never pass for a live one: its badge says REPLAY and a banner gives the period it holds.
+function showStore(status) {
+  state.replay = status.store === 'replay';
+  document.body.classList.toggle('replay', state.replay);
+  $('replay-banner').hidden = !state.replay;
+  if (!state.replay) return;
+  const day = iso => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+  const period = status.replay?.from ? `${day(status.replay.from)} to ${day(status.replay.to)}` : 'nothing replayed yet';
+  $('replay-banner').textContent =
+    `REPLAY: not live data. This server shows replayed incidents only (times moved so that the replayed period ends as the replay ends): ${period}.`;
+  // The period grows while a replay runs.
+  state.replayTimer ??= setInterval(async () => showStore(await api('/api/status')), 15000);
+}
+
+function showWindowNote(rollingEmpty = false) {
+  const s = selection();
+  const latest = state.latestMonth && s.window === 'month' && s.month === state.latestMonth && rollingEmpty
+    ? `Nothing in the last 28 days, so this shows ${monthLabel(state.latestMonth)}, the latest month with data. `
+    : '';
+  $('month-picker').hidden = s.window !== 'month';
+  // The slider goes back hours, which a calendar month does not have.
+  $('time').disabled = $('play').disabled = s.window === 'month';
+  $('window-note').textContent = latest + windowHolds[s.window];
+  $('window-note').hidden = false;
 }
 
 function drawLegend() {
   $('legend-intro').textContent = legendIntro;
-  $('legend-steps').replaceChildren(...steps.map(s => {
+  $('legend-steps').replaceChildren(...[...steps, noBaseline].map(s => {
     const li = document.createElement('li');
     const swatch = document.createElement('span');
     swatch.className = 'swatch';
@@ -152,7 +198,7 @@ async function connect() {
   state.connection = connection;
   connection.on('HeatChanged', update => {
     const s = state.subscribed;
-    if (state.hoursBack !== 0 || !s || update.set !== s.set || update.group !== s.group || update.window !== s.window) return;
+    if (state.hoursBack !== 0 || !s || update.set !== s.set || update.group !== s.group || update.window !== s.window || (update.month ?? null) !== s.month) return;
     for (const area of update.areas) state.pending.set(area.code, area);
     requestAnimationFrame(flushPending);
   });
@@ -185,7 +231,7 @@ async function startConnection() {
 async function resync() {
   state.subscribed = null;
   await Promise.all([subscribe(), loadAlerts()]);
-  setConnection('live', 'live');
+  setConnection(state.replay ? 'REPLAY' : 'live', state.replay ? 'live replay' : 'live');
 }
 
 async function loadAlerts() {
@@ -208,7 +254,7 @@ async function subscribe() {
   const snapshot = await connection.invoke('Subscribe', wanted);
   state.subscribed = wanted;
   if (state.hoursBack === 0) showHeat(snapshot.areas, false);
-  document.body.dataset.selection = `${snapshot.set}|${snapshot.group}|${snapshot.window}`;
+  document.body.dataset.selection = [snapshot.set, snapshot.group, snapshot.window, snapshot.month].filter(Boolean).join('|');
 }
 
 function flushPending() {
@@ -240,8 +286,9 @@ $('controls').addEventListener('change', async e => {
     state.map.show(selection().set, state.areas.wards, state.areas.zones);
     closeDrillDown();
   }
-  $('time').disabled = $('play').disabled = selection().window === 'month';
+  if (e.target.id === 'month' && !$('month').value) return;
   if (selection().window === 'month') setHoursBack(0);
+  showWindowNote();
   await refreshHeat();
   if (state.selectedArea) openDrillDown(state.selectedArea.set, state.selectedArea.code);
 });
@@ -326,6 +373,9 @@ function currentRows() {
 
 const RANKING_ROWS = 25;
 
+// The map's box on an A4 landscape page with 12 mm margins (styles.css, @media print), less the panel's padding.
+const PRINTED_MAP = { width: '268mm', height: '120mm' };
+
 $('ranking-more').addEventListener('click', () => {
   state.showAllRows = !state.showAllRows;
   renderRanking();
@@ -358,7 +408,7 @@ function renderRanking() {
   const body = $('ranking').tBodies[0];
   const all = currentRows();
   // The top rows only, unless asked: laying out hundreds of rows on every refresh cost a busy feed its frame rate.
-  const rows = state.showAllRows ? all : all.slice(0, RANKING_ROWS);
+  const rows = state.showAllRows || state.printing ? all : all.slice(0, RANKING_ROWS);
   $('ranking-more').hidden = all.length <= RANKING_ROWS;
   $('ranking-more').textContent = state.showAllRows ? `Show the top ${RANKING_ROWS}` : `Show all ${all.length} areas`;
   $('ranking-more').setAttribute('aria-expanded', String(Boolean(state.showAllRows)));
@@ -374,8 +424,8 @@ function renderRanking() {
       if (i === 0) entry.button.textContent = text;
       else entry.cells[i].textContent = text;
       if (i === 4) {
-        entry.cells[4].style.background = colourFor(row.score);
-        entry.cells[4].style.color = inkFor(row.score);
+        entry.cells[4].style.background = colourFor(row.score, row.hasBaseline);
+        entry.cells[4].style.color = inkFor(row.score, row.hasBaseline);
       }
     });
     return entry.tr;
@@ -385,11 +435,12 @@ function renderRanking() {
 
 $('export').addEventListener('click', () => {
   const s = selection();
-  const blob = new Blob([rankingCsv(currentRows())], { type: 'text/csv;charset=utf-8' });
+  const at = sliderInstant(new Date(), state.hoursBack);
+  const blob = new Blob([rankingCsv(currentRows(), { group: s.group, window: s.window, month: s.month, at })], { type: 'text/csv;charset=utf-8' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
-  const stamp = sliderInstant(new Date(), state.hoursBack).toISOString().slice(0, 16).replace(':', '');
-  link.download = `hotspots-${s.set}-${s.group}-${s.window}-${stamp}.csv`;
+  const stamp = at.toISOString().slice(0, 16).replace(':', '');
+  link.download = `hotspots-${s.set}-${s.group}-${s.month ?? s.window}-${stamp}.csv`;
   document.body.append(link);
   link.click();
   link.remove();
@@ -407,28 +458,35 @@ async function openDrillDown(set, code) {
   const panel = $('drill-down');
   panel.dataset.code = code;
   $('dd-title').textContent = area.name;
+  // Drills count on the map but are kept out of the category table and charts, so the summary says how many there are.
+  const drills = area.heat.drills ? ` (${area.heat.drills} of them DRILL incidents, not in the table or charts below)` : '';
   $('dd-summary').textContent =
-    `${categoryLabel(area.group)}, ${windows.find(w => w.value === area.window).label.toLowerCase()}: ${area.heat.observed} observed against about ${area.heat.expected.toFixed(1)} expected, ${labelFor(area.heat.score)}.`;
+    `${categoryLabel(area.group)}, ${windowLabel(area.window, area.month)}: ${area.heat.observed} observed${drills} against about ${area.heat.expected.toFixed(1)} expected, ${labelFor(area.heat.score, area.heat.hasBaseline)}.`;
   $('dd-categories').tBodies[0].replaceChildren(...area.categories
     .filter(c => c.observed > 0 || c.expected >= 0.5)
     .sort((a, b) => b.observed - a.observed || a.category.localeCompare(b.category))
     .map(c => {
       const tr = document.createElement('tr');
-      for (const text of [categoryLabel(c.category), c.observed, c.expected.toFixed(1), `${c.score.toFixed(2)} ${labelFor(c.score)}`]) {
+      for (const text of [categoryLabel(c.category), c.observed, c.expected.toFixed(1), scoreText(c.score, c.hasBaseline)]) {
         const td = document.createElement('td');
         td.textContent = text;
         tr.append(td);
       }
       return tr;
     }));
+  // A chosen month's trends end with that month; the live windows' end today.
+  const days = seriesLabels(area.daily.from, area.daily.counts.length, false);
+  const months = seriesLabels(area.monthly.from, area.monthly.counts.length, true);
+  const past = area.window === 'month' && area.month !== thisMonth();
   renderBarChart($('dd-daily'), {
-    values: area.daily.counts, labels: seriesLabels(area.daily.from, area.daily.counts.length, false),
-    title: `${categoryLabel(area.group)} per day, last 28 days`, unit: 'day', every: 7,
+    values: area.daily.counts, labels: days,
+    title: `${categoryLabel(area.group)} per day, ${past ? `28 days to ${days.at(-1)} (incidents known only to their month have no day)` : 'last 28 days'}`, unit: 'day', every: 7,
   });
   renderBarChart($('dd-monthly'), {
-    values: area.monthly.counts, labels: seriesLabels(area.monthly.from, area.monthly.counts.length, true),
-    title: `${categoryLabel(area.group)} per month, last 12 months`, unit: 'month', every: 2,
+    values: area.monthly.counts, labels: months,
+    title: `${categoryLabel(area.group)} per month, ${past ? `12 months to ${monthLabel(area.month)}` : 'last 12 months'}`, unit: 'month', every: 2,
   });
+  $('dd-locations-when').textContent = past ? `12 months to ${monthLabel(area.month)}` : 'last 12 months';
   $('dd-locations').replaceChildren(...(area.repeatLocations.length
     ? area.repeatLocations.map(l => Object.assign(document.createElement('li'), { textContent: `${l.location}: ${l.count}` }))
     : [Object.assign(document.createElement('li'), { textContent: 'No location with more than one incident.', className: 'empty' })]));
@@ -492,12 +550,22 @@ function updatePrintSummary() {
   const s = selection();
   const when = state.hoursBack === 0 ? `at ${new Date().toLocaleString('en-GB')}` : sliderLabel(new Date(), state.hoursBack).toLowerCase();
   $('print-summary').textContent =
-    `${categoryLabel(s.group)}, ${windows.find(w => w.value === s.window).label.toLowerCase()}, by ${s.set === 'wards' ? 'ward' : 'zone'}, ${when}. Prepared by ${state.account?.name ?? ''}. OFFICIAL-SENSITIVE.`;
+    `${categoryLabel(s.group)}, ${windowLabel(s.window, s.month)}, by ${s.set === 'wards' ? 'ward' : 'zone'}, ${when}. Prepared by ${state.account?.name ?? ''}. OFFICIAL-SENSITIVE.`;
 }
 
-$('print').addEventListener('click', () => { updatePrintSummary(); window.print(); });
-window.addEventListener('beforeprint', () => { updatePrintSummary(); state.map?.resize(); });
-window.addEventListener('afterprint', () => state.map?.resize());
+$('print').addEventListener('click', () => window.print());
+// Printed: the whole ranking (the minutes need every area) and the map fitted to the page's map box (styles.css).
+window.addEventListener('beforeprint', () => {
+  state.printing = true;
+  updatePrintSummary();
+  renderRanking();
+  state.map?.sizeForPrint(PRINTED_MAP.width, PRINTED_MAP.height);
+});
+window.addEventListener('afterprint', () => {
+  state.printing = false;
+  renderRanking();
+  state.map?.sizeForScreen();
+});
 
 // ---- Admin: drills ----
 

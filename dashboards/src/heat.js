@@ -9,16 +9,25 @@ export const steps = [
   { upTo: Infinity, colour: '#7f2704', label: 'very unusual' },
 ];
 
-export function stepFor(score) {
+// Until an area has one whole earlier period to compare with, its expectation is 0 for want of history, and any
+// incident would read "very unusual": it is shown as having no baseline, as the statistical alerts stay silent then.
+export const noBaseline = { colour: '#bdbdbd', label: 'no baseline yet' };
+
+// hasBaseline is the API's flag; a reading without it (false) has no colour on the scale.
+export function stepFor(score, hasBaseline = true) {
+  if (hasBaseline === false) return noBaseline;
   if (!Number.isFinite(score)) return steps[1];
   return steps.find(s => score < s.upTo);
 }
 
-export const colourFor = score => stepFor(score).colour;
+export const colourFor = (score, hasBaseline) => stepFor(score, hasBaseline).colour;
 
-export const labelFor = score => stepFor(score).label;
+export const labelFor = (score, hasBaseline) => stepFor(score, hasBaseline).label;
+
+// "2.41 unusual", or only "no baseline yet" when the score compares with nothing.
+export const scoreText = (score, hasBaseline) => (hasBaseline === false ? noBaseline.label : `${score.toFixed(2)} ${labelFor(score)}`);
 
 // Text on a step's colour: dark on the light steps, white on the dark ones (WCAG contrast of at least 4.5:1).
-export const inkFor = score => (['#5e3c99', '#7f2704'].includes(stepFor(score).colour) ? '#ffffff' : '#1b1b1b');
+export const inkFor = (score, hasBaseline) => (['#5e3c99', '#7f2704'].includes(colourFor(score, hasBaseline)) ? '#ffffff' : '#1b1b1b');
 
 export const legendIntro = 'Colour: incidents observed in the window against the area\'s own normal (expected from its earlier periods).';

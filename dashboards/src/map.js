@@ -33,6 +33,10 @@ export class HeatMap {
     this.map.eachLayer(layer => { if (!(layer instanceof L.TileLayer)) this.map.removeLayer(layer); });
     this.layers.clear();
     this.heat.clear();
+    // A refresh due for the set being left would unlabel the new set's areas (zones lost their names on the Essex map).
+    clearTimeout(this.labelTimer);
+    this.labelTimer = null;
+    this.map.getContainer().dataset.labels = 'current';
     this.set = set;
     const active = set === 'wards' ? wards : zones;
     const outline = set === 'wards' ? zones : wards;
@@ -75,6 +79,19 @@ export class HeatMap {
     this.fit();
   }
 
+  // Chrome lays out the printed page without running resize observers or animation frames, so a map fitted on
+  // screen printed as part of itself. Before printing it is given its printed size (the print stylesheet's box, in
+  // millimetres, which mean the same on screen) and fitted there; after printing it goes back.
+  sizeForPrint(width, height) {
+    Object.assign(this.map.getContainer().style, { width, height, flex: 'none' });
+    this.resize();
+  }
+
+  sizeForScreen() {
+    Object.assign(this.map.getContainer().style, { width: '', height: '', flex: '' });
+    this.resize();
+  }
+
   // Colours areas by heat. With `pulse`, areas whose counts changed flash briefly so that a meeting sees where.
   apply(areas, pulse) {
     for (const area of areas) {
@@ -84,7 +101,7 @@ export class HeatMap {
       this.heat.set(area.code, area);
       // Straight to the attribute, and only when the colour changes: Leaflet's setStyle rewrites every style
       // attribute, and each rewrite costs the page a style recalculation.
-      const colour = colourFor(area.score);
+      const colour = colourFor(area.score, area.hasBaseline);
       const el = entry.path.getElement();
       if (entry.path.options.fillColor !== colour) {
         entry.path.options.fillColor = colour;
@@ -92,11 +109,12 @@ export class HeatMap {
       }
       el.dataset.observed = area.observed;
       el.dataset.score = area.score;
+      el.dataset.baseline = String(area.hasBaseline !== false);
       el.dataset.drills = area.drills ?? 0;
       el.classList.toggle('drill', (area.drills ?? 0) > 0);
       const drills = area.drills ? `, ${area.drills} of them DRILL incidents` : '';
       el.setAttribute('aria-label',
-        `${area.name}: ${area.observed} observed${drills}, about ${area.expected.toFixed(1)} expected, ${labelFor(area.score)} (heat ${area.score.toFixed(2)})`);
+        `${area.name}: ${area.observed} observed${drills}, about ${area.expected.toFixed(1)} expected, ${area.hasBaseline === false ? labelFor(area.score, false) : `${labelFor(area.score)} (heat ${area.score.toFixed(2)})`}`);
       if (pulse && previous && previous.observed !== area.observed) this.pulse(area.code, el);
     }
     if (this.layers.size > LABEL_ALL_UP_TO) this.scheduleHotLabels();
@@ -123,14 +141,12 @@ export class HeatMap {
   // With many areas, only the hottest are named, refreshed at most once a second.
   scheduleHotLabels() {
     if (this.labelTimer) return;
+    // Said on the element, so a wall screen's checks can tell when the names shown are the current hottest.
+    this.map.getContainer().dataset.labels = 'due';
     this.labelTimer = setTimeout(() => {
       this.labelTimer = null;
-    this.pulsing = new Map();
-    // A fixed pool of ring elements in their own pane: a pulse moves one and animates it, adding nothing to the page.
-    const pane = this.map.createPane('pulses');
-    this.rings = Array.from({ length: RINGS }, () => L.DomUtil.create('span', 'pulse-ring', pane));
-    this.freeRings = [...this.rings];
-      const hot = new Set([...this.heat.values()].filter(a => a.score >= 2).sort((a, b) => b.score - a.score).slice(0, HOT_LABELS).map(a => a.code));
+      this.map.getContainer().dataset.labels = 'current';
+      const hot = new Set([...this.heat.values()].filter(a => a.score >= 2 && a.hasBaseline !== false).sort((a, b) => b.score - a.score).slice(0, HOT_LABELS).map(a => a.code));
       for (const [code, { path, feature }] of this.layers) {
         const labelled = Boolean(path.getTooltip());
         if (hot.has(code) && !labelled) path.bindTooltip(feature.properties.name, { permanent: true, direction: 'center', className: 'area-label', interactive: false });

@@ -3,11 +3,13 @@
 const fmt = (value, digits = 0) => value === null || value === undefined ? '–' : Number(value).toFixed(digits).replace('-', '−');
 const signed = (value, digits = 0) => value === null || value === undefined ? '–' : (value > 0 ? '+' : '') + fmt(value, digits);
 
-// The evaluation's query string: the group, and the periods when given (each "yyyy-MM-dd..yyyy-MM-dd" or "yyyy-MM").
+// The evaluation's query string: the group, and whichever periods are given (each "yyyy-MM-dd..yyyy-MM-dd", "yyyy-MM"
+// or "yyyy-MM..yyyy-MM"). One alone is sent too, so the API says that both are needed instead of it being ignored.
 export function evaluationPath(id, { group, before, during } = {}, format) {
   const query = new URLSearchParams();
   if (group) query.set('group', group);
-  if (before && during) { query.set('before', before); query.set('during', during); }
+  if (before) query.set('before', before);
+  if (during) query.set('during', during);
   if (format) query.set('format', format);
   const text = query.toString();
   return `/api/operations/${encodeURIComponent(id)}/evaluation${text ? `?${text}` : ''}`;
@@ -21,17 +23,19 @@ export function tableRows(evaluation) {
   return evaluation.ranking.map(rank => {
     const d = byZone.get(rank.zone).during;
     const net = d.net ? `${signed(d.net.percent)}% (${signed(d.net.lowPercent)}% to ${signed(d.net.highPercent)}%)` : '–';
+    // A refused reading shows its counts but no effect: the reading below the table says why.
+    const refused = d.refusal ? (d.noData ? 'no data yet' : 'not read') : null;
     return {
       zone: rank.zone,
-      tooFew: d.tooFewInZone,
+      tooFew: Boolean(d.refusal),
       cells: [
         `${rank.rank}. ${rank.name}`,
         `${d.zone.before} → ${d.zone.after}`,
         `${d.buffer.before} → ${d.buffer.after}`,
         `${d.control.before} → ${d.control.after}`,
         d.zone.percent === null || d.zone.percent === undefined ? '–' : `${signed(d.zone.percent)}%`,
-        d.tooFewInZone ? 'too few to tell' : net,
-        `${signed(d.wdd.value, 1)} (${fmt(d.wdd.standardError, 1)}, ${signed(d.wdd.z, 2)})`,
+        refused ?? net,
+        refused ? '–' : `${signed(d.wdd.value, 1)} (${fmt(d.wdd.standardError, 1)}, ${signed(d.wdd.z, 2)})`,
         d.wdq?.value === null || d.wdq?.value === undefined ? (d.wdq ? 'n/a' : '–') : signed(d.wdq.value, 2),
       ],
     };

@@ -1,5 +1,5 @@
 // Pure data shaping for the dashboard: ranking rows, CSV, chart labels, alert lists and slider times.
-import { labelFor } from './heat.js';
+import { scoreText, labelFor, noBaseline } from './heat.js';
 
 export const groups = [
   { value: 'asb', label: 'Anti-social behaviour' },
@@ -34,8 +34,27 @@ export const windows = [
   { value: '24h', label: 'Last 24 hours' },
   { value: '7d', label: 'Last 7 days' },
   { value: '28d', label: 'Last 28 days' },
-  { value: 'month', label: 'This month' },
+  { value: 'month', label: 'Month' },
 ];
+
+// What each window can hold: police.uk gives a month only, council cases a date, so not every incident counts in every window.
+export const windowHolds = {
+  '24h': 'Last 24 hours: incidents with a time of day. Council cases (a date only) count from 7 days up; police.uk rows (a month only) in the Month window.',
+  '7d': 'Last 7 days: incidents with a time or a date (police.uk rows, which give only a month, count in the Month window).',
+  '28d': 'Last 28 days: incidents with a time or a date (police.uk rows, which give only a month, count in the Month window).',
+  month: 'Month: every incident of the calendar month, including police.uk rows (published a month or two late).',
+};
+
+// "March 2018" for "2018-03".
+export function monthLabel(month) {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+// The window as a sentence's words: "last 7 days", "March 2018".
+export function windowLabel(window, month) {
+  return window === 'month' ? monthLabel(month) : windows.find(w => w.value === window).label.toLowerCase();
+}
 
 export const rankingColumns = [
   { key: 'name', label: 'Area', numeric: false },
@@ -56,6 +75,7 @@ export function toRow(area) {
     change,
     changePercent: area.expected > 0 ? (change / area.expected) * 100 : null,
     score: area.score,
+    hasBaseline: area.hasBaseline !== false,
     drills: area.drills ?? 0,
   };
 }
@@ -63,9 +83,11 @@ export function toRow(area) {
 // Rows sorted by a column; ties fall back to the name so that the order never flickers between updates.
 export function rankRows(areas, sort = { key: 'score', descending: true }) {
   const direction = sort.descending ? -1 : 1;
+  // A score without a baseline measures nothing, so those areas rank below every measured one.
+  const value = (row, key) => (key === 'score' && !row.hasBaseline ? -Infinity : row[key]);
   return [...areas].map(toRow).sort((a, b) => {
-    const x = a[sort.key], y = b[sort.key];
-    const primary = typeof x === 'string' ? x.localeCompare(y, 'en-GB') : x - y;
+    const x = value(a, sort.key), y = value(b, sort.key);
+    const primary = typeof x === 'string' ? x.localeCompare(y, 'en-GB') : x === y ? 0 : x - y;
     return primary !== 0 ? primary * direction : a.name.localeCompare(b.name, 'en-GB');
   });
 }
@@ -79,7 +101,7 @@ export function cellsOf(row) {
     String(row.observed),
     row.expected.toFixed(1),
     row.changePercent === null ? signed(row.change, 1) : `${signed(row.change, 1)} (${signed(row.changePercent, 0)}%)`,
-    `${row.score.toFixed(2)} ${labelFor(row.score)}`,
+    scoreText(row.score, row.hasBaseline),
   ];
 }
 
@@ -94,8 +116,35 @@ export function toCsv(header, lines) {
   return [header, ...lines].map(line => line.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
-export function rankingCsv(rows) {
-  return toCsv(rankingColumns.map(c => c.label), rows.map(cellsOf));
+export const rankingCsvHeader = [
+  'area_code', 'area', 'group', 'window', 'from', 'to', 'observed', 'drills', 'expected', 'change', 'change_pct', 'heat', 'heat_reading',
+];
+
+// Plain numbers for a spreadsheet: a point for decimals, an ASCII minus, nothing else in the cell.
+const number = (value, digits) => (value === null || value === undefined ? '' : value.toFixed(digits));
+
+// The window's first and last instant (ISO, UTC): a rolling window ends with the clock hour of `at`; a month is its days.
+export function windowSpan(window, month, at) {
+  if (window === 'month') {
+    const [y, m] = month.split('-').map(Number);
+    return { from: new Date(Date.UTC(y, m - 1, 1)), to: new Date(Date.UTC(y, m, 1)) };
+  }
+  const end = new Date(at);
+  end.setUTCMinutes(60, 0, 0);
+  const hours = { '24h': 24, '7d': 168, '28d': 672 }[window];
+  return { from: new Date(end.getTime() - hours * 3_600_000), to: end };
+}
+
+// Every area in the order shown, as data rather than display text: codes for joining with other data, the window's
+// dates, numbers Excel reads as numbers. The byte-order mark makes Excel on Windows read the file as UTF-8.
+export function rankingCsv(rows, { group, window, month, at }) {
+  const { from, to } = windowSpan(window, month, at);
+  const iso = date => date.toISOString().replace('.000Z', 'Z');
+  return '\uFEFF' + toCsv(rankingCsvHeader, rows.map(row => [
+    row.code, row.name, group, window === 'month' ? month : window, iso(from), iso(to), String(row.observed), String(row.drills),
+    number(row.expected, 3), number(row.change, 3), number(row.changePercent, 1),
+    row.hasBaseline ? number(row.score, 3) : '', row.hasBaseline ? labelFor(row.score) : noBaseline.label,
+  ]));
 }
 
 // Labels for a daily series (dates from `from`, yyyy-MM-dd) or a monthly one (months from `from`, yyyy-MM).

@@ -6,6 +6,9 @@ public sealed class GeographyOptions
     public AreaSetOptions Wards { get; set; } = new();
 
     public ZoneSetOptions Zones { get; set; } = new();
+
+    /// <summary>Configured boundary files (wards, then zones) that do not exist, as given.</summary>
+    public IReadOnlyList<string> MissingFiles() => [.. Wards.Files.Concat(Zones.Files).Where(f => !File.Exists(f))];
 }
 
 public class AreaSetOptions

@@ -174,18 +174,19 @@ public struct EvidenceSurrogate
     [Id(7)] public double PValue;
     [Id(8)] public bool Fires;
     [Id(9)] public Severity Severity;
+    [Id(10)] public bool DrillOnly;
 }
 
 [RegisterConverter]
 public sealed class EvidenceConverter : IConverter<Evidence, EvidenceSurrogate>
 {
     public Evidence ConvertFromSurrogate(in EvidenceSurrogate s) =>
-        new(s.RuleId, s.Method, s.Window, s.Observed, s.Expected, s.Statistic, s.Threshold, s.PValue, s.Fires, s.Severity);
+        new(s.RuleId, s.Method, s.Window, s.Observed, s.Expected, s.Statistic, s.Threshold, s.PValue, s.Fires, s.Severity) { DrillOnly = s.DrillOnly };
 
     public EvidenceSurrogate ConvertToSurrogate(in Evidence v) => new()
     {
         RuleId = v.RuleId, Method = v.Method, Window = v.Window, Observed = v.Observed, Expected = v.Expected, Statistic = v.Statistic,
-        Threshold = v.Threshold, PValue = v.PValue, Fires = v.Fires, Severity = v.Severity,
+        Threshold = v.Threshold, PValue = v.PValue, Fires = v.Fires, Severity = v.Severity, DrillOnly = v.DrillOnly,
     };
 }
 

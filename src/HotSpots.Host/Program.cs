@@ -1,3 +1,4 @@
+using HotSpots.Geography;
 using HotSpots.Host.Alerts;
 using HotSpots.Host.Endpoints;
 using HotSpots.Host.Hosting;
@@ -10,6 +11,14 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
+
+// A mistyped boundary path is the newcomer's commonest error: one line naming the file and where it was looked for.
+if (builder.Configuration.GetSection("HotSpots:Geography").Get<GeographyOptions>()?.MissingFiles() is [_, ..] missing)
+{
+    foreach (var file in missing)
+        Console.Error.WriteLine($"HotSpots cannot start: boundary file {file} does not exist (looked for {Path.GetFullPath(file)}).");
+    return 2;
+}
 
 builder.AddSilo();
 builder.Services
@@ -46,5 +55,6 @@ app.MapSiloDashboard(SecurityExtensions.AdminPolicy);
 
 app.PrintStartBanner();
 app.Run();
+return 0;
 
 public partial class Program;

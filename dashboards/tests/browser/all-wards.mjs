@@ -14,10 +14,10 @@ try {
   for (const [group, window] of [['all', 'month'], ['violence', '28d']]) {
     await page.selectOption('#group', group);
     await page.selectOption('#window', window);
-    await page.waitForFunction(s => document.body.dataset.selection === s, `wards|${group}|${window}`);
+    await page.waitForFunction(s => document.body.dataset.selection?.startsWith(s), `wards|${group}|${window}`);
     const heat = await pageApi(page, `/api/heat?set=wards&group=${group}&window=${window}`);
     const drawn = await page.$$eval('path.area.ward', paths => Object.fromEntries(paths.map(p => [p.dataset.code, p.getAttribute('fill')])));
-    const wrong = heat.areas.filter(a => drawn[a.code] !== colourFor(a.score));
+    const wrong = heat.areas.filter(a => drawn[a.code] !== colourFor(a.score, a.hasBaseline));
     if (wrong.length) fail(`${group}/${window}: ${wrong.length} wards drawn in the wrong colour, first ${wrong[0].name}`);
     findings.checked.push({ group, window, areas: heat.areas.length });
   }

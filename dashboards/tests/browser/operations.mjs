@@ -49,6 +49,13 @@ try {
   await page.waitForFunction(() => document.querySelector('#op-status').textContent.startsWith('No evaluation'));
   findings.badPeriod = await page.textContent('#op-status');
 
+  // One period alone is refused in words, not silently replaced by the defaults; a run of months is a period.
+  await page.fill('#op-before', '2026-01..2026-02');
+  await page.fill('#op-during', '');
+  await page.click('#op-form button[type=submit]');
+  await page.waitForFunction(() => document.querySelector('#op-status').textContent.includes('during is required'));
+  findings.beforeAlone = await page.textContent('#op-status');
+
   if (settings.screenshots) {
     await page.fill('#op-before', '');
     await page.fill('#op-during', '');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { steps, stepFor, colourFor, labelFor, inkFor } from '../../src/heat.js';
+import { steps, stepFor, colourFor, labelFor, inkFor, noBaseline, scoreText } from '../../src/heat.js';
 
 test('scores fall into the step whose upper bound they are below', () => {
   assert.equal(labelFor(-1.01), 'below normal');
@@ -42,4 +42,13 @@ test('text on each step keeps a contrast of at least 4.5 to 1', () => {
   for (const score of [-2, 0, 1.5, 2.5, 5]) {
     assert.ok(contrast(colourFor(score), inkFor(score)) >= 4.5, `score ${score}: ${contrast(colourFor(score), inkFor(score)).toFixed(2)}`);
   }
+});
+
+test('a reading without a baseline is never placed on the scale, however many incidents it has', () => {
+  assert.equal(labelFor(3.69, false), 'no baseline yet');
+  assert.equal(colourFor(3.69, false), noBaseline.colour);
+  assert.ok(!steps.some(s => s.colour === noBaseline.colour));
+  assert.equal(scoreText(3.69, false), 'no baseline yet');
+  assert.equal(scoreText(3.69, true), '3.69 very unusual');
+  assert.ok(contrast(noBaseline.colour, inkFor(3.69, false)) >= 4.5);
 });

@@ -9,7 +9,8 @@ const comparison = (r0, r1, extra = {}) => ({
   net: { percent: -35.2, lowPercent: -55.1, highPercent: -8.4 },
   wdd: { value: -14.5, standardError: 8.25, z: -1.76 },
   wdq: { value: 0.41 },
-  tooFewInZone: false,
+  refusal: null,
+  noData: false,
   ...extra,
 });
 
@@ -17,29 +18,32 @@ const evaluation = {
   operation: 'op-dial', group: 'asb',
   zones: [
     { zone: 'a', name: 'Lakeside', during: comparison(40, 25), dosage: null, cautions: [] },
-    { zone: 'b', name: 'Chafford', during: comparison(6, 2, { tooFewInZone: true, net: null, wdq: { value: null } }), cautions: [] },
+    { zone: 'b', name: 'Chafford', during: comparison(6, 2, { refusal: 'Too few incidents to tell', net: null, wdq: null }), cautions: [] },
+    { zone: 'c', name: 'Grays', during: comparison(30, 0, { refusal: 'No anti-social behaviour is recorded', noData: true, net: null, wdq: null }), cautions: [] },
   ],
-  ranking: [{ rank: 1, zone: 'a', name: 'Lakeside' }, { rank: 2, zone: 'b', name: 'Chafford' }],
+  ranking: [{ rank: 1, zone: 'a', name: 'Lakeside' }, { rank: 2, zone: 'b', name: 'Chafford' }, { rank: 3, zone: 'c', name: 'Grays' }],
 };
 
-test('the evaluation path carries the group and both periods, or neither', () => {
+test('the evaluation path carries the group and every period given, even one alone (for the API to refuse in words)', () => {
   assert.equal(evaluationPath('op dial', { group: 'asb' }), '/api/operations/op%20dial/evaluation?group=asb');
-  assert.equal(evaluationPath('x', { group: 'asb', before: '2018-01', during: '' }), '/api/operations/x/evaluation?group=asb');
+  assert.equal(evaluationPath('x', { group: 'asb', before: '2018-01', during: '' }), '/api/operations/x/evaluation?group=asb&before=2018-01');
   assert.equal(evaluationPath('x', { before: '2018-01', during: '2018-03' }, 'csv'), '/api/operations/x/evaluation?before=2018-01&during=2018-03&format=csv');
 });
 
-test('table rows follow the ranking and say when counts are too few', () => {
+test('table rows follow the ranking and show no effect where the reading is refused', () => {
   const rows = tableRows(evaluation);
-  assert.equal(rows.length, 2);
+  assert.equal(rows.length, 3);
   assert.equal(rows[0].cells.length, tableColumns.length);
   assert.deepEqual(rows[0].cells, ['1. Lakeside', '40 → 25', '10 → 8', '400 → 380', '−38%', '−35% (−55% to −8%)', '−14.5 (8.3, −1.76)', '+0.41']);
-  assert.equal(rows[1].cells[5], 'too few to tell');
-  assert.equal(rows[1].cells[7], 'n/a');
+  assert.deepEqual(rows[1].cells.slice(5), ['not read', '–', '–']);
   assert.ok(rows[1].tooFew);
+  assert.deepEqual(rows[2].cells.slice(5), ['no data yet', '–', '–']);
 });
 
 test('the chart pairs each zone before and during', () => {
-  assert.deepEqual(periodBars(evaluation), { values: [40, 25, 6, 2], labels: ['1. before', '1. during', '2. before', '2. during'] });
+  assert.deepEqual(periodBars(evaluation), {
+    values: [40, 25, 6, 2, 30, 0], labels: ['1. before', '1. during', '2. before', '2. during', '3. before', '3. during'],
+  });
 });
 
 test('dosage reads in words, and says when nothing was logged', () => {

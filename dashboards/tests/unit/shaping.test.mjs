@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rankRows, cellsOf, toCsv, rankingCsv, seriesLabels, activeAlerts, upsertAlert, sliderInstant, sliderLabel, categoryLabel } from '../../src/shaping.js';
+import { rankRows, cellsOf, toCsv, rankingCsv, seriesLabels, activeAlerts, upsertAlert, sliderInstant, sliderLabel, categoryLabel, windowLabel, windowHolds, windows, windowSpan } from '../../src/shaping.js';
 
 const areas = [
   { code: 'A', name: 'Belhus', observed: 4, expected: 2, score: 1.2 },
@@ -32,11 +32,20 @@ test('CSV quotes what needs quoting, ends lines CRLF and defuses spreadsheet for
   assert.equal(csv, 'Area,Note\r\n"Grays, Riverside","said ""hello"""\r\n"\'=HYPERLINK(""x"")",-1.5\r\n"line\nbreak",+2.0 (+5%)\r\n');
 });
 
-test('the ranking CSV has the table header and exactly the cells of each row', () => {
-  const lines = rankingCsv(rankRows(areas)).trimEnd().split('\r\n');
-  assert.equal(lines[0], 'Area,Observed,Expected,Change,Heat');
-  assert.equal(lines.length, 5);
-  assert.equal(lines[1], 'Chadwell St Mary (DRILL),9,3.0,+6.0 (+200%),2.60 unusual');
+test('the ranking CSV gives codes, the window and its dates, and plain numbers Excel reads, behind a byte-order mark', () => {
+  const csv = rankingCsv(rankRows([...areas, { code: 'E', name: 'Orsett', observed: 2, expected: 4.25, score: -1.2 }]),
+    { group: 'asb', window: '24h', month: null, at: new Date('2026-12-01T15:24:32Z') });
+  assert.ok(csv.startsWith('\uFEFF'));
+  const lines = csv.slice(1).trimEnd().split('\r\n');
+  assert.equal(lines[0], 'area_code,area,group,window,from,to,observed,drills,expected,change,change_pct,heat,heat_reading');
+  assert.equal(lines.length, 6);
+  assert.equal(lines[1], 'C,Chadwell St Mary,asb,24h,2026-11-30T16:00:00Z,2026-12-01T16:00:00Z,9,2,3.000,6.000,200.0,2.600,unusual');
+  assert.equal(lines[5], 'E,Orsett,asb,24h,2026-11-30T16:00:00Z,2026-12-01T16:00:00Z,2,0,4.250,-2.250,-52.9,-1.200,below normal');
+  assert.ok(!csv.includes('−'));
+});
+
+test('the CSV of a month spans the calendar month', () => {
+  assert.deepEqual(windowSpan('month', '2018-02', new Date()), { from: new Date('2018-02-01T00:00:00Z'), to: new Date('2018-03-01T00:00:00Z') });
 });
 
 test('series labels count days and months across month and year ends', () => {
@@ -75,4 +84,21 @@ test('category labels read as people write them', () => {
   assert.equal(categoryLabel('anti-social-behaviour'), 'Anti-social behaviour');
   assert.equal(categoryLabel('deliberate-secondary-fire'), 'Deliberate secondary fire');
   assert.equal(categoryLabel('asb'), 'Anti-social behaviour');
+});
+
+test('a month window reads as the month it shows, a rolling window as its length', () => {
+  assert.equal(windowLabel('month', '2018-03'), 'March 2018');
+  assert.equal(windowLabel('7d', null), 'last 7 days');
+});
+
+test('every window says what it can hold, and only the month window holds police.uk rows', () => {
+  for (const w of windows) assert.ok(windowHolds[w.value]);
+  assert.match(windowHolds.month, /police\.uk rows/);
+  assert.match(windowHolds['24h'], /police\.uk rows \(a month only\) in the Month window/);
+});
+
+test('areas without a baseline rank below every measured area and their heat cell says so', () => {
+  const rows = rankRows([...areas, { code: 'E', name: 'Belhus North', observed: 5, expected: 0, score: 3.69, hasBaseline: false }]);
+  assert.equal(rows.at(-1).code, 'E');
+  assert.equal(cellsOf(rows.at(-1))[4], 'no baseline yet');
 });

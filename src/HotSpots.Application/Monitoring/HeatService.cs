@@ -5,14 +5,17 @@ using HotSpots.Grains;
 
 namespace HotSpots.Application.Monitoring;
 
-/// <summary>One area's heat; <paramref name="Drills"/> of the observed incidents are drills.</summary>
-public sealed record AreaHeat(string Code, string Name, int Observed, double Expected, double Score, int Drills = 0);
+/// <summary>
+/// One area's heat; <paramref name="Drills"/> of the observed incidents are drills. Without a baseline
+/// (<paramref name="HasBaseline"/> false: no whole earlier period yet) the score compares with nothing and reads "no baseline yet".
+/// </summary>
+public sealed record AreaHeat(string Code, string Name, int Observed, double Expected, double Score, int Drills, bool HasBaseline);
 
 /// <summary>Heat of a whole set for one group and window, as the API and the hub send it.</summary>
 public sealed record HeatSnapshot(string Set, string Group, string Window, string? Month, string Geography, IReadOnlyList<AreaHeat> Areas);
 
 /// <summary>One category's part of an area's drill-down.</summary>
-public sealed record CategoryCount(string Category, int Observed, double Expected, double Score);
+public sealed record CategoryCount(string Category, int Observed, double Expected, double Score, bool HasBaseline);
 
 /// <summary>Counts oldest first: daily from <paramref name="From"/> (a date), or monthly from it (yyyy-MM).</summary>
 public sealed record CountSeries(string From, IReadOnlyList<int> Counts);
@@ -88,6 +91,7 @@ public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
         var snapshot = wardSet ?? monitors.Current;
         var set = snapshot.Geography.Set(selection.Set);
         var query = Query(selection);
+        var covered = Covered(query);
         // Codes of a change may name an area that a new geography has since removed.
         var areas = onlyCodes is null ? set.Areas : [.. onlyCodes.Where(set.ByCode.ContainsKey).Select(c => set.ByCode[c])];
         // Every area's grain at once: they may sit on different silos, and each answers from memory.
@@ -95,7 +99,7 @@ public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
         var result = areas.Select((area, i) =>
         {
             var reading = readings[i];
-            return new AreaHeat(area.Code, area.Name, reading.Observed, Math.Round(reading.Expected, 3), Math.Round(reading.Score, 3), reading.Drills);
+            return new AreaHeat(area.Code, area.Name, reading.Observed, Math.Round(reading.Expected, 3), Math.Round(reading.Score, 3), reading.Drills, covered && reading.HasBaseline);
         }).ToList();
         return new HeatSnapshot(selection.SetName, selection.Group.Slug, selection.Window.Slug, selection.MonthText, snapshot.Geography.Mode, result);
     }
@@ -105,7 +109,14 @@ public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
     {
         var snapshot = monitors.Current;
         if (!snapshot.Geography.Set(selection.Set).ByCode.TryGetValue(code, out var area)) return null;
+        // A chosen month's drill-down ends with that month (its trends and repeat locations), not with today.
+        if (selection.Window.IsCalendarMonth)
+        {
+            var monthEnd = new DateTimeOffset(selection.MonthIndex / 12, selection.MonthIndex % 12 + 1, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1).AddHours(-1);
+            if (monthEnd < time.GetUtcNow()) selection = selection with { At = monthEnd };
+        }
         var query = Query(selection);
+        var covered = Covered(query);
         var monitor = snapshot.Get(new AreaKey(selection.Set, area.Code));
         var heatTask = monitor.GetHeatAsync(query);
         var profile = await monitor.GetProfileAsync(query);
@@ -114,12 +125,20 @@ public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
         var today = new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero);
         var lastMonth = new DateTime(at.Year, at.Month, 1);
         return new AreaDrillDown(selection.SetName, area.Code, area.Name, selection.Group.Slug, selection.Window.Slug, selection.MonthText, at,
-            new AreaHeat(area.Code, area.Name, heat.Observed, Math.Round(heat.Expected, 3), Math.Round(heat.Score, 3), heat.Drills),
-            [.. profile.Categories.Select(c => new CategoryCount(c.Category.Slug(), c.Reading.Observed, Math.Round(c.Reading.Expected, 3), Math.Round(c.Reading.Score, 3)))],
+            new AreaHeat(area.Code, area.Name, heat.Observed, Math.Round(heat.Expected, 3), Math.Round(heat.Score, 3), heat.Drills, covered && heat.HasBaseline),
+            [.. profile.Categories.Select(c => new CategoryCount(
+                c.Category.Slug(), c.Reading.Observed, Math.Round(c.Reading.Expected, 3), Math.Round(c.Reading.Score, 3), covered && c.Reading.HasBaseline))],
             new CountSeries(today.AddDays(1 - profile.Daily.Length).ToString("yyyy-MM-dd"), profile.Daily),
             new CountSeries(lastMonth.AddMonths(1 - profile.Monthly.Length).ToString("yyyy-MM"), profile.Monthly),
             profile.RepeatLocations);
     }
+
+    /// <summary>
+    /// Whether any data exists for the window's kind of baseline. With none the counts read the whole baseline as
+    /// covered (and quiet), and the first incident would turn every area from "baseline" to "no baseline yet".
+    /// </summary>
+    private static bool Covered(HeatQuery query) =>
+        query.Window.IsCalendarMonth ? query.Coverage.FirstMonthIndex is not null : query.Coverage.FirstExact is not null;
 
     private HeatQuery Query(HeatSelection selection) =>
         new(selection.Group, selection.Window, selection.MonthIndex, monitors.Coverage, selection.At);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HotSpots.Domain.Incidents;
 
 namespace HotSpots.Domain.Alerts;
 
@@ -51,6 +52,9 @@ public sealed record Alert
 
     public Severity Severity => Lead.Severity;
 
+    /// <summary>A drill's alert when every finding in it fires only because of drill incidents; otherwise a real one.</summary>
+    public IncidentOrigin Origin => Evidence.All(e => e.DrillOnly) ? IncidentOrigin.Drill : IncidentOrigin.Recorded;
+
     /// <summary>One plain sentence, e.g. "7 deliberate fires in Tilbury St Chads in the last 24 h against about 0.4 expected (EARS C2, threshold 2.9)".</summary>
     public string Explanation
     {
@@ -62,8 +66,10 @@ public sealed record Alert
                 ? $"threshold rule, at least {lead.Threshold:0}"
                 : $"{lead.MethodName} {lead.Statistic:0.0}, threshold {lead.Threshold:0.0}";
             var others = Evidence.Count > 1 ? $"; also {string.Join(", ", Evidence.Where(e => e != lead).Select(e => e.MethodName).Distinct())}" : "";
+            // The sentence travels alone (webhooks, print, screen readers), so a drill says so in it.
+            var drill = Origin == IncidentOrigin.Drill ? "DRILL (training, not real incidents): " : "";
             return string.Create(CultureInfo.InvariantCulture,
-                $"{lead.Observed} {Describe(Group, lead.Observed)} in {Area.Name} {when} against about {lead.Expected:0.0} expected ({statistic}{others})");
+                $"{drill}{lead.Observed} {Describe(Group, lead.Observed)} in {Area.Name} {when} against about {lead.Expected:0.0} expected ({statistic}{others})");
         }
     }
 

@@ -18,6 +18,11 @@ public sealed record AreaSignal(int[] Days, int[] DrillDays, int[] Hours, int[] 
 
     public int Today => Days[^1] + DrillDays[^1];
 
+    public bool HasDrills => DrillDays.AsSpan().ContainsAnyExcept(0) || DrillHours.AsSpan().ContainsAnyExcept(0);
+
+    /// <summary>The same signal as if no drill had run.</summary>
+    public AreaSignal WithoutDrills() => this with { DrillDays = new int[DrillDays.Length], DrillHours = new int[DrillHours.Length] };
+
     /// <summary>Incidents (drills included) in the last <paramref name="hours"/> clock hours, the current one included.</summary>
     public int LastHours(int hours)
     {

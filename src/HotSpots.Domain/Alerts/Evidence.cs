@@ -10,6 +10,9 @@ public sealed record Evidence(
     double PValue, bool Fires, Severity Severity)
 {
     public string MethodName => AlertRule.MethodName(Method);
+
+    /// <summary>Fires only because of drill incidents: without them the same rule would stay silent.</summary>
+    public bool DrillOnly { get; init; }
 }
 
 /// <summary>
@@ -28,7 +31,10 @@ public static class RuleEvaluator
     public static Evidence Evaluate(AlertRule rule, AreaSignal signal)
     {
         var evidence = Detect(rule, signal);
-        return signal.CoveredDays < DaysNeeded(rule) ? evidence with { Fires = false } : evidence;
+        if (signal.CoveredDays < DaysNeeded(rule)) return evidence with { Fires = false };
+        // A finding that needs the drills to fire is a drill's, and must never read as a real spike.
+        if (evidence.Fires && signal.HasDrills && !Detect(rule, signal.WithoutDrills()).Fires) return evidence with { DrillOnly = true };
+        return evidence;
     }
 
     private static Evidence Detect(AlertRule rule, AreaSignal signal)

@@ -36,26 +36,37 @@ public readonly record struct DayRange(int First, int End)
     public override string ToString() =>
         $"{DateOf(First).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}..{DateOf(End - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
-    /// <summary>Parses <c>yyyy-MM-dd..yyyy-MM-dd</c> (last day included) or <c>yyyy-MM</c> (a whole month).</summary>
+    /// <summary>
+    /// Parses <c>yyyy-MM</c> (a whole month) or <c>FIRST..LAST</c>, each a date or a month (a month as FIRST starts on
+    /// its first day, as LAST ends on its last), so <c>2018-01..2018-02</c> is January and February (police.uk months).
+    /// </summary>
     public static bool TryParse(string? text, out DayRange range)
     {
         range = default;
-        text = text?.Trim();
-        if (string.IsNullOrEmpty(text)) return false;
-        if (text.Length == 7 && DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        var parts = text?.Trim().Split("..");
+        if (parts is [var single] && TryMonth(single, out var month))
         {
-            range = Month(month.Year * 12 + month.Month - 1);
+            range = month;
             return true;
         }
-        var parts = text.Split("..");
-        if (parts.Length != 2
-            || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
-            || !DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last)
-            || last < first)
-        {
-            return false;
-        }
-        range = Dates(first, last);
+        if (parts is not [var from, var to]) return false;
+        int first, end;
+        if (TryMonth(from, out var fromMonth)) first = fromMonth.First;
+        else if (DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) first = DayOf(date);
+        else return false;
+        if (TryMonth(to, out var toMonth)) end = toMonth.End;
+        else if (DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) end = DayOf(date) + 1;
+        else return false;
+        if (end <= first) return false;
+        range = new DayRange(first, end);
+        return true;
+    }
+
+    private static bool TryMonth(string text, out DayRange month)
+    {
+        month = default;
+        if (text.Length != 7 || !DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)) return false;
+        month = Month(first.Year * 12 + first.Month - 1);
         return true;
     }
 

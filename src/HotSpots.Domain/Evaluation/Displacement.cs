@@ -66,15 +66,19 @@ public sealed record Wdq(double? Value, double SuccessMeasure, double BufferMeas
 /// with standard error √(R₀ + R₁ + C₀ + C₁) for Poisson counts, and z = WDD / SE. When the before period is longer or
 /// shorter than the one compared, before counts are scaled by k = days compared / days before, so
 /// WDD = (R₁ − kR₀) − (C₁ − kC₀) and SE = √(R₁ + C₁ + k²(R₀ + C₀)); k = 1 is the published test.
+/// The test assumes a control comparable with the treated area: a control 300 times the zone's size turns its own
+/// change into the zone's "effect". With a control weight w (its change counted w times),
+/// WDD = (R₁ − kR₀) − w(C₁ − kC₀) and SE = √(R₁ + k²R₀ + w²(C₁ + k²C₀)); w = R₀/C₀ scales the control to the zone's
+/// before level, and the WDD becomes R₁ − R₀·C₁/C₀: the zone's count beyond what the control's trend predicts.
 /// </summary>
 public sealed record Wdd(double Value, double StandardError, double Z, double P, double Low, double High)
 {
     public bool Significant => P < 0.05;
 
-    public static Wdd Of(int rBefore, int rAfter, int cBefore, int cAfter, double scale = 1)
+    public static Wdd Of(int rBefore, int rAfter, int cBefore, int cAfter, double scale = 1, double weight = 1)
     {
-        var value = (rAfter - scale * rBefore) - (cAfter - scale * cBefore);
-        var se = Math.Sqrt(rAfter + cAfter + scale * scale * (rBefore + cBefore));
+        var value = (rAfter - scale * rBefore) - weight * (cAfter - scale * cBefore);
+        var se = Math.Sqrt(rAfter + scale * scale * rBefore + weight * weight * (cAfter + scale * scale * cBefore));
         var z = se > 0 ? value / se : 0;
         return new Wdd(value, se, z, se > 0 ? Normal.TwoSidedP(z) : 1, value - Normal.Z95 * se, value + Normal.Z95 * se);
     }
@@ -82,8 +86,9 @@ public sealed record Wdd(double Value, double StandardError, double Z, double P,
 
 /// <summary>
 /// The net effect as a ratio of ratios, (R₁/R₀) / (C₁/C₀): the zone's change beyond the control's trend (the relative
-/// effect size of Welsh and Farrington, 2009, inverted so that below 1 means fewer incidents). Its log has standard
-/// error √(1/R₀ + 1/R₁ + 1/C₀ + 1/C₁), which gives the 95% interval. Period lengths cancel out.
+/// effect size of Welsh and Farrington, 2009, inverted so that below 1 means fewer incidents), with the interval of the
+/// control-scaled WDD it equals (<see cref="OfWdd"/>), so that a reading's per cent and its WDD test never disagree
+/// (a log-ratio interval could call the one significant and the other not). Period lengths cancel out.
 /// </summary>
 public sealed record NetEffect(double Ratio, double Low, double High)
 {
@@ -96,11 +101,14 @@ public sealed record NetEffect(double Ratio, double Low, double High)
     /// <summary>True when the whole interval lies on one side of "no change".</summary>
     public bool Significant => High < 1 || Low > 1;
 
-    public static NetEffect? Of(int rBefore, int rAfter, int cBefore, int cAfter)
+    /// <summary>
+    /// From a WDD whose control is scaled to the zone (w = R₀/C₀): the zone was expected to have E = R₁ − WDD, so the
+    /// ratio is R₁/E and its interval (E + WDD ± 1.96 SE)/E, never below 0. Null when nothing was expected.
+    /// </summary>
+    public static NetEffect? OfWdd(Wdd wdd, int rAfter)
     {
-        if (rBefore <= 0 || rAfter <= 0 || cBefore <= 0 || cAfter <= 0) return null;
-        var ratio = (double)rAfter / rBefore / ((double)cAfter / cBefore);
-        var se = Math.Sqrt(1.0 / rBefore + 1.0 / rAfter + 1.0 / cBefore + 1.0 / cAfter);
-        return new NetEffect(ratio, ratio * Math.Exp(-Normal.Z95 * se), ratio * Math.Exp(Normal.Z95 * se));
+        var expected = rAfter - wdd.Value;
+        if (expected <= 0) return null;
+        return new NetEffect(rAfter / expected, Math.Max(0, 1 + wdd.Low / expected), Math.Max(0, 1 + wdd.High / expected));
     }
 }

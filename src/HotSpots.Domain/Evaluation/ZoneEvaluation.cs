@@ -73,16 +73,17 @@ public sealed record ZoneRank(int Rank, string Zone, string Name, double? NetPer
 public static class ZoneRanking
 {
     /// <summary>
-    /// Zones ordered by net effect (the ratio of ratios, lowest first); zones with too few incidents, or no net effect
-    /// (a zero count), come last in name order, since their place would be noise.
+    /// Zones ordered by net effect (the ratio of ratios, lowest first); zones whose reading is refused (too few
+    /// incidents, no data yet, nothing before) or without a net effect come last in name order, since their place
+    /// would be noise. <see cref="ZoneRank.TooFew"/> marks them.
     /// </summary>
     public static IReadOnlyList<ZoneRank> Rank(IEnumerable<ZoneEvaluation> zones) =>
     [
         .. zones
-            .OrderBy(z => z.During.TooFewInZone || z.During.Net is null ? 1 : 0)
+            .OrderBy(z => z.During.Refusal is not null || z.During.Net is null ? 1 : 0)
             .ThenBy(z => z.During.Net?.Ratio ?? double.MaxValue)
             .ThenBy(z => z.Zone, StringComparer.Ordinal)
             .Select((z, i) => new ZoneRank(i + 1, z.Zone, z.Name, z.During.Net?.Percent, z.During.Net?.LowPercent, z.During.Net?.HighPercent,
-                z.During.Wdd.Value, z.During.Wdd.Low, z.During.Wdd.High, z.During.TooFewInZone)),
+                z.During.Wdd.Value, z.During.Wdd.Low, z.During.Wdd.High, z.During.Refusal is not null || z.During.Net is null)),
     ];
 }

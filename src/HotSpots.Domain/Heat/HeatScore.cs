@@ -22,6 +22,12 @@ public static class HeatScore
 /// </summary>
 public readonly record struct HeatReading(int Observed, double Expected, double Score, double BaselinePeriods)
 {
+    /// <summary>
+    /// Whether the expectation rests on at least one whole earlier period. Without one, expected is 0 for want of
+    /// history, not because the area is quiet, so the score measures nothing and must not be read as unusual.
+    /// </summary>
+    public bool HasBaseline => BaselinePeriods >= 1;
+
     /// <summary>How many of the observed incidents are drills (the expectation never includes drills).</summary>
     public int Drills { get; init; }
 

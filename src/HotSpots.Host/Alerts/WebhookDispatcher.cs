@@ -42,6 +42,9 @@ public sealed class WebhookDispatcher : BackgroundService, IAlertObserver
     public const string SignatureHeader = "X-HotSpots-Signature";
     public const string EventHeader = "X-HotSpots-Event";
 
+    /// <summary><c>drill</c> or <c>recorded</c>, so a receiver can route a training alert without reading the body.</summary>
+    public const string OriginHeader = "X-HotSpots-Origin";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
@@ -95,7 +98,7 @@ public sealed class WebhookDispatcher : BackgroundService, IAlertObserver
             await foreach (var item in _queue.Reader.ReadAllAsync(stoppingToken))
             {
                 var body = Encoding.UTF8.GetBytes(Payload(item));
-                foreach (var url in _options.Urls) await DeliverAsync(retry, url, item.Event, item.Alert.Id, body, stoppingToken);
+                foreach (var url in _options.Urls) await DeliverAsync(retry, url, item.Event, item.Alert, body, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -103,7 +106,7 @@ public sealed class WebhookDispatcher : BackgroundService, IAlertObserver
         }
     }
 
-    private async Task DeliverAsync(ResiliencePipeline retry, string url, string name, string alertId, byte[] body, CancellationToken cancellationToken)
+    private async Task DeliverAsync(ResiliencePipeline retry, string url, string name, AlertView alert, byte[] body, CancellationToken cancellationToken)
     {
         var attempts = 0;
         try
@@ -114,6 +117,7 @@ public sealed class WebhookDispatcher : BackgroundService, IAlertObserver
                 using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 request.Headers.Add(EventHeader, name);
+                request.Headers.Add(OriginHeader, alert.Origin);
                 request.Headers.Add(SignatureHeader, Sign(_options.Secret!, body));
                 using var response = await _http.SendAsync(request, token);
                 if (!response.IsSuccessStatusCode) throw new HttpRequestException($"{url} answered {(int)response.StatusCode} {response.ReasonPhrase}");
@@ -121,8 +125,8 @@ public sealed class WebhookDispatcher : BackgroundService, IAlertObserver
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            _logger.LogWarning("Webhook {Event} for alert {Alert} to {Url} failed {Attempts} times and is dead-lettered: {Error}", name, alertId, url, attempts, ex.Message);
-            await _store.AddDeadLetterAsync(new DeadLetter(url, name, alertId, Encoding.UTF8.GetString(body), ex.Message, attempts, _time.GetUtcNow()), cancellationToken);
+            _logger.LogWarning("Webhook {Event} for alert {Alert} to {Url} failed {Attempts} times and is dead-lettered: {Error}", name, alert.Id, url, attempts, ex.Message);
+            await _store.AddDeadLetterAsync(new DeadLetter(url, name, alert.Id, Encoding.UTF8.GetString(body), ex.Message, attempts, _time.GetUtcNow()), cancellationToken);
         }
     }
 

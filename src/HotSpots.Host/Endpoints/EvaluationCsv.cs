@@ -12,7 +12,7 @@ public static class EvaluationCsv
     [
         "operation", "group", "zone", "name", "comparison", "before_period", "compared_period", "zone_before", "zone_after", "zone_change_pct",
         "buffer_before", "buffer_after", "buffer_change_pct", "control_before", "control_after", "control_change_pct", "gross_effect",
-        "net_effect_pct", "net_low_pct", "net_high_pct", "wdd", "wdd_se", "wdd_z", "wdd_p", "wdq", "wdq_reading", "too_few",
+        "net_effect_pct", "net_low_pct", "net_high_pct", "control_weight", "wdd", "wdd_se", "wdd_z", "wdd_p", "wdq", "wdq_reading", "refused",
         "patrol_hours", "patrol_hours_per_week", "incidents_per_patrol_hour", "share_of_days_dosed", "reading",
     ];
 
@@ -27,6 +27,8 @@ public static class EvaluationCsv
             {
                 var compared = evaluation.Periods.First(p => p.Name == comparison.Period);
                 var dosage = comparison.Period == "during" ? zone.Dosage : null;
+                // A refused reading's test figures are left blank: the refusal says why they mean nothing.
+                var wdd = comparison.Refusal is null ? comparison.Wdd : null;
                 string?[] cells =
                 [
                     evaluation.Operation, evaluation.Group, zone.Zone, zone.Name, comparison.Period, string.Join(" ", before.Ranges), string.Join(" ", compared.Ranges),
@@ -34,8 +36,8 @@ public static class EvaluationCsv
                     N(comparison.Buffer.Before), N(comparison.Buffer.After), N(comparison.Buffer.Percent),
                     N(comparison.Control.Before), N(comparison.Control.After), N(comparison.Control.Percent), N(comparison.GrossEffect),
                     N(comparison.Net?.Percent), N(comparison.Net?.LowPercent), N(comparison.Net?.HighPercent),
-                    N(comparison.Wdd.Value), N(comparison.Wdd.StandardError), N(comparison.Wdd.Z), N(comparison.Wdd.P, "0.0000"),
-                    N(comparison.Wdq?.Value, "0.000"), comparison.Wdq?.Reading.ToString(), comparison.TooFewInZone ? "yes" : "no",
+                    N(comparison.ControlWeight, "0.0000"), N(wdd?.Value), N(wdd?.StandardError), N(wdd?.Z), N(wdd?.P, "0.0000"),
+                    N(comparison.Wdq?.Value, "0.000"), comparison.Wdq?.Reading.ToString(), comparison.Refusal,
                     N(dosage?.PatrolHours), N(dosage?.PatrolHoursPerWeek), N(dosage?.IncidentsPerPatrolHour, "0.000"), N(dosage?.ShareOfDaysDosed, "0.000"),
                     comparison.Reading,
                 ];

@@ -401,7 +401,7 @@ public static partial class OperationEndpoints
         {
             if (!DayRange.TryParse(part, out var range))
             {
-                error = $"{name} '{part}' is not yyyy-MM-dd..yyyy-MM-dd (last day included) or yyyy-MM";
+                error = $"{name} '{part}' is not yyyy-MM-dd..yyyy-MM-dd (last day included), yyyy-MM or yyyy-MM..yyyy-MM";
                 return false;
             }
             ranges.Add(range);

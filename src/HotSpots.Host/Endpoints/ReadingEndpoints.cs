@@ -10,8 +10,18 @@ using NetTopologySuite.Geometries;
 
 namespace HotSpots.Host.Endpoints;
 
-/// <summary><paramref name="Store"/> is <c>live</c> or <c>replay</c>: a replay server shows replayed incidents only.</summary>
-public sealed record ServiceStatus(string Geography, string GeographyNote, int Wards, int Zones, long Incidents, long AppliedSequence, string Store);
+/// <summary>
+/// <paramref name="Store"/> is <c>live</c> or <c>replay</c>: a replay server shows replayed incidents only.
+/// <paramref name="LatestMonth"/> (yyyy-MM) is the month of the latest incident stored, so a dashboard whose rolling
+/// windows are empty (police.uk publishes months only, one to two months late) can open on the month that has data.
+/// <paramref name="Replay"/>, on a replay store only, is the period its replayed incidents cover (their times as
+/// replayed), so a screen can say what it is showing.
+/// </summary>
+public sealed record ServiceStatus(
+    string Geography, string GeographyNote, int Wards, int Zones, long Incidents, long AppliedSequence, string Store, string? LatestMonth, ReplayPeriod? Replay);
+
+/// <summary>The first and last replayed incident's time; null while the replay store is empty.</summary>
+public sealed record ReplayPeriod(DateTimeOffset? From, DateTimeOffset? To);
 
 /// <summary>An area's drill-down with its newest alerts (any status, up to 20).</summary>
 public sealed record AreaDrillDownView(AreaDrillDown Area, IReadOnlyList<AlertView> Alerts);
@@ -71,13 +81,23 @@ public static class ReadingEndpoints
         api.MapGet("/status", async (MonitorDirectory monitors, IIncidentStore store, IncidentLogTailer tailer, CancellationToken ct) =>
             {
                 var geography = monitors.Geography;
+                var latest = await store.LatestOccurredAtAsync(null, ct);
+                var replay = store.Purpose == StorePurpose.Replay ? new ReplayPeriod(await FirstOccurredAtAsync(store, ct), latest) : null;
                 return new ServiceStatus(geography.Mode, GeographyNote(geography), geography.Wards.Areas.Count, geography.Zones.Areas.Count,
-                await store.CountAsync(ct), tailer.AppliedSequence, store.Purpose == StorePurpose.Replay ? "replay" : "live");
+                await store.CountAsync(ct), tailer.AppliedSequence, replay is null ? "live" : "replay",
+                latest?.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), replay);
             })
             .WithSummary("Which geography is loaded and how much is stored");
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>The earliest incident's time: the log read in time order, stopping at its first row.</summary>
+    private static async Task<DateTimeOffset?> FirstOccurredAtAsync(IIncidentStore store, CancellationToken cancellationToken)
+    {
+        await foreach (var incident in store.ReadIncidentsAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, cancellationToken)) return incident.OccurredAt.Start;
+        return null;
     }
 
     public static string GeographyNote(GeographyModel geography) => geography.IsDemo

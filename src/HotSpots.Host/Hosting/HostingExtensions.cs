@@ -8,6 +8,7 @@ using HotSpots.Host.Endpoints;
 using HotSpots.Host.Live;
 using HotSpots.Host.Security;
 using HotSpots.Store;
+using HotSpots.Store.Sqlite;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -86,15 +87,28 @@ public static class HostingExtensions
             if (generated.ViewerKey is { } viewer) Console.WriteLine($"  Viewer key (Bearer, for scripts reading the API): {viewer}");
             if (generated.IngestKey is { } ingest) Console.WriteLine($"  Ingest key (X-Api-Key for POST /api/incidents): {ingest}");
             if (generated.AdminKey is { } admin) Console.WriteLine($"  Admin key (Bearer, for drills): {admin}");
-            if (app.Services.GetRequiredService<IIncidentStore>().Purpose == StorePurpose.Replay)
-                Console.WriteLine("  Store: REPLAY - this server shows replayed incidents only");
+            var storePath = Path.GetFullPath(app.Services.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.Path);
+            Console.WriteLine(app.Services.GetRequiredService<IIncidentStore>().Purpose == StorePurpose.Replay
+                ? $"  Store: {storePath} (REPLAY - this server shows replayed incidents only)"
+                : $"  Store: {storePath}");
             Console.WriteLine($"  Geography: {geography.Mode} - {ReadingEndpoints.GeographyNote(geography)}");
+            var geographyOptions = app.Services.GetRequiredService<IOptions<GeographyOptions>>().Value;
+            foreach (var (kind, files) in new[] { ("Ward files", geographyOptions.Wards.Files), ("Zone files", geographyOptions.Zones.Files) })
+            {
+                if (files.Count > 0) Console.WriteLine($"  {kind}: {FileList(files)}");
+            }
             if (DemoFeed.IsEnabled(app.Services.GetRequiredService<IOptions<DemoOptions>>().Value, geography, app.Services.GetRequiredService<IIncidentStore>()))
                 Console.WriteLine("  Demo feed: on (source 'demo-feed'; HotSpots:Demo:Feed=false turns it off)");
             Console.WriteLine();
         });
         return app;
     }
+
+    /// <summary>Files by folder, so fourteen authorities' boundaries read as one line: "folder: a, b, ..."; folders apart by "; ".</summary>
+    internal static string FileList(IEnumerable<string> files) => string.Join("; ", files
+        .Select(Path.GetFullPath)
+        .GroupBy(Path.GetDirectoryName)
+        .Select(folder => $"{folder.Key}: {string.Join(", ", folder.Select(Path.GetFileName))}"));
 
     /// <summary>A hosted service that may be switched off by configuration.</summary>
     private sealed class OptionalService(IHostedService? inner) : IHostedService

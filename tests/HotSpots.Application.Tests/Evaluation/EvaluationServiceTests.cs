@@ -52,8 +52,10 @@ public class EvaluationServiceTests
         Assert.Equal((30, 12), (during.Zone.Before, during.Zone.After));
         Assert.Equal((10, 14), (during.Buffer.Before, during.Buffer.After));
         Assert.Equal((100, 95), (during.Control.Before, during.Control.After));
-        Assert.Equal((12 - 30) - (95 - 100), during.Wdd.Value, 10);
-        Assert.Equal(Math.Sqrt(30 + 12 + 100 + 95), during.Wdd.StandardError, 10);
+        // The control is weighted to the zone's before level (30 of its 100) so that its change is not the zone's.
+        Assert.Equal(30 / 100.0, during.ControlWeight, 10);
+        Assert.Equal((12 - 30) - 0.3 * (95 - 100), during.Wdd.Value, 10);
+        Assert.Equal(Math.Sqrt(30 + 12 + 0.09 * (100 + 95)), during.Wdd.StandardError, 10);
         Assert.Equal((14 / 95.0 - 10 / 100.0) / (12 / 95.0 - 30 / 100.0), during.Wdq!.Value!.Value, 10);
         Assert.Equal(WdqReading.DisplacementSmallerThanDirectEffect, during.Wdq.Reading);
         Assert.Equal("asb", evaluation.Group);
@@ -95,6 +97,7 @@ public class EvaluationServiceTests
         Assert.True((await Assert.ThrowsAsync<EvaluationException>(() => rig.Evaluations.EvaluateAsync("nope", null, null))).NotFound);
         Assert.Contains("'parking'", (await Assert.ThrowsAsync<EvaluationException>(() => rig.Evaluations.EvaluateAsync("op", "parking", null))).Message);
         var evaluation = await rig.Evaluations.EvaluateAsync("op", "asb", null);
-        Assert.Contains("Too few incidents", evaluation.Zones[0].During.Reading);
+        Assert.True(evaluation.Zones[0].During.NoData);
+        Assert.Contains("so the period is not scored", evaluation.Zones[0].During.Reading);
     }
 }

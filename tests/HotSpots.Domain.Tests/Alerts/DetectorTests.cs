@@ -161,6 +161,32 @@ public sealed class DetectorTests
         Assert.Equal((5, 2.0, true, "24h"), (evidence.Observed, evidence.Expected, evidence.Fires, evidence.Window));
     }
 
+    [Theory]
+    [InlineData(4, 1, true)]
+    [InlineData(5, 1, false)]
+    [InlineData(5, 0, false)]
+    public void A_finding_is_a_drills_only_when_the_rule_would_stay_silent_without_the_drill_incidents(int recorded, int drills, bool drillOnly)
+    {
+        var days = new int[AreaSignal.DaysHeld];
+        var hours = new int[AreaSignal.HoursHeld];
+        hours[^2] = recorded;
+        var drillHours = new int[AreaSignal.HoursHeld];
+        drillHours[^1] = drills;
+        var rule = new AlertRule { Id = "t", Method = DetectorMethod.Threshold, Group = CategoryGroup.DeliberateFires, Count = 5 };
+
+        var evidence = RuleEvaluator.Evaluate(rule, new AreaSignal(days, new int[AreaSignal.DaysHeld], hours, drillHours));
+        var alert = new Alert
+        {
+            Id = "a", Area = new AlertArea("wards", "E05002247", "Tilbury St Chads"), Group = "deliberate-fires", Evidence = [evidence],
+            RaisedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
+        };
+
+        Assert.True(evidence.Fires);
+        Assert.Equal(drillOnly, evidence.DrillOnly);
+        Assert.Equal(drillOnly ? IncidentOrigin.Drill : IncidentOrigin.Recorded, alert.Origin);
+        Assert.Equal(drillOnly, alert.Explanation.StartsWith("DRILL (training, not real incidents): 5 deliberate fires in Tilbury St Chads", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void An_hourly_CUSUM_runs_over_the_last_24_hours_against_the_hourly_baseline_rate()
     {

@@ -17,7 +17,7 @@ public class ComparisonTests
         Assert.False(comparison.TooFewInZone);
         Assert.Contains("Anti-social behaviour in the zone: 120 before, 50 during (−58%)", comparison.Reading);
         Assert.Contains("58% reduction", comparison.Reading);
-        Assert.Contains("is significant at the 5% level", comparison.Reading);
+        Assert.Contains("significant at the 5% level", comparison.Reading);
         Assert.Contains("diffusion of benefits", comparison.Reading);
     }
 
@@ -41,6 +41,72 @@ public class ComparisonTests
         Assert.True(comparison.TooFewInBuffer);
         Assert.Contains("too few incidents (fewer than 10) to say whether crime moved", comparison.Reading);
         Assert.DoesNotContain("WDQ", comparison.Reading);
+    }
+
+    [Fact]
+    public void A_zone_whose_ASB_rose_from_20_to_26_against_the_rest_of_the_ward_set_reads_as_a_rise_that_could_be_chance()
+    {
+        var comparison = Comparison.Of("during", "anti-social behaviour", 1, r0: 20, r1: 26, d0: 15, d1: 14, c0: 6000, c1: 7400);
+
+        Assert.Null(comparison.Refusal);
+        Assert.Equal(20 / 6000.0, comparison.ControlWeight, 12);
+        Assert.Equal(26 - 20 * 7400 / 6000.0, comparison.Wdd.Value, 10);
+        Assert.False(comparison.Wdd.Significant);
+        Assert.Contains("The control area had 300 times the zone's incidents before, so its change is scaled to the zone's size", comparison.Reading);
+        Assert.Contains("5% increase", comparison.Reading);
+        Assert.Contains("not significant: the change could be chance", comparison.Reading);
+        Assert.Contains("weighted displacement difference is +1.3", comparison.Reading);
+        Assert.DoesNotContain("% reduction", comparison.Reading);
+        Assert.DoesNotContain("significant at the 5% level", comparison.Reading);
+        Assert.Contains("Buffer: not weighed", comparison.Reading);
+    }
+
+    [Fact]
+    public void A_rise_beyond_a_rising_control_of_wards_never_reads_as_a_significant_fall()
+    {
+        // Thurrock's wards as control: zone 60 -> 80, control 1500 -> 1800. The published WDD gave -280, "significant".
+        var comparison = Comparison.Of("during", "anti-social behaviour", 1, r0: 60, r1: 80, d0: 40, d1: 41, c0: 1500, c1: 1800);
+
+        Assert.Contains("11% increase", comparison.Reading);
+        Assert.Contains("weighted displacement difference is +8.0", comparison.Reading);
+        Assert.DoesNotContain("−", comparison.Reading.Split("In incidents:")[1].Split("(SE")[0]);
+        Assert.False(comparison.Wdd.Significant);
+    }
+
+    [Fact]
+    public void A_period_with_no_data_yet_is_not_scored_and_never_reads_as_a_hundred_per_cent_fall()
+    {
+        var comparison = Comparison.Of("after", "anti-social behaviour", 1, r0: 30, r1: 0, d0: 12, d1: 0, c0: 900, c1: 0);
+
+        Assert.True(comparison.NoData);
+        Assert.StartsWith("No anti-social behaviour is recorded in the after period yet, not even in the control area (900 before)", comparison.Refusal);
+        Assert.Equal(comparison.Refusal, comparison.Reading);
+        Assert.DoesNotContain("100%", comparison.Reading);
+        Assert.Null(comparison.Net);
+        Assert.Null(comparison.Wdq);
+    }
+
+    [Fact]
+    public void Every_sentence_of_every_reading_agrees_on_direction_and_significance()
+    {
+        var checkedReadings = 0;
+        foreach (var r0 in new[] { 20, 45, 120 })
+        foreach (var r1 in new[] { 10, 30, 44, 60, 130 })
+        foreach (var c0 in new[] { 50, 400, 6000 })
+        foreach (var trend in new[] { 0.7, 1.0, 1.25 })
+        foreach (var scale in new[] { 0.5, 1.0 })
+        {
+            var c1 = (int)(c0 * trend * scale);
+            var comparison = Comparison.Of("during", "asb", scale, r0, r1, d0: 30, d1: 25, c0, c1);
+            if (comparison.Refusal is not null || comparison.Net is not { } net) continue;
+            checkedReadings++;
+            Assert.Equal(net.Ratio < 1, comparison.Wdd.Value < 0);
+            Assert.Equal(comparison.Wdd.Significant, net.Significant);
+            Assert.Equal(comparison.Wdd.Significant, comparison.Reading.Contains("significant at the 5% level"));
+            Assert.Equal(net.Ratio < 1, comparison.Reading.Contains("% reduction"));
+            Assert.Equal(comparison.Wdq is not null, comparison.Wdd.Significant && net.Ratio < 1 && !comparison.TooFewInBuffer);
+        }
+        Assert.True(checkedReadings > 200, $"{checkedReadings} readings checked");
     }
 
     [Fact]

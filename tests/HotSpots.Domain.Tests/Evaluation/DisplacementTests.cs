@@ -79,17 +79,33 @@ public class DisplacementTests
     }
 
     [Fact]
-    public void The_net_effect_is_the_ratio_of_ratios_with_a_log_normal_interval()
+    public void A_control_weighted_to_the_zone_makes_the_WDD_the_zones_count_beyond_the_controls_trend()
     {
-        var net = NetEffect.Of(rBefore: 100, rAfter: 80, cBefore: 100, cAfter: 90)!;
-        var se = Math.Sqrt(1 / 100.0 + 1 / 80.0 + 1 / 100.0 + 1 / 90.0);
+        // Zone 20 -> 26 against a control 300 times its size, 6000 -> 7400: the control's own +1400 is not the zone's effect.
+        var published = Wdd.Of(rBefore: 20, rAfter: 26, cBefore: 6000, cAfter: 7400);
+        var weighted = Wdd.Of(rBefore: 20, rAfter: 26, cBefore: 6000, cAfter: 7400, weight: 20 / 6000.0);
+
+        Assert.Equal(-1394, published.Value, 10);
+        Assert.True(published.Significant);
+        Assert.Equal(26 - 20 * 7400 / 6000.0, weighted.Value, 10);
+        Assert.Equal(Math.Sqrt(26 + 20 + Math.Pow(20 / 6000.0, 2) * (7400 + 6000)), weighted.StandardError, 10);
+        Assert.False(weighted.Significant);
+        // The period scale cancels out of the value (not the variance): R1 - R0*C1/C0 whatever the lengths.
+        Assert.Equal(weighted.Value, Wdd.Of(40, 26, 12000, 7400, scale: 0.5, weight: 40 / 12000.0).Value, 10);
+    }
+
+    [Fact]
+    public void The_net_effect_is_the_ratio_of_ratios_with_the_interval_of_the_weighted_WDD()
+    {
+        var wdd = Wdd.Of(rBefore: 100, rAfter: 80, cBefore: 100, cAfter: 90, weight: 1);
+        var net = NetEffect.OfWdd(wdd, 80)!;
 
         Assert.Equal(0.8 / 0.9, net.Ratio, 12);
         Assert.Equal(-11.11, net.Percent, 2);
-        Assert.Equal(net.Ratio * Math.Exp(-1.959964 * se), net.Low, 5);
-        Assert.Equal(net.Ratio * Math.Exp(1.959964 * se), net.High, 5);
-        Assert.False(net.Significant);
-        Assert.Null(NetEffect.Of(0, 10, 100, 100));
+        Assert.Equal(1 + wdd.Low / 90, net.Low, 12);
+        Assert.Equal(1 + wdd.High / 90, net.High, 12);
+        Assert.Equal(wdd.Significant, net.Significant);
+        Assert.Null(NetEffect.OfWdd(Wdd.Of(0, 10, 100, 100, weight: 0), 10));
     }
 
     [Theory]

@@ -48,4 +48,23 @@ public class OperationTests
         Assert.Equal(10, period.Until(today).Days);
         Assert.Equal("2026-04-01..2026-04-10", period.Until(today).ToString());
     }
+
+    [Theory]
+    [InlineData("2018-01..2018-02", "2018-01-01..2018-02-28")]
+    [InlineData("2018-03", "2018-03-01..2018-03-31")]
+    [InlineData("2018-01-15..2018-02", "2018-01-15..2018-02-28")]
+    [InlineData("2018-01..2018-01-10", "2018-01-01..2018-01-10")]
+    [InlineData("2018-02-01..2018-03-31", "2018-02-01..2018-03-31")]
+    public void Periods_are_written_as_dates_months_or_a_run_of_months(string text, string days)
+    {
+        Assert.True(DayRange.TryParse(text, out var range));
+        Assert.Equal(days, range.ToString());
+    }
+
+    [Theory]
+    [InlineData("2018-02..2018-01")]
+    [InlineData("last spring")]
+    [InlineData("2018-01..")]
+    [InlineData("2018-13")]
+    public void Periods_that_are_not_dates_or_end_before_they_start_are_refused(string text) => Assert.False(DayRange.TryParse(text, out _));
 }

@@ -22,7 +22,8 @@ public sealed class AlertEndpointsTests : ServerTests
         Assert.Equal(("wards", "E05002247", "Tilbury St Chads", "deliberate-fires"), (alert.AreaSet, alert.AreaCode, alert.AreaName, alert.Group));
         Assert.Equal("open", alert.Status);
         Assert.Equal(6, alert.Observed);
-        Assert.StartsWith("6 deliberate fires in Tilbury St Chads", alert.Explanation);
+        Assert.Equal("drill", alert.Origin);
+        Assert.StartsWith("DRILL (training, not real incidents): 6 deliberate fires in Tilbury St Chads", alert.Explanation);
         Assert.Contains(alert.Evidence, e => e.RuleId == "fires-24h");
 
         var all = await Server.Viewer().GetFromJsonAsync<List<AlertView>>("/api/alerts", Json);

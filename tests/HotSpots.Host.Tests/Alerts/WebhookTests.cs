@@ -45,6 +45,10 @@ public sealed class WebhookTests
         var payload = JsonDocument.Parse(delivered.Body).RootElement;
         Assert.Equal("alertRaised", payload.GetProperty("event").GetString());
         Assert.Equal("Tilbury St Chads", payload.GetProperty("alert").GetProperty("areaName").GetString());
+        // A drill's alert says so to whatever the webhook pages: in a header, in the body and in its sentence.
+        Assert.Equal("drill", delivered.Origin);
+        Assert.Equal("drill", payload.GetProperty("alert").GetProperty("origin").GetString());
+        Assert.StartsWith("DRILL (training, not real incidents): 6 deliberate fires", payload.GetProperty("alert").GetProperty("explanation").GetString());
 
         // The broken endpoint was tried four times before the working one, and its delivery kept as a dead letter.
         Assert.Equal(4, receiver.Attempts("broken"));
@@ -56,7 +60,7 @@ public sealed class WebhookTests
         Assert.Equal(Encoding.UTF8.GetString(delivered.Body), letter.Payload);
     }
 
-    private sealed record Delivery(string Event, string Signature, byte[] Body);
+    private sealed record Delivery(string Event, string Signature, string Origin, byte[] Body);
 
     /// <summary>A real HTTP listener on loopback: /hook fails its first requests with 500, /broken always answers 404.</summary>
     private sealed class Receiver : IAsyncDisposable
@@ -91,7 +95,7 @@ public sealed class WebhookTests
                 var attempt = receiver._attempts.AddOrUpdate("hook", 1, (_, n) => n + 1);
                 if (attempt <= failFirst) return Results.StatusCode(500);
                 receiver.Delivered.TrySetResult(new Delivery(request.Headers[WebhookDispatcher.EventHeader].ToString(),
-                    request.Headers[WebhookDispatcher.SignatureHeader].ToString(), buffer.ToArray()));
+                    request.Headers[WebhookDispatcher.SignatureHeader].ToString(), request.Headers[WebhookDispatcher.OriginHeader].ToString(), buffer.ToArray()));
                 return Results.Ok();
             });
             await app.StartAsync();
