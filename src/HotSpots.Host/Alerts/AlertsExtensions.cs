@@ -13,7 +13,6 @@ public static class AlertsExtensions
         services.Configure<AlertOptions>(configuration.GetSection("HotSpots:Alerts"));
         services.Configure<WebhookOptions>(configuration.GetSection("HotSpots:Alerts:Webhooks"));
         services.AddHttpClient();
-        services.AddSingleton<IAlertStore>(sp => new SqliteAlertStore((SqliteIncidentStore)sp.GetRequiredService<IIncidentStore>()));
         services.AddSingleton<HubAlertPublisher>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton(sp => new AlertEngine(

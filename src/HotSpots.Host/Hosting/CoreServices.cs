@@ -17,7 +17,6 @@ public static class CoreServices
     public static IServiceCollection AddGeography(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<GeographyOptions>(configuration.GetSection("HotSpots:Geography"));
-        services.AddSingleton<IOperationStore>(sp => new SqliteOperationStore((SqliteIncidentStore)sp.GetRequiredService<IIncidentStore>()));
         services.AddSingleton(sp => new GeographyCatalog(sp.GetRequiredService<IOperationStore>(), sp.GetRequiredService<IOptions<GeographyOptions>>().Value));
         // The geography the monitors start from: configured zones seeded into the store, then everything read back, so
         // zones edited through the API and a ward set made current survive a restart.
@@ -36,11 +35,7 @@ public static class CoreServices
 
     public static IServiceCollection AddIncidentStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<SqliteStoreOptions>(configuration.GetSection("HotSpots:Store:Sqlite"));
-        // Opened once at start: a store that cannot be opened or migrated should stop the service, not its first request.
-        services.AddSingleton<IIncidentStore>(sp => SqliteIncidentStore.OpenAsync(
-            sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
-        services.AddSingleton<IGrainStateStore>(sp => new SqliteGrainStateStore((SqliteIncidentStore)sp.GetRequiredService<IIncidentStore>()));
+        services.AddStores(configuration);
         services.AddSingleton<IncidentLogSignal>();
         services.AddSingleton(sp => new IncidentIngestor(
             sp.GetRequiredService<IIncidentStore>(),

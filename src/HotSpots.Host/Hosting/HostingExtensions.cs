@@ -87,7 +87,7 @@ public static class HostingExtensions
             if (generated.ViewerKey is { } viewer) Console.WriteLine($"  Viewer key (Bearer, for scripts reading the API): {viewer}");
             if (generated.IngestKey is { } ingest) Console.WriteLine($"  Ingest key (X-Api-Key for POST /api/incidents): {ingest}");
             if (generated.AdminKey is { } admin) Console.WriteLine($"  Admin key (Bearer, for drills): {admin}");
-            var storePath = Path.GetFullPath(app.Services.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.Path);
+            var storePath = app.Services.GetRequiredService<StoreDescription>().Text;
             Console.WriteLine(app.Services.GetRequiredService<IIncidentStore>().Purpose == StorePurpose.Replay
                 ? $"  Store: {storePath} (REPLAY - this server shows replayed incidents only)"
                 : $"  Store: {storePath}");

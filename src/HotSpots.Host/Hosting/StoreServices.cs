@@ -1,0 +1,66 @@
+using HotSpots.Store;
+using HotSpots.Store.Postgres;
+using HotSpots.Store.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace HotSpots.Host.Hosting;
+
+/// <summary>Where every record is kept (<c>HotSpots:Store:Provider</c>).</summary>
+public enum StoreProvider
+{
+    /// <summary>One SQLite file: the embedded default, one node.</summary>
+    Sqlite,
+
+    /// <summary>The PostgreSQL database of <c>ConnectionStrings:HotSpots</c>, shared by several nodes.</summary>
+    Postgres,
+}
+
+/// <summary>What the start banner says about the store: a file's full path, or the database and its server.</summary>
+public sealed record StoreDescription(string Text);
+
+public static class StoreServices
+{
+    /// <summary>
+    /// The incident log, grain state, alerts and operations on the configured provider. Each store is opened (and
+    /// its schema created or migrated) once at start, so a store that cannot be reached stops the service rather than
+    /// its first request.
+    /// </summary>
+    public static IServiceCollection AddStores(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SqliteStoreOptions>(configuration.GetSection("HotSpots:Store:Sqlite"));
+        return configuration.GetValue("HotSpots:Store:Provider", StoreProvider.Sqlite) == StoreProvider.Postgres
+            ? services.AddPostgresStores(configuration)
+            : services.AddSqliteStores();
+    }
+
+    private static IServiceCollection AddSqliteStores(this IServiceCollection services)
+    {
+        services.AddSingleton<IIncidentStore>(sp => SqliteIncidentStore.OpenAsync(
+            sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        services.AddSingleton(sp => (SqliteIncidentStore)sp.GetRequiredService<IIncidentStore>());
+        services.AddSingleton<IGrainStateStore>(sp => new SqliteGrainStateStore(sp.GetRequiredService<SqliteIncidentStore>()));
+        services.AddSingleton<IAlertStore>(sp => new SqliteAlertStore(sp.GetRequiredService<SqliteIncidentStore>()));
+        services.AddSingleton<IOperationStore>(sp => new SqliteOperationStore(sp.GetRequiredService<SqliteIncidentStore>()));
+        services.AddSingleton(sp => new StoreDescription(sp.GetRequiredService<SqliteIncidentStore>().Path));
+        return services;
+    }
+
+    private static IServiceCollection AddPostgresStores(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connection = configuration.GetConnectionString("HotSpots");
+        if (string.IsNullOrWhiteSpace(connection))
+            throw new InvalidOperationException("HotSpots:Store:Provider is Postgres but ConnectionStrings:HotSpots is not set");
+        var purpose = configuration.GetValue<StorePurpose?>("HotSpots:Store:Purpose");
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connection));
+        services.AddSingleton<IIncidentStore>(sp => PostgresIncidentStore.OpenAsync(
+            sp.GetRequiredService<NpgsqlDataSource>(), purpose, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        services.AddSingleton<IGrainStateStore>(sp => PostgresGrainStateStore.OpenAsync(sp.GetRequiredService<NpgsqlDataSource>()).GetAwaiter().GetResult());
+        services.AddSingleton<IAlertStore>(sp => PostgresAlertStore.OpenAsync(sp.GetRequiredService<NpgsqlDataSource>()).GetAwaiter().GetResult());
+        services.AddSingleton<IOperationStore>(sp => PostgresOperationStore.OpenAsync(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        var builder = new NpgsqlConnectionStringBuilder(connection);
+        services.AddSingleton(new StoreDescription($"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}"));
+        return services;
+    }
+}
