@@ -14,6 +14,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddSilo();
 builder.Services
     .AddApiConventions()
+    .AddRequestLimits(builder.Configuration)
     .AddSecurity(builder.Configuration)
     .AddGeography(builder.Configuration)
     .AddIncidentStore(builder.Configuration)

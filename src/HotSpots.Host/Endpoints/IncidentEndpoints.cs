@@ -15,6 +15,7 @@ public static class IncidentEndpoints
     {
         app.MapPost("/api/incidents", PostAsync)
             .RequireAuthorization(SecurityExtensions.IngestPolicy)
+            .WithBulkBody(app)
             .WithSummary("Record one incident or an array of incidents")
             .Accepts<JsonElement>("application/json")
             .Produces<IngestResponse>()

@@ -66,13 +66,13 @@ public static partial class OperationEndpoints
         viewer.MapGet("/operations/{id}/layout", LayoutAsync)
             .WithSummary("An operation's evaluation areas as GeoJSON: each zone, its buffer ring, and what the control leaves out");
 
-        ingest.MapPost("/patrols", PostPatrolsAsync).WithSummary("Record patrol visits (one or an array)").ProducesProblem(400).ProducesProblem(422);
-        ingest.MapPost("/patrols/import", ImportPatrolsAsync).WithSummary("Import a patrol log CSV (zone,start,end,officers[,source,sourceId,method])")
+        ingest.MapPost("/patrols", PostPatrolsAsync).WithBulkBody(app).WithSummary("Record patrol visits (one or an array)").ProducesProblem(400).ProducesProblem(422);
+        ingest.MapPost("/patrols/import", ImportPatrolsAsync).WithBulkBody(app).WithSummary("Import a patrol log CSV (zone,start,end,officers[,source,sourceId,method])")
             .Accepts<string>("text/csv").ProducesProblem(400).ProducesProblem(422);
         viewer.MapGet("/patrols", PatrolsAsync).WithSummary("Patrol visits (?zone=&from=&to=, dates; default the last 28 days)");
 
         viewer.MapGet("/ward-sets", WardSetsAsync).WithSummary("The ward sets that can be chosen, and which is current");
-        admin.MapPost("/ward-sets", AddWardSetAsync).WithSummary("Load a new ward set (GeoJSON FeatureCollection)").ProducesProblem(409).ProducesProblem(422);
+        admin.MapPost("/ward-sets", AddWardSetAsync).WithBulkBody(app).WithSummary("Load a new ward set (GeoJSON FeatureCollection)").ProducesProblem(409).ProducesProblem(422);
         admin.MapPost("/ward-sets/{id}/current", MakeCurrentAsync).WithSummary("Make a ward set current; history is re-assigned from stored coordinates");
         return app;
     }

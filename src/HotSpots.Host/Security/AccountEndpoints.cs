@@ -13,6 +13,9 @@ public sealed record AccountView(string Name, string Role, IReadOnlyList<string>
 
 public static class AccountEndpoints
 {
+    /// <summary>Longest password hashed: far beyond any passphrase, and it keeps a caller from having megabytes hashed.</summary>
+    public const int MaxPasswordLength = 1024;
+
     // Verifying against this for an unknown name makes a wrong name cost the same time as a wrong password.
     private static readonly Lazy<string> DecoyHash = new(() => PasswordHash.Create(Guid.NewGuid().ToString()));
 
@@ -44,6 +47,11 @@ public static class AccountEndpoints
         var name = request.Name?.Trim() ?? "";
         if (name.Length == 0 || string.IsNullOrEmpty(request.Password))
             return Results.Problem(statusCode: 400, title: "Name and password needed", detail: "enter your user name and password");
+        if (name.Length > SignInThrottle.MaxNameLength)
+            return Results.Problem(statusCode: 400, title: "Name too long", detail: $"name is longer than {SignInThrottle.MaxNameLength} characters; no user's is");
+        if (request.Password.Length > MaxPasswordLength || request.NewPassword?.Length > MaxPasswordLength)
+            return Results.Problem(statusCode: 400, title: "Password too long",
+                detail: $"{(request.Password.Length > MaxPasswordLength ? "password" : "newPassword")} is longer than {MaxPasswordLength} characters");
         if (throttle.LockedUntil(name) is { } until) return Locked(until, time);
 
         var user = users.Find(name);

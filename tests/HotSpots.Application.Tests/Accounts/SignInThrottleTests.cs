@@ -47,4 +47,50 @@ public sealed class SignInThrottleTests
         Assert.Null(throttle.Failed("vera"));
         Assert.NotNull(throttle.Failed("vera"));
     }
+
+    [Fact]
+    public void A_flood_of_invented_names_never_holds_more_than_the_most_records()
+    {
+        var throttle = new SignInThrottle(new LockoutOptions { MaxRecords = 100 }, _time);
+
+        for (var i = 0; i < 5_000; i++) throttle.Failed($"invented-{i}");
+
+        Assert.Equal(100, throttle.Count);
+    }
+
+    [Fact]
+    public void A_full_table_drops_unlocked_names_before_a_locked_one()
+    {
+        var throttle = new SignInThrottle(new LockoutOptions { MaxRecords = 10, MaxFailures = 2 }, _time);
+        throttle.Failed("vera");
+        var until = throttle.Failed("vera");
+
+        for (var i = 0; i < 100; i++) throttle.Failed($"invented-{i}");
+
+        Assert.NotNull(until);
+        Assert.Equal(until, throttle.LockedUntil("vera"));
+    }
+
+    [Fact]
+    public void Names_whose_window_and_lock_have_passed_are_forgotten_when_room_is_needed()
+    {
+        var throttle = new SignInThrottle(new LockoutOptions { MaxRecords = 3 }, _time);
+        throttle.Failed("a");
+        throttle.Failed("b");
+        throttle.Failed("c");
+        _time.Advance(TimeSpan.FromMinutes(16));
+
+        throttle.Failed("d");
+
+        Assert.Equal(1, throttle.Count);
+    }
+
+    [Fact]
+    public void A_name_longer_than_any_user_name_is_not_remembered()
+    {
+        var throttle = new SignInThrottle(new LockoutOptions(), _time);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => throttle.Failed(new string('x', SignInThrottle.MaxNameLength + 1)));
+        Assert.Equal(0, throttle.Count);
+    }
 }

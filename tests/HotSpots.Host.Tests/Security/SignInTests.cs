@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HotSpots.Application.Accounts;
 using HotSpots.Host.Security;
 using HotSpots.Host.Tests.Infrastructure;
 using HotSpots.Testing;
@@ -73,6 +74,16 @@ public sealed class SignInTests : ServerTests
             (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(),
             (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/account/sign-in", new { name = "vera" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_name_longer_than_any_user_name_is_400_naming_it_and_is_not_remembered()
+    {
+        var response = await Server.Client().PostAsJsonAsync("/api/account/sign-in", new { name = new string('n', 10_000), password = "guess" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("name is longer than 128 characters", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(0, Server.Services.GetRequiredService<SignInThrottle>().Count);
     }
 
     [Fact]
