@@ -33,6 +33,7 @@ app.UseStatusCodePages();
 app.UseDashboard();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapAccountEndpoints();

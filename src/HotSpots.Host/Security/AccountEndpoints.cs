@@ -22,7 +22,7 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/api/account");
-        account.MapPost("/sign-in", SignInAsync).AllowAnonymous()
+        account.MapPost("/sign-in", SignInAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
             .WithSummary("Sign in to the dashboard with a name and password; sets the session cookie").Produces<AccountView>();
         account.MapPost("/sign-out", async (HttpContext context) =>
             {
@@ -42,7 +42,8 @@ public static class AccountEndpoints
         return new AccountView(user.Identity?.Name ?? "", role, roles, user.FindFirstValue(ClaimTypes.AuthenticationMethod) ?? "key");
     }
 
-    private static async Task<IResult> SignInAsync(SignInRequest request, UserDirectory users, SignInThrottle throttle, SessionSignIn session, TimeProvider time, HttpContext context)
+    private static async Task<IResult> SignInAsync(
+        SignInRequest request, UserDirectory users, SignInThrottle throttle, PasswordVerifier verifier, SessionSignIn session, TimeProvider time, HttpContext context)
     {
         var name = request.Name?.Trim() ?? "";
         if (name.Length == 0 || string.IsNullOrEmpty(request.Password))
@@ -55,8 +56,13 @@ public static class AccountEndpoints
         if (throttle.LockedUntil(name) is { } until) return Locked(until, time);
 
         var user = users.Find(name);
-        var matches = PasswordHash.Verify(request.Password, user?.PasswordHash ?? DecoyHash.Value);
-        if (user is null || !matches)
+        var check = await verifier.VerifyAsync(request.Password, user?.PasswordHash ?? DecoyHash.Value);
+        if (check == PasswordCheck.Busy)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            return Results.Problem(statusCode: 503, title: "Sign-in busy", detail: "too many sign-ins are being checked; try again in a moment");
+        }
+        if (user is null || check != PasswordCheck.Matches)
         {
             return throttle.Failed(name) is { } lockedNow
                 ? Locked(lockedNow, time)

@@ -30,6 +30,8 @@ public static class SecurityExtensions
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<SessionSignIn>();
         services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.Lockout, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new PasswordVerifier(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.PasswordHashing));
+        services.AddSignInRateLimit();
 
         var security = configuration.GetSection("HotSpots:Security").Get<SecurityOptions>() ?? new();
         services.AddDataProtection()

@@ -28,6 +28,10 @@ public sealed class SecurityOptions
 
     public LockoutOptions Lockout { get; set; } = new();
 
+    public SignInRateLimitOptions SignInRateLimit { get; set; } = new();
+
+    public PasswordHashingOptions PasswordHashing { get; set; } = new();
+
     /// <summary>A session ends after this long without a request (sliding); sign in again after.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
 
