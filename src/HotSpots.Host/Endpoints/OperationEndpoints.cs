@@ -280,6 +280,7 @@ public static partial class OperationEndpoints
     private static async Task<IResult> PostPatrolsAsync(HttpRequest request, PatrolInput patrols, GeographyCatalog catalog, CancellationToken ct)
     {
         List<PatrolSubmission?> items;
+        string?[] readErrors;
         try
         {
             using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
@@ -287,13 +288,16 @@ public static partial class OperationEndpoints
             var elements = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : root.ValueKind == JsonValueKind.Object ? [root] : [];
             if (elements.Count is 0 or > IncidentEndpoints.MaxItems)
                 return Results.Problem(statusCode: 400, title: "No patrol visits", detail: $"Send one visit object or an array of 1 to {IncidentEndpoints.MaxItems}.");
-            items = [.. elements.Select(e => e.ValueKind == JsonValueKind.Object ? Submission(e) : null)];
+            readErrors = new string?[elements.Count];
+            items = [.. elements.Select((e, i) => e.ValueKind == JsonValueKind.Object ? Submission(e, out readErrors[i]) : null)];
         }
         catch (JsonException ex)
         {
             return Results.Problem(statusCode: 400, title: "Malformed JSON", detail: $"The body is not valid JSON: {ex.Message}");
         }
-        var results = await patrols.SubmitAsync(items, await KnownZonesAsync(catalog, ct), ct);
+        var results = (await patrols.SubmitAsync(items, await KnownZonesAsync(catalog, ct), ct))
+            .Select(r => readErrors[r.Index] is { } error ? r with { Reason = error } : r)
+            .ToList();
         var response = new PatrolResponse(results.Count(r => r.Status == "accepted"), results.Count(r => r.Status == "duplicate"), results.Count(r => r.Status == "rejected"), results);
         return response.Rejected < results.Count
             ? Results.Ok(response)
@@ -376,15 +380,22 @@ public static partial class OperationEndpoints
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
-    private static PatrolSubmission Submission(JsonElement e)
+    /// <summary>A visit object's fields as text; a field that is not text makes the visit null with <paramref name="error"/> naming it.</summary>
+    private static PatrolSubmission? Submission(JsonElement e, out string? error)
     {
-        string? Text(string name) => e.TryGetProperty(name, out var v) ? v.ValueKind switch
+        string? problem = null;
+        string? Text(string name)
         {
-            JsonValueKind.String => v.GetString(),
-            JsonValueKind.Number => v.GetRawText(),
-            _ => null,
-        } : null;
-        return new PatrolSubmission(Text("zone"), Text("start"), Text("end"), Text("officers"), Text("source"), Text("sourceId"), Text("method"));
+            if (!e.TryGetProperty(name, out var v)) return null;
+            if (v.ValueKind == JsonValueKind.Number) return v.GetRawText();
+            if (v.ValueKind != JsonValueKind.String) return null;
+            if (JsonText.TryGetString(v, out var text)) return text;
+            problem ??= JsonText.NotTextReason(name);
+            return null;
+        }
+        var submission = new PatrolSubmission(Text("zone"), Text("start"), Text("end"), Text("officers"), Text("source"), Text("sourceId"), Text("method"));
+        error = problem;
+        return problem is null ? submission : null;
     }
 
     private static bool TryPeriod(string name, string? text, out EvaluationPeriod? period, out string? error)

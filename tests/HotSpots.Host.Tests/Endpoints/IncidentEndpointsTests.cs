@@ -85,4 +85,34 @@ public sealed class IncidentEndpointsTests : ServerTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Theory]
+    [InlineData("a lone surrogate escape")]
+    [InlineData("a byte that is not UTF-8")]
+    public async Task An_item_whose_text_is_not_text_is_rejected_alone_and_the_rest_of_the_batch_is_stored(string defect)
+    {
+        var items = Enumerable.Range(0, 1_000).Select(i => HotSpotsServer.Incident($"t{i}")).ToArray();
+        items[500] = new { source = "essex-police", sourceId = "t500", category = "anti-social-behaviour", occurredAt = DateTimeOffset.UtcNow.AddMinutes(-1), latitude = 51.4757, longitude = 0.3217, locationText = "BAD" };
+        var body = BodyWithBadText(JsonSerializer.Serialize(items), defect);
+
+        var response = await Server.Ingest().PostAsync("/api/incidents", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((999, 1), (result.GetProperty("accepted").GetInt32(), result.GetProperty("rejected").GetInt32()));
+        var rejected = result.GetProperty("items")[500];
+        Assert.Equal("rejected", rejected.GetProperty("status").GetString());
+        Assert.StartsWith("locationText is not valid text", rejected.GetProperty("reason").GetString());
+    }
+
+    /// <summary>The JSON text with its "BAD" string value replaced by the defect, as raw bytes no serializer would write.</summary>
+    internal static ByteArrayContent BodyWithBadText(string json, string defect)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var at = json.IndexOf("BAD", StringComparison.Ordinal);
+        var bad = defect == "a byte that is not UTF-8" ? [(byte)'x', 0xFF, (byte)'x'] : Encoding.ASCII.GetBytes("\\ud800");
+        var content = new ByteArrayContent([.. bytes[..at], .. bad, .. bytes[(at + 3)..]]);
+        content.Headers.ContentType = new("application/json");
+        return content;
+    }
 }
