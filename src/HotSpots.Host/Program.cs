@@ -18,6 +18,7 @@ builder.Services
     .AddSecurity(builder.Configuration)
     .AddGeography(builder.Configuration)
     .AddIncidentStore(builder.Configuration)
+    .AddStorageHealth()
     .AddMonitors(builder.Configuration)
     .AddDrills(builder.Configuration)
     .AddAlerts(builder.Configuration)
@@ -36,6 +37,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapOpenApi();
+app.MapHealth();
 app.MapAccountEndpoints();
 app.MapDashboardEndpoints();
 app.MapIncidentEndpoints();
