@@ -8,6 +8,9 @@ namespace HotSpots.Host.Security;
 /// <summary>A sign-in: a first admin signing in with the one-time password also gives <paramref name="NewPassword"/>.</summary>
 public sealed record SignInRequest(string? Name, string? Password, string? NewPassword);
 
+/// <summary>How many sessions an administrator's revocation ended.</summary>
+public sealed record SessionsEnded(int Ended);
+
 /// <summary>Who is signed in, and how: <paramref name="Method"/> is <c>password</c>, <c>key</c> or an SSO scheme's name.</summary>
 public sealed record AccountView(string Name, string Role, IReadOnlyList<string> Roles, string Method);
 
@@ -24,12 +27,15 @@ public static class AccountEndpoints
         var account = app.MapGroup("/api/account");
         account.MapPost("/sign-in", SignInAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
             .WithSummary("Sign in to the dashboard with a name and password; sets the session cookie").Produces<AccountView>();
-        account.MapPost("/sign-out", async (HttpContext context) =>
+        account.MapPost("/sign-out", async (HttpContext context, SessionSignIn session) =>
             {
-                await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                await session.SignOutAsync(context);
                 return Results.NoContent();
             })
-            .AllowAnonymous().WithSummary("End the dashboard session");
+            .AllowAnonymous().WithSummary("End the dashboard session (every copy of its cookie)");
+        account.MapDelete("/sessions/{name}", (string name, SessionRegistry sessions) => Results.Ok(new SessionsEnded(sessions.EndAll(name))))
+            .RequireAuthorization(SecurityExtensions.AdminPolicy).WithSummary("End every session of a person (an administrator's revocation)")
+            .Produces<SessionsEnded>();
         account.MapGet("/", (ClaimsPrincipal user) => Describe(user))
             .RequireAuthorization(SecurityExtensions.ViewerPolicy).WithSummary("Who is signed in, with which roles").Produces<AccountView>();
         return app;
@@ -43,7 +49,8 @@ public static class AccountEndpoints
     }
 
     private static async Task<IResult> SignInAsync(
-        SignInRequest request, UserDirectory users, SignInThrottle throttle, PasswordVerifier verifier, SessionSignIn session, TimeProvider time, HttpContext context)
+        SignInRequest request, UserDirectory users, SignInThrottle throttle, PasswordVerifier verifier, SessionSignIn session, SessionRegistry sessions,
+        TimeProvider time, HttpContext context)
     {
         var name = request.Name?.Trim() ?? "";
         if (name.Length == 0 || string.IsNullOrEmpty(request.Password))
@@ -81,6 +88,7 @@ public static class AccountEndpoints
                 ?? (request.NewPassword == request.Password ? "the new password must differ from the one-time password" : null);
             if (weakness is not null) return Results.Problem(statusCode: 422, title: "New password not accepted", detail: weakness);
             user = users.ChangePassword(user, request.NewPassword);
+            sessions.EndAll(user.Name);
         }
 
         throttle.Succeeded(name);

@@ -28,6 +28,7 @@ public static class SecurityExtensions
         services.AddSingleton<GeneratedKeys>();
         services.AddSingleton<IPostConfigureOptions<SecurityOptions>>(sp => sp.GetRequiredService<GeneratedKeys>());
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<SessionRegistry>();
         services.AddSingleton<SessionSignIn>();
         services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.Lockout, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new PasswordVerifier(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.PasswordHashing));

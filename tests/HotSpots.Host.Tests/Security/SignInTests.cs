@@ -118,6 +118,38 @@ public sealed class SignInTests : ServerTests
     }
 
     [Fact]
+    public async Task A_copy_of_the_cookie_taken_before_signing_out_no_longer_works()
+    {
+        var cookies = new CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Server.BaseAddress };
+        (await client.PostAsJsonAsync("/api/account/sign-in", new { name = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password })).EnsureSuccessStatusCode();
+        var copy = Server.Client();
+        copy.DefaultRequestHeaders.Add("Cookie", cookies.GetCookieHeader(Server.BaseAddress));
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/api/status")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/account/sign-out", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await copy.GetAsync("/api/status")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_administrator_ends_every_session_of_a_person_and_only_theirs()
+    {
+        var first = await Server.SignedInAsync(HotSpotsServer.AnalystUser);
+        var second = await Server.SignedInAsync(HotSpotsServer.AnalystUser);
+        var other = await Server.SignedInAsync(HotSpotsServer.ViewerUser);
+
+        var revoked = await Server.Admin().DeleteAsync($"/api/account/sessions/{HotSpotsServer.AnalystUser}");
+
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Equal(2, (await revoked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ended").GetInt32());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await first.GetAsync("/api/status")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await second.GetAsync("/api/status")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/status")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.DeleteAsync($"/api/account/sessions/{HotSpotsServer.AdminUser}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_session_outlives_a_restart_because_its_keys_are_kept_beside_the_store()
     {
         using var dir = new TempDirectory();
