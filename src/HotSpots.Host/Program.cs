@@ -29,6 +29,7 @@ builder.Services
 var app = builder.Build();
 
 app.UseForwardedHeaders();
+app.UseMiddleware<RequestForgeryGuard>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDashboard();

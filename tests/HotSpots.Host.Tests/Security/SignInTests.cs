@@ -123,6 +123,7 @@ public sealed class SignInTests : ServerTests
         var cookies = new CookieContainer();
         var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Server.BaseAddress };
         (await client.PostAsJsonAsync("/api/account/sign-in", new { name = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password })).EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Add(RequestForgeryGuard.Header, "test");
         var copy = Server.Client();
         copy.DefaultRequestHeaders.Add("Cookie", cookies.GetCookieHeader(Server.BaseAddress));
         Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/api/status")).StatusCode);
