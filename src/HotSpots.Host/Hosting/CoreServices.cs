@@ -42,11 +42,13 @@ public static class CoreServices
             sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
         services.AddSingleton<IGrainStateStore>(sp => new SqliteGrainStateStore((SqliteIncidentStore)sp.GetRequiredService<IIncidentStore>()));
         services.AddSingleton<IncidentLogSignal>();
+        services.Configure<IncidentWindowOptions>(configuration.GetSection("HotSpots:Incidents"));
         services.AddSingleton(sp => new IncidentIngestor(
             sp.GetRequiredService<IIncidentStore>(),
             () => sp.GetRequiredService<MonitorDirectory>().Geography,
             sp.GetRequiredService<IncidentLogSignal>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<IncidentWindowOptions>>().Value));
         return services;
     }
 

@@ -105,6 +105,31 @@ public sealed class IncidentEndpointsTests : ServerTests
         Assert.StartsWith("locationText is not valid text", rejected.GetProperty("reason").GetString());
     }
 
+    [Theory]
+    [InlineData("0001-01-01", "occurredAt 0001-01-01 is before 2000-01-01, the earliest date accepted")]
+    [InlineData("1066-10", "occurredAt 1066-10 is before 2000-01-01, the earliest date accepted")]
+    [InlineData("1900-01-01", "occurredAt 1900-01-01 is before 2000-01-01, the earliest date accepted")]
+    [InlineData("2026-11-30 Dec 1 12:00 z", "occurredAt '2026-11-30 Dec 1 12:00 z' is not ISO 8601 (yyyy-MM, yyyy-MM-dd, or a timestamp with offset)")]
+    public async Task An_absurd_or_loosely_written_date_is_refused_with_the_reason(string occurredAt, string reason)
+    {
+        var response = await Server.PostAsync(new { source = "essex-police", sourceId = "d1", category = "anti-social-behaviour", occurredAt, latitude = 51.4757, longitude = 0.3217 });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(reason, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task The_earliest_date_accepted_is_configurable()
+    {
+        await using var server = new HotSpotsServer(new Dictionary<string, string?> { ["HotSpots:Incidents:Earliest"] = "2020-01-01T00:00:00Z" });
+        object Dated(string id, string day) => new { source = "essex-police", sourceId = id, category = "anti-social-behaviour", occurredAt = day, latitude = 51.4757, longitude = 0.3217 };
+
+        var response = await server.PostAsync(new[] { Dated("old", "2019-12-31"), Dated("new", "2020-01-01") });
+
+        var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
+        Assert.Equal(["rejected", "accepted"], items.EnumerateArray().Select(i => i.GetProperty("status").GetString()));
+    }
+
     /// <summary>The JSON text with its "BAD" string value replaced by the defect, as raw bytes no serializer would write.</summary>
     internal static ByteArrayContent BodyWithBadText(string json, string defect)
     {
