@@ -8,6 +8,15 @@ namespace HotSpots.Domain.Evaluation;
 /// </summary>
 public readonly record struct DayRange(int First, int End)
 {
+    /// <summary>
+    /// The dates any period or query may name. Far outside them nothing was recorded, and near the calendar's ends the
+    /// day after the last (every range's exclusive end) does not exist: 9999-12-31 was a 500.
+    /// </summary>
+    public static readonly DateOnly EarliestDate = new(1970, 1, 1), LatestDate = new(2199, 12, 31);
+
+    /// <summary>Whether a date is one a period or query may name (see <see cref="EarliestDate"/>).</summary>
+    public static bool IsPlausible(DateOnly date) => date >= EarliestDate && date <= LatestDate;
+
     public int Days => Math.Max(0, End - First);
 
     public bool IsEmpty => End <= First;
@@ -36,7 +45,7 @@ public readonly record struct DayRange(int First, int End)
     public override string ToString() =>
         $"{DateOf(First).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}..{DateOf(End - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
-    /// <summary>Parses <c>yyyy-MM-dd..yyyy-MM-dd</c> (last day included) or <c>yyyy-MM</c> (a whole month).</summary>
+    /// <summary>Parses <c>yyyy-MM-dd..yyyy-MM-dd</c> (last day included) or <c>yyyy-MM</c> (a whole month), within the plausible dates.</summary>
     public static bool TryParse(string? text, out DayRange range)
     {
         range = default;
@@ -44,6 +53,7 @@ public readonly record struct DayRange(int First, int End)
         if (string.IsNullOrEmpty(text)) return false;
         if (text.Length == 7 && DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
         {
+            if (!IsPlausible(month)) return false;
             range = Month(month.Year * 12 + month.Month - 1);
             return true;
         }
@@ -51,7 +61,7 @@ public readonly record struct DayRange(int First, int End)
         if (parts.Length != 2
             || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
             || !DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last)
-            || last < first)
+            || last < first || !IsPlausible(first) || !IsPlausible(last))
         {
             return false;
         }

@@ -324,8 +324,9 @@ public static partial class OperationEndpoints
     private static async Task<IResult> PatrolsAsync(string? zone, string? from, string? to, IOperationStore store, TimeProvider time, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (!TryDate(from, today.AddDays(-28), out var first) || !TryDate(to, today, out var last))
-            return Results.Problem(statusCode: 400, title: "Invalid dates", detail: "from and to are dates, yyyy-MM-dd");
+        var fromProblem = DateProblem("from", from, today.AddDays(-28), out var first);
+        var toProblem = DateProblem("to", to, today, out var last);
+        if ((fromProblem ?? toProblem) is { } problem) return Results.Problem(statusCode: 400, title: "Invalid dates", detail: problem);
         return Results.Ok(await store.PatrolsAsync(zone, new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
             new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), ct));
     }
@@ -412,7 +413,7 @@ public static partial class OperationEndpoints
         {
             if (!DayRange.TryParse(part, out var range))
             {
-                error = $"{name} '{part}' is not yyyy-MM-dd..yyyy-MM-dd (last day included) or yyyy-MM";
+                error = $"{name} '{part}' is not yyyy-MM-dd..yyyy-MM-dd (last day included) or yyyy-MM, from {Plausible}";
                 return false;
             }
             ranges.Add(range);
@@ -427,10 +428,17 @@ public static partial class OperationEndpoints
         return true;
     }
 
-    private static bool TryDate(string? text, DateOnly fallback, out DateOnly date)
+    private static readonly string Plausible =
+        $"{DayRange.EarliestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} to {DayRange.LatestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Why a date parameter is not a plausible yyyy-MM-dd date, or null (with the date, or the fallback when it is absent).</summary>
+    private static string? DateProblem(string name, string? text, DateOnly fallback, out DateOnly date)
     {
         date = fallback;
-        return text is null || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        if (text is null) return null;
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && DayRange.IsPlausible(date)
+            ? null
+            : $"{name} '{text}' is not a date (yyyy-MM-dd) from {Plausible}";
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9_-]{1,64}$")]
