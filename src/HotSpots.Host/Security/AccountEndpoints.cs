@@ -60,7 +60,8 @@ public static class AccountEndpoints
         if (request.Password.Length > MaxPasswordLength || request.NewPassword?.Length > MaxPasswordLength)
             return Results.Problem(statusCode: 400, title: "Password too long",
                 detail: $"{(request.Password.Length > MaxPasswordLength ? "password" : "newPassword")} is longer than {MaxPasswordLength} characters");
-        if (throttle.LockedUntil(name) is { } until) return Locked(until, time);
+        var client = SignInRateLimit.ClientKey(context.Connection.RemoteIpAddress);
+        if (throttle.LockedUntil(name, client) is { } until) return Locked(until, time);
 
         var user = users.Find(name);
         var check = await verifier.VerifyAsync(request.Password, user?.PasswordHash ?? DecoyHash.Value);
@@ -71,7 +72,7 @@ public static class AccountEndpoints
         }
         if (user is null || check != PasswordCheck.Matches)
         {
-            return throttle.Failed(name) is { } lockedNow
+            return throttle.Failed(name, client) is { } lockedNow
                 ? Locked(lockedNow, time)
                 : Results.Problem(statusCode: 401, title: "Not signed in", detail: "that name and password were not recognised");
         }
@@ -91,7 +92,7 @@ public static class AccountEndpoints
             sessions.EndAll(user.Name);
         }
 
-        throttle.Succeeded(name);
+        throttle.Succeeded(name, client);
         var principal = await session.SignInAsync(context, user.Name, user.Role, "password", user.Stamp);
         return Results.Ok(Describe(principal));
     }
@@ -100,7 +101,7 @@ public static class AccountEndpoints
     {
         var minutes = Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalMinutes));
         return Results.Problem(statusCode: 429, title: "Locked out",
-            detail: $"too many failed sign-ins for this name; try again in {minutes} minute{(minutes == 1 ? "" : "s")}",
+            detail: $"too many failed sign-ins for this name from this address; try again in {minutes} minute{(minutes == 1 ? "" : "s")}",
             extensions: new Dictionary<string, object?> { ["lockedUntil"] = until });
     }
 }

@@ -107,6 +107,21 @@ public sealed class SignInTests : ServerTests
     }
 
     [Fact]
+    public async Task A_stranger_locking_out_a_name_does_not_lock_out_its_owner_at_another_address()
+    {
+        async Task<HttpStatusCode> SignInFrom(string address, string password)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/account/sign-in") { Content = JsonContent.Create(new { name = HotSpotsServer.AdminUser, password }) };
+            request.Headers.Add("X-Forwarded-For", address);
+            return (await Server.Client().SendAsync(request)).StatusCode;
+        }
+        for (var i = 0; i < 5; i++) await SignInFrom("203.0.113.66", $"guess {i}");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInFrom("203.0.113.66", HotSpotsServer.Password));
+        Assert.Equal(HttpStatusCode.OK, await SignInFrom("198.51.100.10", HotSpotsServer.Password));
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session()
     {
         var client = await Server.SignedInAsync(HotSpotsServer.ViewerUser);
