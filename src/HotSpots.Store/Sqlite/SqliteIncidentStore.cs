@@ -184,6 +184,17 @@ public sealed class SqliteIncidentStore : IIncidentStore
 
     public StorePurpose Purpose { get; private set; }
 
+    /// <summary>
+    /// Makes the file and its log readable by the service's user only, like the key files beside it: SQLite creates
+    /// them with the process's umask (0644 as a rule), and they hold the key secret and every incident.
+    /// </summary>
+    private void RestrictToOwner()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" }.Where(File.Exists))
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
     /// <summary>Whether the last write reached the disk; a full or read-only disk shows here until a write succeeds again.</summary>
     public StoreHealth Health { get; } = new();
 
@@ -217,6 +228,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
         try
         {
             await store.InitialiseAsync(options.Purpose, cancellationToken);
+            store.RestrictToOwner();
         }
         catch (SqliteException ex) when (WriterTransaction.FaultOf(ex) is { } fault)
         {
