@@ -10,11 +10,15 @@ export class ApiError extends Error {
 let onSignedOut = () => {};
 export function whenSignedOut(handler) { onSignedOut = handler; }
 
+// The server refuses a change made with the session cookie unless it carries X-HotSpots-Request: a page of another
+// origin cannot add that header without a CORS preflight, which the server never grants.
 export async function api(path, { method = 'GET', body } = {}) {
+  const headers = { Accept: 'application/json', 'X-HotSpots-Request': 'dashboard' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+    headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status === 204) return null;

@@ -98,7 +98,10 @@ internal sealed class ImportCommand : ICommand
                 await File.WriteAllTextAsync(reportPath, JsonSerializer.Serialize(report, ReportJson), cancellationToken);
                 await tool.Output.WriteLineAsync($"Report written to {reportPath}");
             }
-            return files.Any(f => !File.Exists(f)) ? 1 : 0;
+            if (report.RefusedFiles.Count == 0) return 0;
+            // A file refused outright is an import that did not happen: scripts must not carry on as if it had.
+            await tool.Error.WriteLineAsync($"hotspots import: {report.RefusedFiles.Count} file(s) refused outright, none of their rows read: {string.Join(", ", report.RefusedFiles)}");
+            return 1;
         }
         finally
         {

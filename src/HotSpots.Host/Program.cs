@@ -23,9 +23,11 @@ if (builder.Configuration.GetSection("HotSpots:Geography").Get<GeographyOptions>
 builder.AddSilo();
 builder.Services
     .AddApiConventions()
+    .AddRequestLimits(builder.Configuration)
     .AddSecurity(builder.Configuration)
     .AddGeography(builder.Configuration)
     .AddIncidentStore(builder.Configuration)
+    .AddStorageHealth()
     .AddMonitors(builder.Configuration)
     .AddDrills(builder.Configuration)
     .AddAlerts(builder.Configuration)
@@ -36,13 +38,16 @@ builder.Services
 var app = builder.Build();
 
 app.UseForwardedHeaders();
+app.UseMiddleware<RequestForgeryGuard>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDashboard();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
+app.MapHealth();
 app.MapAccountEndpoints();
 app.MapDashboardEndpoints();
 app.MapIncidentEndpoints();

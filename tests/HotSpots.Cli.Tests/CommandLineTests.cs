@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using HotSpots.Testing;
 
@@ -113,6 +114,22 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains("does not exist", output);
+    }
+
+    [Theory]
+    [InlineData("wrong header", "Name,Address\nJo,1 High St\n")]
+    [InlineData("UTF-16", "UTF16:Month,Longitude,Latitude\n")]
+    [InlineData("empty", "")]
+    public async Task A_file_refused_outright_makes_the_exit_code_1_and_is_named(string what, string content)
+    {
+        var file = _dir.File($"{what.Replace(' ', '-')}.csv");
+        if (content.StartsWith("UTF16:", StringComparison.Ordinal)) await File.WriteAllTextAsync(file, content[6..], new UnicodeEncoding(false, true));
+        else await File.WriteAllTextAsync(file, content);
+
+        var (code, _, error) = await RunAsync("import", "police-uk", file, Store);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"1 file(s) refused outright, none of their rows read: {Path.GetFileName(file)}", error);
     }
 
     public void Dispose() => _dir.Dispose();

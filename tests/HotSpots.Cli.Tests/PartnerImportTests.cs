@@ -35,6 +35,45 @@ public sealed class PartnerImportTests : IDisposable
         Assert.Equal([13, 14, 15, 16, 21], json.GetProperty("malformed").EnumerateArray().Select(m => m.GetProperty("line").GetInt32()));
     }
 
+    [Theory]
+    [InlineData("fire", "fire-incidents.csv")]
+    [InlineData("council", "council-asb-cases.csv")]
+    public async Task A_sample_saved_with_bare_CR_line_ends_imports_exactly_as_the_original(string format, string sample)
+    {
+        var original = await File.ReadAllTextAsync(RepoPaths.Sample(sample));
+        var macFile = _dir.File("mac-" + sample);
+        await File.WriteAllTextAsync(macFile, original.ReplaceLineEndings("\r"));
+        var originalReport = _dir.File("original.json");
+        var macReport = _dir.File("mac.json");
+
+        var (originalCode, _, _) = await RunAsync("import", format, RepoPaths.Sample(sample), "--report", originalReport, StoreAt("original.db"));
+        var (macCode, macOutput, _) = await RunAsync("import", format, macFile, "--report", macReport, StoreAt("mac.db"));
+
+        Assert.Equal((0, 0), (originalCode, macCode));
+        Assert.Contains("imported 8, duplicates 1", macOutput);
+        string Malformed(string report) => JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("malformed").GetRawText().Replace("mac-", "");
+        Assert.Equal(Malformed(originalReport), Malformed(macReport));
+        Assert.Equal(await ReadAllAsync(_dir.File("original.db")), await ReadAllAsync(_dir.File("mac.db")));
+    }
+
+    [Fact]
+    public async Task An_unclosed_quote_costs_its_own_row_and_every_later_row_is_still_read()
+    {
+        var file = WriteLargeFireFile(_dir.File("fires.csv"), rows: 10_000);
+        var lines = await File.ReadAllLinesAsync(file);
+        lines[6] = lines[6].Replace(",Street", ",\"Street", StringComparison.Ordinal);
+        await File.WriteAllLinesAsync(file, lines);
+        var report = _dir.File("report.json");
+
+        var (code, output, _) = await RunAsync("import", "fire", file, "--report", report, StoreAt("live.db"));
+
+        Assert.Equal(0, code);
+        Assert.Contains("Rows 10,000: imported 6,349, duplicates 0, unlocated 0, outside area 3,650", output);
+        var malformed = Assert.Single(JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("malformed").EnumerateArray());
+        Assert.Equal(7, malformed.GetProperty("line").GetInt32());
+        Assert.Equal("a quoted field is not closed (a quote on this line runs on over 9994 more lines; only this line is skipped)", malformed.GetProperty("reason").GetString());
+    }
+
     [Fact]
     public async Task A_dry_run_writes_nothing_and_against_a_store_counts_what_is_already_there()
     {

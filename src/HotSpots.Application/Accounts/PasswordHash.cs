@@ -39,8 +39,28 @@ public static class PasswordHash
         null or "" => "a password is needed",
         { Length: < MinimumPasswordLength } => $"a password needs at least {MinimumPasswordLength} characters",
         _ when password.Distinct().Count() < 5 => "a password needs at least five different characters",
+        _ when IsCommon(password) => "that password is one of the first a guesser tries (a common word or a keyboard run with digits); choose another",
         _ => null,
     };
+
+    /// <summary>
+    /// The words at the top of every leaked-password list, and this service's own names: a password that is one of
+    /// them with digits or symbols around it (password1234, Qwerty!2024, 123456789012) falls to the first guesses.
+    /// A short list, not a breach corpus: it catches what twelve characters alone do not.
+    /// </summary>
+    private static readonly string[] CommonWords =
+    [
+        "password", "passw0rd", "p@ssword", "p@ssw0rd", "qwerty", "qwertyuiop", "asdfghjkl", "zxcvbnm", "abc", "abcdef",
+        "letmein", "welcome", "admin", "administrator", "changeme", "iloveyou", "monkey", "dragon", "football", "baseball",
+        "sunshine", "princess", "trustno1", "secret", "login", "hotspots", "thurrock", "essex", "",
+    ];
+
+    private static bool IsCommon(string password)
+    {
+        var core = password.Trim().ToLowerInvariant().Trim("0123456789!@#$%^&*()-_=+.,?;: ".ToCharArray());
+        // Digits alone (or a repeated word) leave no core, or one made of a common word said again.
+        return CommonWords.Any(word => core == word || (word.Length > 0 && core.Replace(word, "", StringComparison.Ordinal).Length == 0));
+    }
 
     private static bool TryParse(string? hash, out int iterations, out byte[] salt, out byte[] expected)
     {

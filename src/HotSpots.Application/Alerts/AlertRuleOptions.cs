@@ -37,6 +37,10 @@ public sealed class AlertRuleOptions
     /// <summary>CUSUM on hourly counts (the last 24 hours) rather than daily ones.</summary>
     public bool Hourly { get; set; }
 
+    public const int MaxCount = 10_000;
+    public const double MaxRunLengthDays = 3_650;
+    public const int MaxAreas = 1_000;
+
     /// <summary>The checked rule, or the problem in plain words.</summary>
     public AlertRule? ToRule(string id, out string? problem)
     {
@@ -59,12 +63,17 @@ public sealed class AlertRuleOptions
         else if (!CategoryGroup.TryParse(Group, out var group)) problem = $"group '{Group}' is not asb, deliberate-fires, violence, all or a category";
         else if (scope is null) problem = $"scope '{Scope}' is not wards, zones or all";
         else if (severity is null) problem = $"severity '{Severity}' is not low, medium or high";
-        else if (Count is < 1) problem = "count must be at least 1";
+        else if (Count is < 1 or > MaxCount) problem = $"count must be from 1 to {MaxCount}";
         else if (Window is { } w && (w < TimeSpan.FromHours(1) || w > TimeSpan.FromDays(7) || w.Ticks % TimeSpan.TicksPerHour != 0))
             problem = "window must be whole hours from 1 hour to 7 days";
-        else if (FalseDiscoveryRate is < 0 or >= 1) problem = "falseDiscoveryRate must be from 0 (off) to below 1";
-        else if (ShiftRatio is <= 1) problem = "shiftRatio must be above 1";
-        else if (RunLengthDays is < 2) problem = "runLengthDays must be at least 2";
+        else if (MinCount is < 0 or > MaxCount) problem = $"minCount must be from 0 to {MaxCount}";
+        else if (Outside(Limit, 0, 100, lowOpen: true)) problem = "limit must be above 0 and at most 100";
+        else if (Outside(MinSigma, 0, 100)) problem = "minSigma must be from 0 to 100";
+        else if (Outside(FalseDiscoveryRate, 0, 1, highOpen: true)) problem = "falseDiscoveryRate must be from 0 (off) to below 1";
+        else if (Outside(ShiftRatio, 1, 20, lowOpen: true)) problem = "shiftRatio must be above 1 and at most 20";
+        // The CUSUM's threshold is searched for over the run length: 1e9 days took two minutes and stalled alerting.
+        else if (Outside(RunLengthDays, 2, MaxRunLengthDays)) problem = $"runLengthDays must be from 2 to {MaxRunLengthDays}";
+        else if (Areas.Count > MaxAreas) problem = $"areas lists more than {MaxAreas} areas";
         else
         {
             var rule = new AlertRule { Id = id, Method = method.Value, Group = group, Scope = scope.Value, Areas = [.. Areas], Severity = severity.Value };
@@ -83,6 +92,10 @@ public sealed class AlertRuleOptions
         }
         return null;
     }
+
+    /// <summary>Whether a given value lies outside a range (NaN and infinities always do); an absent one never does.</summary>
+    private static bool Outside(double? value, double low, double high, bool lowOpen = false, bool highOpen = false) =>
+        value is { } v && !(double.IsFinite(v) && (lowOpen ? v > low : v >= low) && (highOpen ? v < high : v <= high));
 }
 
 /// <summary>Bound from <c>HotSpots:Alerts</c>. Configured rules add to (or replace, by id) the shipped defaults.</summary>

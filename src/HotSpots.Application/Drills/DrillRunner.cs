@@ -63,6 +63,9 @@ public sealed class DrillRunner(IncidentIngestor ingestor, Func<GeographyModel> 
 {
     public const string Source = "drill";
 
+    /// <summary>The longest window a drill's incidents are spread over.</summary>
+    public static readonly TimeSpan MaxWithin = TimeSpan.FromDays(28);
+
     public IReadOnlyDictionary<string, DrillScenario> Scenarios => options.Scenarios;
 
     public async Task<DrillRun> RunAsync(DrillRequest request, CancellationToken cancellationToken = default)
@@ -72,7 +75,7 @@ public sealed class DrillRunner(IncidentIngestor ingestor, Func<GeographyModel> 
         var count = request.Count ?? scenario.Count;
         var within = request.Within ?? scenario.Within;
         if (count is < 1 or > 1000) throw new DrillException($"a drill injects 1 to 1000 incidents, not {count}");
-        if (within <= TimeSpan.Zero || within > TimeSpan.FromDays(28)) throw new DrillException($"a drill's window is up to 28 days, not {within}");
+        if (within <= TimeSpan.Zero || within > MaxWithin) throw new DrillException($"a drill's window is up to {MaxWithin.TotalDays} days, not {within}");
         if (!Categories.TryParse(scenario.Category, out var category)) throw new DrillException($"scenario '{request.Scenario}' has unknown category '{scenario.Category}'");
         var (set, area) = FindArea(request.Area ?? scenario.Area);
 

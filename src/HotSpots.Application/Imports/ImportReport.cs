@@ -51,6 +51,16 @@ public sealed class ImportReport
     [JsonIgnore]
     public double RowsPerSecond => Seconds > 0 ? Rows / Seconds : 0;
 
+    /// <summary>Files refused outright (missing, empty, UTF-16, a header the format does not know): none of their rows was read.</summary>
+    public List<string> RefusedFiles { get; } = [];
+
+    /// <summary>Records a file refused outright, with the reason on the line it was found (0 for a missing file).</summary>
+    public void RefuseFile(string file, long line, string reason)
+    {
+        RefusedFiles.Add(file);
+        AddMalformed(file, line, reason);
+    }
+
     public void AddMalformed(string file, long line, string reason)
     {
         MalformedCount++;

@@ -126,24 +126,24 @@ public sealed class IncidentImporter(IIncidentSink sink, ImportContext context)
         var name = Path.GetFileName(file);
         if (!File.Exists(file))
         {
-            report.AddMalformed(name, 0, $"file {file} does not exist");
+            report.RefuseFile(name, 0, $"file {file} does not exist");
             return batch;
         }
         if (IsUtf16(file))
         {
-            report.AddMalformed(name, 1, "the file is UTF-16 text; save it as UTF-8");
+            report.RefuseFile(name, 1, "the file is UTF-16 text; save it as UTF-8");
             return batch;
         }
         using var csv = new Utf8CsvReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan));
         if (!csv.Read())
         {
-            report.AddMalformed(name, 1, "the file is empty");
+            report.RefuseFile(name, 1, "the file is empty");
             return batch;
         }
         var header = new HeaderColumns([.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetString)]);
         if (format.Open(header, context, new ImportFile(report, name, fileIndex), out var problem) is not { } rows)
         {
-            report.AddMalformed(name, 1, problem!);
+            report.RefuseFile(name, 1, problem!);
             return batch;
         }
 

@@ -2,7 +2,10 @@ namespace HotSpots.Application.Imports;
 
 /// <summary>
 /// A forward-only RFC 4180 reader over UTF-8 bytes: commas, double-quoted fields (with "" inside and line breaks),
-/// LF or CRLF line ends, an optional byte order mark, blank lines skipped. Fields are handed out as byte spans into
+/// CR, LF or CRLF line ends (classic Mac and Excel exports end lines with a bare CR, and files get mixed), an optional
+/// byte order mark, blank lines skipped. A record whose quoting is broken across lines (a quote never closed, or closed
+/// lines later with text after it) is reported on its first line, and reading resumes on the next line rather than
+/// losing every row the broken quote would swallow. Fields are handed out as byte spans into
 /// its buffer, valid until the next <see cref="Read"/>, so a row costs no allocation unless the caller wants strings.
 /// Bulk imports spend most of their time here, which is why it is not a general-purpose CSV library.
 /// </summary>
@@ -61,9 +64,15 @@ public sealed class Utf8CsvReader : IDisposable
                 Refill();
                 continue;
             }
+            if (Problem is not null && FirstLineEnd(consumed) is { } firstLine && firstLine < consumed)
+            {
+                var swallowed = LineBreaks(_buffer.AsSpan(_start + firstLine, consumed - firstLine));
+                Problem = $"{Problem} (a quote on this line runs on over {swallowed} more line{(swallowed == 1 ? "" : "s")}; only this line is skipped)";
+                consumed = firstLine;
+            }
             var record = _buffer.AsSpan(_start, consumed);
             Line = _nextLine;
-            _nextLine += record.Count(Lf);
+            _nextLine += LineBreaks(record);
             _start += consumed;
             if (parsed == false) continue;
             return true;
@@ -82,12 +91,13 @@ public sealed class Utf8CsvReader : IDisposable
         var pos = _start;
         var fields = 0;
         Problem = null;
-        if (pos < _end && (_buffer[pos] == Lf || (_buffer[pos] == Cr && pos + 1 < _end && _buffer[pos + 1] == Lf)))
+        if (pos == _end) return NeedMore();
+        if (_buffer[pos] is Lf or Cr)
         {
-            consumed = _buffer[pos] == Lf ? 1 : 2;
+            if (LineEndLength(pos) is not { } blank) return NeedMore();
+            consumed = blank;
             return false;
         }
-        if (pos == _end) return NeedMore();
 
         while (true)
         {
@@ -121,21 +131,18 @@ public sealed class Utf8CsvReader : IDisposable
                 contentStart = pos + 1;
                 contentLength = close - contentStart;
                 var after = Math.Min(close + 1, _end);
-                var rest = _buffer.AsSpan(after, _end - after).IndexOfAny(Comma, Lf);
+                var rest = _buffer.AsSpan(after, _end - after).IndexOfAny(Comma, Lf, Cr);
                 if (rest < 0 && !_eof) return NeedMore();
                 next = rest < 0 ? _end : after + rest;
-                var trailing = next - after;
-                if (trailing > 0 && !(trailing == 1 && _buffer[after] == Cr && next < _end && _buffer[next] == Lf))
-                    Problem ??= "malformed quoting";
+                if (next > after) Problem ??= "malformed quoting";
             }
             else
             {
-                var found = _buffer.AsSpan(pos, _end - pos).IndexOfAny(Comma, Lf);
+                var found = _buffer.AsSpan(pos, _end - pos).IndexOfAny(Comma, Lf, Cr);
                 if (found < 0 && !_eof) return NeedMore();
                 next = found < 0 ? _end : pos + found;
                 contentStart = pos;
                 contentLength = next - pos;
-                if (next < _end && _buffer[next] == Lf && contentLength > 0 && _buffer[next - 1] == Cr) contentLength--;
                 if (_buffer.AsSpan(contentStart, contentLength).Contains(Quote)) Problem ??= "malformed quoting";
             }
 
@@ -150,13 +157,48 @@ public sealed class Utf8CsvReader : IDisposable
                 pos = next + 1;
                 continue;
             }
+            var end = _end;
+            if (next < _end)
+            {
+                if (LineEndLength(next) is not { } length) return NeedMore();
+                end = next + length;
+            }
             FieldCount = fields;
-            consumed = (next < _end ? next + 1 : _end) - _start;
+            consumed = end - _start;
             return true;
         }
     }
 
     private static bool? NeedMore() => null;
+
+    /// <summary>The length of the line end (CR, LF or CRLF) at a CR or LF, or null when a CR ends the buffer and an LF may follow.</summary>
+    private int? LineEndLength(int at)
+    {
+        if (_buffer[at] == Lf) return 1;
+        if (at + 1 < _end) return _buffer[at + 1] == Lf ? 2 : 1;
+        return _eof ? 1 : null;
+    }
+
+    /// <summary>Where the current record's first line ends (past its line end), counted from the buffer's start, or null if it has one line.</summary>
+    private int? FirstLineEnd(int consumed)
+    {
+        var at = _buffer.AsSpan(_start, consumed).IndexOfAny(Lf, Cr);
+        if (at < 0) return null;
+        return at + (LineEndLength(_start + at) ?? 1);
+    }
+
+    /// <summary>Line ends in some bytes: each LF, and each CR not followed by an LF.</summary>
+    private static int LineBreaks(ReadOnlySpan<byte> bytes)
+    {
+        var breaks = bytes.Count(Lf);
+        // Most files have no CR, or only CRLF; the byte-by-byte look is for those that have one.
+        if (!bytes.Contains(Cr)) return breaks;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] == Cr && (i + 1 == bytes.Length || bytes[i + 1] != Lf)) breaks++;
+        }
+        return breaks;
+    }
 
     private bool SkipByteOrderMark()
     {

@@ -11,8 +11,12 @@ namespace HotSpots.Application.Ingest;
 /// replayed ones only, so the two never mix.
 /// </summary>
 /// <para><paramref name="geography"/> gives the current geography: an administrator may load a new ward set while it runs.</para>
-public sealed class IncidentIngestor(IIncidentStore store, Func<GeographyModel> geography, IncidentLogSignal signal, TimeProvider time)
+/// <para><paramref name="window"/> bounds the times accepted (default: from 2000, up to five minutes ahead).</para>
+public sealed class IncidentIngestor(
+    IIncidentStore store, Func<GeographyModel> geography, IncidentLogSignal signal, TimeProvider time, IncidentWindowOptions? window = null)
 {
+    private readonly IncidentWindowOptions _window = window ?? new();
+
     public Task<IReadOnlyList<IngestItemResult>> IngestAsync(IReadOnlyList<IncidentSubmission?> items, CancellationToken cancellationToken = default) =>
         IngestAsync(items, null, cancellationToken);
 
@@ -57,7 +61,7 @@ public sealed class IncidentIngestor(IIncidentStore store, Func<GeographyModel> 
             return null;
         }
         if (!OccurredAt.TryParse(item.OccurredAt, out var occurredAt, out reason)) return null;
-        if ((reason = IncidentRules.CheckNotFuture(occurredAt, now)) is not null) return null;
+        if ((reason = IncidentRules.CheckWithin(occurredAt, _window.Earliest, now + _window.MaxAhead)) is not null) return null;
         if (!TryLocation(item, out var latitude, out var longitude, out reason)) return null;
 
         var placement = geography().Locate(latitude, longitude);

@@ -8,6 +8,15 @@ namespace HotSpots.Domain.Evaluation;
 /// </summary>
 public readonly record struct DayRange(int First, int End)
 {
+    /// <summary>
+    /// The dates any period or query may name. Far outside them nothing was recorded, and near the calendar's ends the
+    /// day after the last (every range's exclusive end) does not exist: 9999-12-31 was a 500.
+    /// </summary>
+    public static readonly DateOnly EarliestDate = new(1970, 1, 1), LatestDate = new(2199, 12, 31);
+
+    /// <summary>Whether a date is one a period or query may name (see <see cref="EarliestDate"/>).</summary>
+    public static bool IsPlausible(DateOnly date) => date >= EarliestDate && date <= LatestDate;
+
     public int Days => Math.Max(0, End - First);
 
     public bool IsEmpty => End <= First;
@@ -38,7 +47,8 @@ public readonly record struct DayRange(int First, int End)
 
     /// <summary>
     /// Parses <c>yyyy-MM</c> (a whole month) or <c>FIRST..LAST</c>, each a date or a month (a month as FIRST starts on
-    /// its first day, as LAST ends on its last), so <c>2018-01..2018-02</c> is January and February (police.uk months).
+    /// its first day, as LAST ends on its last), so <c>2018-01..2018-02</c> is January and February (police.uk months);
+    /// every date within the plausible ones.
     /// </summary>
     public static bool TryParse(string? text, out DayRange range)
     {
@@ -52,20 +62,23 @@ public readonly record struct DayRange(int First, int End)
         if (parts is not [var from, var to]) return false;
         int first, end;
         if (TryMonth(from, out var fromMonth)) first = fromMonth.First;
-        else if (DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) first = DayOf(date);
+        else if (TryDate(from, out var date)) first = DayOf(date);
         else return false;
         if (TryMonth(to, out var toMonth)) end = toMonth.End;
-        else if (DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) end = DayOf(date) + 1;
+        else if (TryDate(to, out var date)) end = DayOf(date) + 1;
         else return false;
         if (end <= first) return false;
         range = new DayRange(first, end);
         return true;
     }
 
+    private static bool TryDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && IsPlausible(date);
+
     private static bool TryMonth(string text, out DayRange month)
     {
         month = default;
-        if (text.Length != 7 || !DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)) return false;
+        if (text.Length != 7 || !TryDate(text + "-01", out var first)) return false;
         month = Month(first.Year * 12 + first.Month - 1);
         return true;
     }

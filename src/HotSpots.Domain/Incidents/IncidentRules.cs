@@ -29,8 +29,11 @@ public static partial class IncidentRules
         : text is not null && text.Any(char.IsControl) ? "locationText contains control characters"
         : null;
 
-    public static string? CheckNotFuture(OccurredAt occurredAt, DateTimeOffset now) =>
-        occurredAt.Start > now + ClockSkewAllowance ? $"occurredAt {occurredAt} is in the future" : null;
+    /// <summary>Whether a time is inside the plausible window: not before <paramref name="earliest"/>, not beyond <paramref name="latest"/>.</summary>
+    public static string? CheckWithin(OccurredAt occurredAt, DateTimeOffset earliest, DateTimeOffset latest) =>
+        occurredAt.Start < earliest ? $"occurredAt {occurredAt} is before {earliest:yyyy-MM-dd}, the earliest date accepted"
+        : occurredAt.Start > latest ? $"occurredAt {occurredAt} is in the future"
+        : null;
 
     public static string? CheckLatitudeLongitude(double latitude, double longitude) =>
         !double.IsFinite(latitude) || latitude is < -90 or > 90 ? $"latitude {latitude} is not between -90 and 90"

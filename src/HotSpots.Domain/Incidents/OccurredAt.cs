@@ -16,6 +16,17 @@ public enum TimePrecision : byte
 /// </summary>
 public readonly record struct OccurredAt(DateTimeOffset Start, TimePrecision Precision)
 {
+    /// <summary>
+    /// The timestamp shapes accepted: ISO 8601's extended format (a space for the T, as RFC 3339 allows), minutes or
+    /// seconds with an optional fraction, and an offset (Z or ±hh:mm). Parsed exactly: a lenient parse read
+    /// <c>2026-11-30 Dec 1 12:00 z</c> as 01:12 that day.
+    /// </summary>
+    private static readonly string[] TimestampFormats =
+    [
+        "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd' 'HH:mmK", "yyyy-MM-dd' 'HH:mm:ssK", "yyyy-MM-dd' 'HH:mm:ss.FFFFFFFK",
+    ];
+
     public static OccurredAt Exact(DateTimeOffset instant) => new(instant.ToUniversalTime(), TimePrecision.Exact);
 
     public static OccurredAt Day(int year, int month, int day) =>
@@ -58,7 +69,7 @@ public readonly record struct OccurredAt(DateTimeOffset Start, TimePrecision Pre
                 error = $"occurredAt '{text}' has no UTC offset (use Z or ±hh:mm)";
                 return false;
             }
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+            if (DateTimeOffset.TryParseExact(text.ToUpperInvariant(), TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
             {
                 value = Exact(instant);
                 return true;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using HotSpots.Application.Ingest;
 using HotSpots.Host.Security;
@@ -15,16 +16,18 @@ public static class IncidentEndpoints
     {
         app.MapPost("/api/incidents", PostAsync)
             .RequireAuthorization(SecurityExtensions.IngestPolicy)
+            .WithBulkBody(app)
             .WithSummary("Record one incident or an array of incidents")
             .Accepts<JsonElement>("application/json")
             .Produces<IngestResponse>()
             .ProducesProblem(400)
             .ProducesProblem(401)
+            .ProducesProblem(403)
             .ProducesProblem(422);
         return app;
     }
 
-    private static async Task<IResult> PostAsync(HttpRequest request, IncidentIngestor ingestor, CancellationToken cancellationToken)
+    private static async Task<IResult> PostAsync(HttpRequest request, ClaimsPrincipal caller, IncidentIngestor ingestor, CancellationToken cancellationToken)
     {
         JsonDocument document;
         try
@@ -53,6 +56,8 @@ public static class IncidentEndpoints
 
             var readErrors = new string?[elements.Count];
             var submissions = elements.Select((e, i) => SubmissionReader.Read(e, out readErrors[i])).ToList();
+            if (IngestSources.Refusal(caller, submissions.Select(s => s?.Source)) is { } refusal)
+                return Results.Problem(statusCode: 403, title: "Source not allowed", detail: refusal);
             var results = (await ingestor.IngestAsync(submissions, cancellationToken))
                 .Select(r => readErrors[r.Index] is { } error ? IngestItemResult.Rejected(r.Index, error) : r)
                 .ToList();

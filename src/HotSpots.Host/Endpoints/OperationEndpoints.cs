@@ -66,13 +66,13 @@ public static partial class OperationEndpoints
         viewer.MapGet("/operations/{id}/layout", LayoutAsync)
             .WithSummary("An operation's evaluation areas as GeoJSON: each zone, its buffer ring, and what the control leaves out");
 
-        ingest.MapPost("/patrols", PostPatrolsAsync).WithSummary("Record patrol visits (one or an array)").ProducesProblem(400).ProducesProblem(422);
-        ingest.MapPost("/patrols/import", ImportPatrolsAsync).WithSummary("Import a patrol log CSV (zone,start,end,officers[,source,sourceId,method])")
+        ingest.MapPost("/patrols", PostPatrolsAsync).WithBulkBody(app).WithSummary("Record patrol visits (one or an array)").ProducesProblem(400).ProducesProblem(422);
+        ingest.MapPost("/patrols/import", ImportPatrolsAsync).WithBulkBody(app).WithSummary("Import a patrol log CSV (zone,start,end,officers[,source,sourceId,method])")
             .Accepts<string>("text/csv").ProducesProblem(400).ProducesProblem(422);
         viewer.MapGet("/patrols", PatrolsAsync).WithSummary("Patrol visits (?zone=&from=&to=, dates; default the last 28 days)");
 
         viewer.MapGet("/ward-sets", WardSetsAsync).WithSummary("The ward sets that can be chosen, and which is current");
-        admin.MapPost("/ward-sets", AddWardSetAsync).WithSummary("Load a new ward set (GeoJSON FeatureCollection)").ProducesProblem(409).ProducesProblem(422);
+        admin.MapPost("/ward-sets", AddWardSetAsync).WithBulkBody(app).WithSummary("Load a new ward set (GeoJSON FeatureCollection)").ProducesProblem(409).ProducesProblem(422);
         admin.MapPost("/ward-sets/{id}/current", MakeCurrentAsync).WithSummary("Make a ward set current; history is re-assigned from stored coordinates");
         return app;
     }
@@ -280,6 +280,7 @@ public static partial class OperationEndpoints
     private static async Task<IResult> PostPatrolsAsync(HttpRequest request, PatrolInput patrols, GeographyCatalog catalog, CancellationToken ct)
     {
         List<PatrolSubmission?> items;
+        string?[] readErrors;
         try
         {
             using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
@@ -287,13 +288,16 @@ public static partial class OperationEndpoints
             var elements = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : root.ValueKind == JsonValueKind.Object ? [root] : [];
             if (elements.Count is 0 or > IncidentEndpoints.MaxItems)
                 return Results.Problem(statusCode: 400, title: "No patrol visits", detail: $"Send one visit object or an array of 1 to {IncidentEndpoints.MaxItems}.");
-            items = [.. elements.Select(e => e.ValueKind == JsonValueKind.Object ? Submission(e) : null)];
+            readErrors = new string?[elements.Count];
+            items = [.. elements.Select((e, i) => e.ValueKind == JsonValueKind.Object ? Submission(e, out readErrors[i]) : null)];
         }
         catch (JsonException ex)
         {
             return Results.Problem(statusCode: 400, title: "Malformed JSON", detail: $"The body is not valid JSON: {ex.Message}");
         }
-        var results = await patrols.SubmitAsync(items, await KnownZonesAsync(catalog, ct), ct);
+        var results = (await patrols.SubmitAsync(items, await KnownZonesAsync(catalog, ct), ct))
+            .Select(r => readErrors[r.Index] is { } error ? r with { Reason = error } : r)
+            .ToList();
         var response = new PatrolResponse(results.Count(r => r.Status == "accepted"), results.Count(r => r.Status == "duplicate"), results.Count(r => r.Status == "rejected"), results);
         return response.Rejected < results.Count
             ? Results.Ok(response)
@@ -320,8 +324,9 @@ public static partial class OperationEndpoints
     private static async Task<IResult> PatrolsAsync(string? zone, string? from, string? to, IOperationStore store, TimeProvider time, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (!TryDate(from, today.AddDays(-28), out var first) || !TryDate(to, today, out var last))
-            return Results.Problem(statusCode: 400, title: "Invalid dates", detail: "from and to are dates, yyyy-MM-dd");
+        var fromProblem = DateProblem("from", from, today.AddDays(-28), out var first);
+        var toProblem = DateProblem("to", to, today, out var last);
+        if ((fromProblem ?? toProblem) is { } problem) return Results.Problem(statusCode: 400, title: "Invalid dates", detail: problem);
         return Results.Ok(await store.PatrolsAsync(zone, new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
             new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), ct));
     }
@@ -376,15 +381,22 @@ public static partial class OperationEndpoints
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
-    private static PatrolSubmission Submission(JsonElement e)
+    /// <summary>A visit object's fields as text; a field that is not text makes the visit null with <paramref name="error"/> naming it.</summary>
+    private static PatrolSubmission? Submission(JsonElement e, out string? error)
     {
-        string? Text(string name) => e.TryGetProperty(name, out var v) ? v.ValueKind switch
+        string? problem = null;
+        string? Text(string name)
         {
-            JsonValueKind.String => v.GetString(),
-            JsonValueKind.Number => v.GetRawText(),
-            _ => null,
-        } : null;
-        return new PatrolSubmission(Text("zone"), Text("start"), Text("end"), Text("officers"), Text("source"), Text("sourceId"), Text("method"));
+            if (!e.TryGetProperty(name, out var v)) return null;
+            if (v.ValueKind == JsonValueKind.Number) return v.GetRawText();
+            if (v.ValueKind != JsonValueKind.String) return null;
+            if (JsonText.TryGetString(v, out var text)) return text;
+            problem ??= JsonText.NotTextReason(name);
+            return null;
+        }
+        var submission = new PatrolSubmission(Text("zone"), Text("start"), Text("end"), Text("officers"), Text("source"), Text("sourceId"), Text("method"));
+        error = problem;
+        return problem is null ? submission : null;
     }
 
     private static bool TryPeriod(string name, string? text, out EvaluationPeriod? period, out string? error)
@@ -401,7 +413,7 @@ public static partial class OperationEndpoints
         {
             if (!DayRange.TryParse(part, out var range))
             {
-                error = $"{name} '{part}' is not yyyy-MM-dd..yyyy-MM-dd (last day included), yyyy-MM or yyyy-MM..yyyy-MM";
+                error = $"{name} '{part}' is not yyyy-MM-dd..yyyy-MM-dd (last day included), yyyy-MM or yyyy-MM..yyyy-MM, from {Plausible}";
                 return false;
             }
             ranges.Add(range);
@@ -416,10 +428,17 @@ public static partial class OperationEndpoints
         return true;
     }
 
-    private static bool TryDate(string? text, DateOnly fallback, out DateOnly date)
+    private static readonly string Plausible =
+        $"{DayRange.EarliestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} to {DayRange.LatestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Why a date parameter is not a plausible yyyy-MM-dd date, or null (with the date, or the fallback when it is absent).</summary>
+    private static string? DateProblem(string name, string? text, DateOnly fallback, out DateOnly date)
     {
         date = fallback;
-        return text is null || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        if (text is null) return null;
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && DayRange.IsPlausible(date)
+            ? null
+            : $"{name} '{text}' is not a date (yyyy-MM-dd) from {Plausible}";
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9_-]{1,64}$")]

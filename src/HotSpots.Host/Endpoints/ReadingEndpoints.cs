@@ -89,7 +89,6 @@ public static class ReadingEndpoints
             })
             .WithSummary("Which geography is loaded and how much is stored");
 
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

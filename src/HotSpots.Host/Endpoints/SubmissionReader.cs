@@ -29,7 +29,12 @@ internal static class SubmissionReader
     private static string? Text(JsonElement item, string name, ref string? error)
     {
         if (!item.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind == JsonValueKind.String) return value.GetString();
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            if (JsonText.TryGetString(value, out var text)) return text;
+            error ??= JsonText.NotTextReason(name);
+            return null;
+        }
         // Source systems often send numeric ids; they are ids all the same.
         if (name == "sourceId" && value.ValueKind == JsonValueKind.Number) return value.GetRawText();
         error ??= $"{name} must be a string";
@@ -40,8 +45,8 @@ internal static class SubmissionReader
     {
         if (!item.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number)) return number;
-        if (value.ValueKind == JsonValueKind.String
-            && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)) return parsed;
+        if (value.ValueKind == JsonValueKind.String && JsonText.TryGetString(value, out var text)
+            && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)) return parsed;
         error ??= $"{name} must be a number";
         return null;
     }

@@ -37,11 +37,13 @@ public static class CoreServices
     {
         services.AddStores(configuration);
         services.AddSingleton<IncidentLogSignal>();
+        services.Configure<IncidentWindowOptions>(configuration.GetSection("HotSpots:Incidents"));
         services.AddSingleton(sp => new IncidentIngestor(
             sp.GetRequiredService<IIncidentStore>(),
             () => sp.GetRequiredService<MonitorDirectory>().Geography,
             sp.GetRequiredService<IncidentLogSignal>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<IncidentWindowOptions>>().Value));
         return services;
     }
 

@@ -43,6 +43,7 @@ public static class StoreServices
         services.AddSingleton<IAlertStore>(sp => new SqliteAlertStore(sp.GetRequiredService<SqliteIncidentStore>()));
         services.AddSingleton<IOperationStore>(sp => new SqliteOperationStore(sp.GetRequiredService<SqliteIncidentStore>()));
         services.AddSingleton(sp => new StoreDescription(sp.GetRequiredService<SqliteIncidentStore>().Path));
+        services.AddSingleton(sp => sp.GetRequiredService<SqliteIncidentStore>().Health);
         return services;
     }
 
@@ -61,6 +62,8 @@ public static class StoreServices
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
         var builder = new NpgsqlConnectionStringBuilder(connection);
         services.AddSingleton(new StoreDescription($"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}"));
+        // PostgreSQL reports its own faults per statement; nothing here marks the store unavailable yet.
+        services.AddSingleton(new StoreHealth());
         return services;
     }
 }

@@ -8,25 +8,34 @@ namespace HotSpots.Host.Security;
 /// <summary>A sign-in: a first admin signing in with the one-time password also gives <paramref name="NewPassword"/>.</summary>
 public sealed record SignInRequest(string? Name, string? Password, string? NewPassword);
 
+/// <summary>How many sessions an administrator's revocation ended.</summary>
+public sealed record SessionsEnded(int Ended);
+
 /// <summary>Who is signed in, and how: <paramref name="Method"/> is <c>password</c>, <c>key</c> or an SSO scheme's name.</summary>
 public sealed record AccountView(string Name, string Role, IReadOnlyList<string> Roles, string Method);
 
 public static class AccountEndpoints
 {
+    /// <summary>Longest password hashed: far beyond any passphrase, and it keeps a caller from having megabytes hashed.</summary>
+    public const int MaxPasswordLength = 1024;
+
     // Verifying against this for an unknown name makes a wrong name cost the same time as a wrong password.
     private static readonly Lazy<string> DecoyHash = new(() => PasswordHash.Create(Guid.NewGuid().ToString()));
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/api/account");
-        account.MapPost("/sign-in", SignInAsync).AllowAnonymous()
+        account.MapPost("/sign-in", SignInAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
             .WithSummary("Sign in to the dashboard with a name and password; sets the session cookie").Produces<AccountView>();
-        account.MapPost("/sign-out", async (HttpContext context) =>
+        account.MapPost("/sign-out", async (HttpContext context, SessionSignIn session) =>
             {
-                await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                await session.SignOutAsync(context);
                 return Results.NoContent();
             })
-            .AllowAnonymous().WithSummary("End the dashboard session");
+            .AllowAnonymous().WithSummary("End the dashboard session (every copy of its cookie)");
+        account.MapDelete("/sessions/{name}", (string name, SessionRegistry sessions) => Results.Ok(new SessionsEnded(sessions.EndAll(name))))
+            .RequireAuthorization(SecurityExtensions.AdminPolicy).WithSummary("End every session of a person (an administrator's revocation)")
+            .Produces<SessionsEnded>();
         account.MapGet("/", (ClaimsPrincipal user) => Describe(user))
             .RequireAuthorization(SecurityExtensions.ViewerPolicy).WithSummary("Who is signed in, with which roles").Produces<AccountView>();
         return app;
@@ -39,18 +48,31 @@ public static class AccountEndpoints
         return new AccountView(user.Identity?.Name ?? "", role, roles, user.FindFirstValue(ClaimTypes.AuthenticationMethod) ?? "key");
     }
 
-    private static async Task<IResult> SignInAsync(SignInRequest request, UserDirectory users, SignInThrottle throttle, SessionSignIn session, TimeProvider time, HttpContext context)
+    private static async Task<IResult> SignInAsync(
+        SignInRequest request, UserDirectory users, SignInThrottle throttle, PasswordVerifier verifier, SessionSignIn session, SessionRegistry sessions,
+        TimeProvider time, HttpContext context)
     {
         var name = request.Name?.Trim() ?? "";
         if (name.Length == 0 || string.IsNullOrEmpty(request.Password))
             return Results.Problem(statusCode: 400, title: "Name and password needed", detail: "enter your user name and password");
-        if (throttle.LockedUntil(name) is { } until) return Locked(until, time);
+        if (name.Length > SignInThrottle.MaxNameLength)
+            return Results.Problem(statusCode: 400, title: "Name too long", detail: $"name is longer than {SignInThrottle.MaxNameLength} characters; no user's is");
+        if (request.Password.Length > MaxPasswordLength || request.NewPassword?.Length > MaxPasswordLength)
+            return Results.Problem(statusCode: 400, title: "Password too long",
+                detail: $"{(request.Password.Length > MaxPasswordLength ? "password" : "newPassword")} is longer than {MaxPasswordLength} characters");
+        var client = SignInRateLimit.ClientKey(context.Connection.RemoteIpAddress);
+        if (throttle.LockedUntil(name, client) is { } until) return Locked(until, time);
 
         var user = users.Find(name);
-        var matches = PasswordHash.Verify(request.Password, user?.PasswordHash ?? DecoyHash.Value);
-        if (user is null || !matches)
+        var check = await verifier.VerifyAsync(request.Password, user?.PasswordHash ?? DecoyHash.Value);
+        if (check == PasswordCheck.Busy)
         {
-            return throttle.Failed(name) is { } lockedNow
+            context.Response.Headers.RetryAfter = "1";
+            return Results.Problem(statusCode: 503, title: "Sign-in busy", detail: "too many sign-ins are being checked; try again in a moment");
+        }
+        if (user is null || check != PasswordCheck.Matches)
+        {
+            return throttle.Failed(name, client) is { } lockedNow
                 ? Locked(lockedNow, time)
                 : Results.Problem(statusCode: 401, title: "Not signed in", detail: "that name and password were not recognised");
         }
@@ -67,9 +89,10 @@ public static class AccountEndpoints
                 ?? (request.NewPassword == request.Password ? "the new password must differ from the one-time password" : null);
             if (weakness is not null) return Results.Problem(statusCode: 422, title: "New password not accepted", detail: weakness);
             user = users.ChangePassword(user, request.NewPassword);
+            sessions.EndAll(user.Name);
         }
 
-        throttle.Succeeded(name);
+        throttle.Succeeded(name, client);
         var principal = await session.SignInAsync(context, user.Name, user.Role, "password", user.Stamp);
         return Results.Ok(Describe(principal));
     }
@@ -78,7 +101,7 @@ public static class AccountEndpoints
     {
         var minutes = Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalMinutes));
         return Results.Problem(statusCode: 429, title: "Locked out",
-            detail: $"too many failed sign-ins for this name; try again in {minutes} minute{(minutes == 1 ? "" : "s")}",
+            detail: $"too many failed sign-ins for this name from this address; try again in {minutes} minute{(minutes == 1 ? "" : "s")}",
             extensions: new Dictionary<string, object?> { ["lockedUntil"] = until });
     }
 }

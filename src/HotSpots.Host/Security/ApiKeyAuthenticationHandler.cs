@@ -29,7 +29,13 @@ public sealed class ApiKeyAuthenticationHandler(
         var keys = security.CurrentValue;
         if (Request.Headers.TryGetValue("X-Api-Key", out var apiKey))
         {
-            return Task.FromResult(Matches(apiKey.ToString(), keys.IngestKeys)
+            var presented = apiKey.ToString();
+            foreach (var (partner, settings) in keys.Partners)
+            {
+                if (Matches(presented, [settings.Key]))
+                    return Task.FromResult(Success(partner, [Roles.Ingest], settings.Sources.Select(source => new Claim(IngestSources.Claim, source))));
+            }
+            return Task.FromResult(Matches(presented, keys.IngestKeys)
                 ? Success(Roles.Ingest)
                 : AuthenticateResult.Fail("the X-Api-Key is not an ingest key"));
         }
@@ -57,10 +63,12 @@ public sealed class ApiKeyAuthenticationHandler(
             .ExecuteAsync(Context);
     }
 
-    private AuthenticateResult Success(params string[] roles)
+    private AuthenticateResult Success(params string[] roles) => Success(roles[0], roles, []);
+
+    private AuthenticateResult Success(string name, string[] roles, IEnumerable<Claim> more)
     {
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, roles[0]), .. roles.Select(r => new Claim(ClaimTypes.Role, r))], SchemeName);
+            [new Claim(ClaimTypes.Name, name), .. roles.Select(r => new Claim(ClaimTypes.Role, r)), .. more], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -25,7 +25,9 @@ public sealed class GeneratedKeys(IOptions<SqliteStoreOptions> store) : IPostCon
         options.ViewerKeys.RemoveAll(string.IsNullOrWhiteSpace);
         options.AdminKeys.RemoveAll(string.IsNullOrWhiteSpace);
         options.AnalystKeys.RemoveAll(string.IsNullOrWhiteSpace);
-        if (options.IngestKeys.Count > 0 && options.ViewerKeys.Count > 0 && options.AdminKeys.Count > 0) return;
+        // Partners configured means ingest is configured: no key that may write any source is made up beside theirs.
+        var ingestConfigured = options.IngestKeys.Count > 0 || options.Partners.Count > 0;
+        if (ingestConfigured && options.ViewerKeys.Count > 0 && options.AdminKeys.Count > 0) return;
         var path = options.GeneratedKeysPath
             ?? store.Value.Beside("hotspots-keys.json");
         var saved = File.Exists(path) ? JsonSerializer.Deserialize<SavedKeys>(File.ReadAllText(path)) : null;
@@ -36,7 +38,7 @@ public sealed class GeneratedKeys(IOptions<SqliteStoreOptions> store) : IPostCon
             File.WriteAllText(path, JsonSerializer.Serialize(keys));
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
-        if (options.IngestKeys.Count == 0) options.IngestKeys.Add(IngestKey = keys.IngestKey);
+        if (!ingestConfigured) options.IngestKeys.Add(IngestKey = keys.IngestKey);
         if (options.ViewerKeys.Count == 0) options.ViewerKeys.Add(ViewerKey = keys.ViewerKey);
         if (options.AdminKeys.Count == 0) options.AdminKeys.Add(AdminKey = keys.AdminKey!);
     }

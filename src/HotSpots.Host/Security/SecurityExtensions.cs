@@ -28,8 +28,11 @@ public static class SecurityExtensions
         services.AddSingleton<GeneratedKeys>();
         services.AddSingleton<IPostConfigureOptions<SecurityOptions>>(sp => sp.GetRequiredService<GeneratedKeys>());
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<SessionRegistry>();
         services.AddSingleton<SessionSignIn>();
         services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.Lockout, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new PasswordVerifier(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.PasswordHashing));
+        services.AddSignInRateLimit();
 
         var security = configuration.GetSection("HotSpots:Security").Get<SecurityOptions>() ?? new();
         services.AddDataProtection()
@@ -47,8 +50,8 @@ public static class SecurityExtensions
             {
                 o.Cookie.Name = "HotSpots.Session";
                 o.Cookie.HttpOnly = true;
-                // Strict: the cookie never rides on a request started by another site, which is what stops cross-site
-                // posts (acknowledging an alert from a hostile page) without antiforgery tokens on a JSON API.
+                // Strict: the cookie never rides on a request started by another site. Another port of this host is
+                // the same site, though; RequestForgeryGuard refuses what a page there could send.
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 // Secure whenever the request came over HTTPS (always, behind TLS); plain HTTP on loopback still works.
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

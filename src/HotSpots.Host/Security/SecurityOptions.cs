@@ -8,6 +8,12 @@ public sealed class SecurityOptions
     /// <summary>Keys accepted in <c>X-Api-Key</c> for posting incidents.</summary>
     public List<string> IngestKeys { get; set; } = [];
 
+    /// <summary>
+    /// Partner systems by name, each with its own ingest key and the sources it may write
+    /// (<c>HotSpots:Security:Partners:ecfrs:Key</c>, <c>:Sources:0</c>); a key in <see cref="IngestKeys"/> may write any source.
+    /// </summary>
+    public Dictionary<string, PartnerOptions> Partners { get; set; } = [];
+
     /// <summary>Keys accepted as <c>Authorization: Bearer</c> on reading endpoints and as <c>access_token</c> on the hub.</summary>
     public List<string> ViewerKeys { get; set; } = [];
 
@@ -28,14 +34,32 @@ public sealed class SecurityOptions
 
     public LockoutOptions Lockout { get; set; } = new();
 
+    public SignInRateLimitOptions SignInRateLimit { get; set; } = new();
+
+    public PasswordHashingOptions PasswordHashing { get; set; } = new();
+
     /// <summary>A session ends after this long without a request (sliding); sign in again after.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>A session ends this long after sign-in however active it is (a working day and a bit).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Where live sessions are listed (default: beside the SQLite file).</summary>
+    public string? SessionsPath { get; set; }
 
     /// <summary>
     /// Where the keys that protect session cookies are kept (default: a folder beside the SQLite file), so sessions
     /// survive a restart. Nodes sharing one PostgreSQL must share this folder too.
     /// </summary>
     public string? DataProtectionKeysPath { get; set; }
+}
+
+/// <summary>A partner system's ingest key and the incident sources it may write.</summary>
+public sealed class PartnerOptions
+{
+    public string Key { get; set; } = "";
+
+    public List<string> Sources { get; set; } = [];
 }
 
 /// <summary>One dashboard user: <c>HotSpots__Security__Users__0__Name</c>, <c>__PasswordHash</c> (from <c>hotspots hash-password</c>), <c>__Role</c>.</summary>

@@ -184,6 +184,31 @@ public sealed class SqliteIncidentStore : IIncidentStore
 
     public StorePurpose Purpose { get; private set; }
 
+    /// <summary>
+    /// Makes the file and its log readable by the service's user only, like the key files beside it: SQLite creates
+    /// them with the process's umask (0644 as a rule), and they hold the key secret and every incident.
+    /// </summary>
+    private void RestrictToOwner()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" }.Where(File.Exists))
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    /// <summary>Whether the last write reached the disk; a full or read-only disk shows here until a write succeeds again.</summary>
+    public StoreHealth Health { get; } = new();
+
+    /// <summary>
+    /// Writes one small row, to learn whether the store can be written again after a failure: a full disk stays
+    /// "full" until something tries, and callers stop sending while it is.
+    /// </summary>
+    public Task ProbeWriteAsync(CancellationToken cancellationToken = default) => WriteAsync(command =>
+    {
+        command.CommandText = "INSERT INTO meta (name, value) VALUES ('write-probe', $at) ON CONFLICT (name) DO UPDATE SET value = excluded.value";
+        command.Parameters.AddWithValue("$at", _time.GetUtcNow().ToUnixTimeMilliseconds());
+        command.ExecuteNonQuery();
+    }, cancellationToken);
+
     /// <summary>How the stores that share the file write documents (alerts, operations) as JSON.</summary>
     internal static JsonSerializerOptions DocumentJson => StoreDocuments.Json;
 
@@ -200,6 +225,12 @@ public sealed class SqliteIncidentStore : IIncidentStore
         try
         {
             await store.InitialiseAsync(options.Purpose, cancellationToken);
+            store.RestrictToOwner();
+        }
+        catch (SqliteException ex) when (WriterTransaction.FaultOf(ex) is { } fault)
+        {
+            await store.DisposeAsync();
+            throw WriterTransaction.Unavailable(fault, full, ex);
         }
         catch
         {
@@ -220,8 +251,8 @@ public sealed class SqliteIncidentStore : IIncidentStore
         {
             var recordedAt = _time.GetUtcNow().ToUnixTimeMilliseconds();
             var appended = new List<LoggedIncident>(incidents.Count);
-            using var transaction = _writer!.BeginTransaction(deferred: false);
-            _findByKey!.Transaction = transaction;
+            using var transaction = new WriterTransaction(_writer!);
+            _findByKey!.Transaction = transaction.Transaction;
             for (var k = 0; k < order.Length; k++)
             {
                 var i = order[k];
@@ -238,7 +269,12 @@ public sealed class SqliteIncidentStore : IIncidentStore
                 }
             }
             transaction.Commit();
+            Health.Succeeded();
             return new AppendResult(outcomes, appended);
+        }
+        catch (SqliteException ex) when (WriterTransaction.FaultOf(ex) is { } fault)
+        {
+            throw Health.Failed(WriterTransaction.Unavailable(fault, Path, ex));
         }
         finally
         {
@@ -268,16 +304,21 @@ public sealed class SqliteIncidentStore : IIncidentStore
             if (!flush) Execute(_writer!, "PRAGMA synchronous=NORMAL;");
             try
             {
-                using var transaction = _writer!.BeginTransaction(deferred: false);
-                using var command = _writer.CreateCommand();
-                command.Transaction = transaction;
+                using var transaction = new WriterTransaction(_writer!);
+                using var command = _writer!.CreateCommand();
+                command.Transaction = transaction.Transaction;
                 write(command);
                 transaction.Commit();
+                Health.Succeeded();
             }
             finally
             {
                 if (!flush) Execute(_writer!, "PRAGMA synchronous=FULL;");
             }
+        }
+        catch (SqliteException ex) when (WriterTransaction.FaultOf(ex) is { } fault)
+        {
+            throw Health.Failed(WriterTransaction.Unavailable(fault, Path, ex));
         }
         finally
         {
@@ -467,6 +508,9 @@ public sealed class SqliteIncidentStore : IIncidentStore
     {
         _writer = new SqliteConnection(_connectionString);
         await _writer.OpenAsync(cancellationToken);
+        // SQLite opens a file it may not write read-only without a word; every write would then fail. Refuse at start instead.
+        if (raw.sqlite3_db_readonly(_writer.Handle, "main") == 1)
+            throw new StoreUnavailableException(StoreFault.ReadOnly, Path, $"storage read-only: {Path} can be read but not written (check its mode, owner and file system); the service needs to write its store");
         // Larger pages suit an append-heavy log: fewer splits and log frames per row. It only takes effect on a new file.
         Execute(_writer, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
         Migrate(_writer);

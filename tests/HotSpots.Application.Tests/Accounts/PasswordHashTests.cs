@@ -31,7 +31,13 @@ public sealed class PasswordHashTests
     [Theory]
     [InlineData("short", "at least 12 characters")]
     [InlineData("aaaaaaaaaaaaaaaa", "five different characters")]
+    [InlineData("password1234", "one of the first a guesser tries")]
+    [InlineData("Qwerty!2024!", "one of the first a guesser tries")]
+    [InlineData("123456789012", "one of the first a guesser tries")]
+    [InlineData("adminadminadmin", "one of the first a guesser tries")]
+    [InlineData("Hotspots2026!", "one of the first a guesser tries")]
     [InlineData("a sensible passphrase", null)]
+    [InlineData("password manager for jo", null)]
     public void Weak_passwords_are_named(string password, string? reason)
     {
         var weakness = PasswordHash.Weakness(password);

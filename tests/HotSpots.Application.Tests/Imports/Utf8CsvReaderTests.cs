@@ -49,9 +49,59 @@ public class Utf8CsvReaderTests
     [Fact]
     public void Stray_quotes_and_unclosed_quotes_are_reported_on_their_record()
     {
-        var records = ReadAll("ok,1\nbad\"quote,2\n\"closed\"junk,3\n\"never closed,4\n");
+        var records = ReadAll("ok,1\nbad\"quote,2\n\"closed\"junk,3\n\"never closed,4");
 
         Assert.Equal([null, "malformed quoting", "malformed quoting", "a quoted field is not closed"], records.Select(r => r.Problem));
         Assert.Equal([1L, 2L, 3L, 4L], records.Select(r => r.Line));
+    }
+
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void Bare_CR_LF_and_CRLF_all_end_a_record(string lineEnd)
+    {
+        var records = ReadAll(string.Join(lineEnd, "h1,h2", "1,\"two\"", "", "3,4") + lineEnd, bufferSize: 4);
+
+        Assert.Equal([["h1", "h2"], ["1", "two"], ["3", "4"]], records.Select(r => r.Fields));
+        Assert.Equal([1L, 2L, 4L], records.Select(r => r.Line));
+        Assert.All(records, r => Assert.Null(r.Problem));
+    }
+
+    [Fact]
+    public void A_file_mixing_line_ends_loses_no_record()
+    {
+        var records = ReadAll("h\r1\n2\r\n3\r4\n\"5\r\nfive\"\r6", bufferSize: 3);
+
+        Assert.Equal(["h", "1", "2", "3", "4", "5\r\nfive", "6"], records.Select(r => r.Fields.Single()));
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 8L], records.Select(r => r.Line));
+    }
+
+    [Fact]
+    public void An_unclosed_quote_costs_only_its_own_line_and_says_how_many_lines_it_would_have_swallowed()
+    {
+        var rows = Enumerable.Range(1, 1_000).Select(i => $"{i},row {i}").ToList();
+        rows[4] = "5,\"broken";
+
+        var records = ReadAll(string.Join("\n", rows) + "\n", bufferSize: 64);
+
+        Assert.Equal(1_000, records.Count);
+        var broken = Assert.Single(records, r => r.Problem is not null);
+        Assert.Equal(5L, broken.Line);
+        Assert.Equal("a quoted field is not closed (a quote on this line runs on over 995 more lines; only this line is skipped)", broken.Problem);
+        Assert.Equal(Enumerable.Range(1, 1_000).Select(i => (long)i), records.Select(r => r.Line));
+        Assert.Equal(["1000", "row 1000"], records[^1].Fields);
+    }
+
+    [Fact]
+    public void A_quote_closed_lines_later_with_text_after_it_costs_only_the_line_it_opened_on()
+    {
+        var records = ReadAll("1,\"opened\n2,two\n3,\"closed\"junk\n4,four\n");
+
+        Assert.Equal([1L, 2L, 3L, 4L], records.Select(r => r.Line));
+        Assert.StartsWith("malformed quoting (a quote on this line runs on over 2 more lines", records[0].Problem);
+        Assert.Equal(["2", "two"], records[1].Fields);
+        Assert.Equal("malformed quoting", records[2].Problem);
+        Assert.Equal(["4", "four"], records[3].Fields);
     }
 }

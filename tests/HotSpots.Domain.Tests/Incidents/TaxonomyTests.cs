@@ -42,11 +42,14 @@ public class TaxonomyTests
     }
 
     [Fact]
-    public void Times_a_little_ahead_of_our_clock_are_accepted_but_the_future_is_not()
+    public void Times_inside_the_window_are_accepted_and_those_before_it_or_beyond_it_are_not()
     {
-        var now = new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
-        Assert.Null(IncidentRules.CheckNotFuture(OccurredAt.Exact(now.AddMinutes(4)), now));
-        Assert.NotNull(IncidentRules.CheckNotFuture(OccurredAt.Exact(now.AddMinutes(6)), now));
-        Assert.NotNull(IncidentRules.CheckNotFuture(OccurredAt.Month(2026, 2), now));
+        var earliest = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var latest = new DateTimeOffset(2026, 1, 1, 12, 5, 0, TimeSpan.Zero);
+        Assert.Null(IncidentRules.CheckWithin(OccurredAt.Exact(latest.AddMinutes(-1)), earliest, latest));
+        Assert.Null(IncidentRules.CheckWithin(OccurredAt.Day(2000, 1, 1), earliest, latest));
+        Assert.Equal("occurredAt 2026-01-01T12:06:00Z is in the future", IncidentRules.CheckWithin(OccurredAt.Exact(latest.AddMinutes(1)), earliest, latest));
+        Assert.NotNull(IncidentRules.CheckWithin(OccurredAt.Month(2026, 2), earliest, latest));
+        Assert.Equal("occurredAt 1999-12 is before 2000-01-01, the earliest date accepted", IncidentRules.CheckWithin(OccurredAt.Month(1999, 12), earliest, latest));
     }
 }

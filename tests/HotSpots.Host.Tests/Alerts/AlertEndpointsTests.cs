@@ -77,4 +77,16 @@ public sealed class AlertEndpointsTests : ServerTests
         Assert.Equal(HttpStatusCode.NoContent, (await Server.Admin().DeleteAsync("/api/alert-rules/asb-2h")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Server.Admin().DeleteAsync("/api/alert-rules/asb-2h")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_cusum_with_a_billion_day_run_length_is_refused_at_once_naming_the_parameter()
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        var response = await Server.Admin().PutAsJsonAsync("/api/alert-rules/asb-slow", new { method = "cusum", group = "asb", runLengthDays = 1e9 });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("runLengthDays must be from 2 to 3650", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(5));
+    }
 }

@@ -87,6 +87,29 @@ public sealed class DashboardBrowserTests : ServerTests
     }
 
     [Fact]
+    public async Task A_page_on_another_port_cannot_resolve_an_alert_as_the_signed_in_analyst_and_the_dashboard_still_can()
+    {
+        await using var watcher = await HeatClient.ConnectAsync(Server.BaseAddress, HotSpotsServer.ViewerKey);
+        Assert.Equal(HttpStatusCode.Created, (await Server.Admin().PostAsJsonAsync("/api/drills", new { scenario = "tilbury-fires" })).StatusCode);
+        var (_, raised) = await watcher.NextAlertAsync(a => a.Event == "AlertRaised", TimeSpan.FromSeconds(10));
+        using var dir = new TempDirectory();
+
+        var (exitCode, output) = await RunNodeAsync("tests/browser/forgery.mjs", Settings(dir, new
+        {
+            @base = Server.BaseAddress.ToString().TrimEnd('/'),
+            password = HotSpotsServer.Password,
+            analyst = HotSpotsServer.AnalystUser,
+            alertId = raised.Id,
+        }));
+
+        Assert.True(exitCode == 0, output);
+        var result = LastJson(output);
+        Assert.Equal("open", result.GetProperty("before").GetString());
+        Assert.Equal("open", result.GetProperty("afterForgery").GetString());
+        Assert.Equal("acknowledged", result.GetProperty("afterDashboard").GetString());
+    }
+
+    [Fact]
     public async Task The_page_recovers_by_itself_when_the_server_restarts()
     {
         using var dir = new TempDirectory();

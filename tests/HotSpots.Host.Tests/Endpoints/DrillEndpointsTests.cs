@@ -65,4 +65,17 @@ public sealed class DrillEndpointsTests : ServerTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync());
     }
+
+    [Theory]
+    [InlineData(1e308)]
+    [InlineData(0)]
+    [InlineData(-3)]
+    [InlineData(673)]
+    public async Task A_window_outside_what_a_drill_allows_is_400_naming_withinHours(double withinHours)
+    {
+        var response = await Server.Admin().PostAsJsonAsync("/api/drills", new { scenario = "grays-asb", withinHours });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("withinHours must be more than 0 and at most 672", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
 }

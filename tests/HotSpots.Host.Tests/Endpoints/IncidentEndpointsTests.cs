@@ -85,4 +85,59 @@ public sealed class IncidentEndpointsTests : ServerTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Theory]
+    [InlineData("a lone surrogate escape")]
+    [InlineData("a byte that is not UTF-8")]
+    public async Task An_item_whose_text_is_not_text_is_rejected_alone_and_the_rest_of_the_batch_is_stored(string defect)
+    {
+        var items = Enumerable.Range(0, 1_000).Select(i => HotSpotsServer.Incident($"t{i}")).ToArray();
+        items[500] = new { source = "essex-police", sourceId = "t500", category = "anti-social-behaviour", occurredAt = DateTimeOffset.UtcNow.AddMinutes(-1), latitude = 51.4757, longitude = 0.3217, locationText = "BAD" };
+        var body = BodyWithBadText(JsonSerializer.Serialize(items), defect);
+
+        var response = await Server.Ingest().PostAsync("/api/incidents", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((999, 1), (result.GetProperty("accepted").GetInt32(), result.GetProperty("rejected").GetInt32()));
+        var rejected = result.GetProperty("items")[500];
+        Assert.Equal("rejected", rejected.GetProperty("status").GetString());
+        Assert.StartsWith("locationText is not valid text", rejected.GetProperty("reason").GetString());
+    }
+
+    [Theory]
+    [InlineData("0001-01-01", "occurredAt 0001-01-01 is before 2000-01-01, the earliest date accepted")]
+    [InlineData("1066-10", "occurredAt 1066-10 is before 2000-01-01, the earliest date accepted")]
+    [InlineData("1900-01-01", "occurredAt 1900-01-01 is before 2000-01-01, the earliest date accepted")]
+    [InlineData("2026-11-30 Dec 1 12:00 z", "occurredAt '2026-11-30 Dec 1 12:00 z' is not ISO 8601 (yyyy-MM, yyyy-MM-dd, or a timestamp with offset)")]
+    public async Task An_absurd_or_loosely_written_date_is_refused_with_the_reason(string occurredAt, string reason)
+    {
+        var response = await Server.PostAsync(new { source = "essex-police", sourceId = "d1", category = "anti-social-behaviour", occurredAt, latitude = 51.4757, longitude = 0.3217 });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(reason, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task The_earliest_date_accepted_is_configurable()
+    {
+        await using var server = new HotSpotsServer(new Dictionary<string, string?> { ["HotSpots:Incidents:Earliest"] = "2020-01-01T00:00:00Z" });
+        object Dated(string id, string day) => new { source = "essex-police", sourceId = id, category = "anti-social-behaviour", occurredAt = day, latitude = 51.4757, longitude = 0.3217 };
+
+        var response = await server.PostAsync(new[] { Dated("old", "2019-12-31"), Dated("new", "2020-01-01") });
+
+        var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
+        Assert.Equal(["rejected", "accepted"], items.EnumerateArray().Select(i => i.GetProperty("status").GetString()));
+    }
+
+    /// <summary>The JSON text with its "BAD" string value replaced by the defect, as raw bytes no serializer would write.</summary>
+    internal static ByteArrayContent BodyWithBadText(string json, string defect)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var at = json.IndexOf("BAD", StringComparison.Ordinal);
+        var bad = defect == "a byte that is not UTF-8" ? [(byte)'x', 0xFF, (byte)'x'] : Encoding.ASCII.GetBytes("\\ud800");
+        var content = new ByteArrayContent([.. bytes[..at], .. bad, .. bytes[(at + 3)..]]);
+        content.Headers.ContentType = new("application/json");
+        return content;
+    }
 }

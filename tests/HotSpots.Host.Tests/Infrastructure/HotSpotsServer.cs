@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using HotSpots.Application.Accounts;
+using HotSpots.Host.Security;
 using HotSpots.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -88,12 +89,13 @@ public sealed class HotSpotsServer : IAsyncDisposable
 
     public string StorePath => Path.Combine(Directory, "hotspots.db");
 
-    /// <summary>A client that has signed in as a person, holding the session cookie as a browser would.</summary>
+    /// <summary>A client that has signed in as a person, holding the session cookie and sending the header the dashboard sends.</summary>
     public async Task<HttpClient> SignedInAsync(string name, string password = Password)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = BaseAddress };
         var response = await client.PostAsJsonAsync("/api/account/sign-in", new { name, password });
         response.EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Add(RequestForgeryGuard.Header, "test");
         return client;
     }
 

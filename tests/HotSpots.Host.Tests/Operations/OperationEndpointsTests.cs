@@ -117,6 +117,41 @@ public sealed class OperationEndpointsTests : ServerTests
         Assert.Equal(["excluded", "buffer", "zone"], layout.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("role").GetString()));
     }
 
+    [Theory]
+    [InlineData("/api/patrols?to=9999-12-31", "to '9999-12-31' is not a date (yyyy-MM-dd) from 1970-01-01 to 2199-12-31")]
+    [InlineData("/api/patrols?from=0001-01-01", "from '0001-01-01' is not a date (yyyy-MM-dd) from 1970-01-01 to 2199-12-31")]
+    [InlineData("/api/operations/any/evaluation?before=9999-01-01..9999-12-31&during=2026-01-01..2026-01-31",
+        "before '9999-01-01..9999-12-31' is not yyyy-MM-dd..yyyy-MM-dd (last day included) or yyyy-MM, from 1970-01-01 to 2199-12-31")]
+    [InlineData("/api/operations/any/evaluation?before=2026-01&during=9999-12",
+        "during '9999-12' is not yyyy-MM-dd..yyyy-MM-dd (last day included) or yyyy-MM, from 1970-01-01 to 2199-12-31")]
+    public async Task A_date_at_the_ends_of_the_calendar_is_400_naming_the_parameter(string path, string detail)
+    {
+        var response = await Server.Viewer().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(detail, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("a lone surrogate escape")]
+    [InlineData("a byte that is not UTF-8")]
+    public async Task A_patrol_visit_whose_text_is_not_text_is_rejected_alone_and_the_others_are_stored(string defect)
+    {
+        object Visit(int i, string method) => new
+        {
+            zone = "op-grip-grays", start = DateTimeOffset.UtcNow.AddHours(-3).ToString("O"), end = DateTimeOffset.UtcNow.AddHours(-2).ToString("O"),
+            officers = 2, source = "gps", sourceId = $"v{i}", method,
+        };
+        var visits = new[] { Visit(0, "foot"), Visit(1, "BAD"), Visit(2, "foot") };
+
+        var response = await Server.Ingest().PostAsync("/api/patrols", Endpoints.IncidentEndpointsTests.BodyWithBadText(JsonSerializer.Serialize(visits), defect));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((2, 1), (body.GetProperty("accepted").GetInt32(), body.GetProperty("rejected").GetInt32()));
+        Assert.StartsWith("method is not valid text", body.GetProperty("items")[1].GetProperty("reason").GetString());
+    }
+
     [Fact]
     public async Task Patrols_arrive_by_API_and_CSV_and_sending_them_again_changes_nothing()
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HotSpots.Application.Accounts;
 using HotSpots.Host.Security;
 using HotSpots.Host.Tests.Infrastructure;
 using HotSpots.Testing;
@@ -76,6 +77,16 @@ public sealed class SignInTests : ServerTests
     }
 
     [Fact]
+    public async Task A_name_longer_than_any_user_name_is_400_naming_it_and_is_not_remembered()
+    {
+        var response = await Server.Client().PostAsJsonAsync("/api/account/sign-in", new { name = new string('n', 10_000), password = "guess" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("name is longer than 128 characters", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(0, Server.Services.GetRequiredService<SignInThrottle>().Count);
+    }
+
+    [Fact]
     public async Task Five_failures_lock_the_name_even_against_the_right_password()
     {
         var client = Server.Client();
@@ -96,6 +107,21 @@ public sealed class SignInTests : ServerTests
     }
 
     [Fact]
+    public async Task A_stranger_locking_out_a_name_does_not_lock_out_its_owner_at_another_address()
+    {
+        async Task<HttpStatusCode> SignInFrom(string address, string password)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/account/sign-in") { Content = JsonContent.Create(new { name = HotSpotsServer.AdminUser, password }) };
+            request.Headers.Add("X-Forwarded-For", address);
+            return (await Server.Client().SendAsync(request)).StatusCode;
+        }
+        for (var i = 0; i < 5; i++) await SignInFrom("203.0.113.66", $"guess {i}");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInFrom("203.0.113.66", HotSpotsServer.Password));
+        Assert.Equal(HttpStatusCode.OK, await SignInFrom("198.51.100.10", HotSpotsServer.Password));
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session()
     {
         var client = await Server.SignedInAsync(HotSpotsServer.ViewerUser);
@@ -104,6 +130,39 @@ public sealed class SignInTests : ServerTests
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/account/sign-out", null)).StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/status")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_copy_of_the_cookie_taken_before_signing_out_no_longer_works()
+    {
+        var cookies = new CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Server.BaseAddress };
+        (await client.PostAsJsonAsync("/api/account/sign-in", new { name = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password })).EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Add(RequestForgeryGuard.Header, "test");
+        var copy = Server.Client();
+        copy.DefaultRequestHeaders.Add("Cookie", cookies.GetCookieHeader(Server.BaseAddress));
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/api/status")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/account/sign-out", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await copy.GetAsync("/api/status")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_administrator_ends_every_session_of_a_person_and_only_theirs()
+    {
+        var first = await Server.SignedInAsync(HotSpotsServer.AnalystUser);
+        var second = await Server.SignedInAsync(HotSpotsServer.AnalystUser);
+        var other = await Server.SignedInAsync(HotSpotsServer.ViewerUser);
+
+        var revoked = await Server.Admin().DeleteAsync($"/api/account/sessions/{HotSpotsServer.AnalystUser}");
+
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Equal(2, (await revoked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ended").GetInt32());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await first.GetAsync("/api/status")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await second.GetAsync("/api/status")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/status")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.DeleteAsync($"/api/account/sessions/{HotSpotsServer.AdminUser}")).StatusCode);
     }
 
     [Fact]

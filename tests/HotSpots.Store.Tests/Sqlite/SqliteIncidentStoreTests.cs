@@ -24,6 +24,19 @@ public sealed class SqliteIncidentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task The_file_and_its_log_are_readable_by_the_owner_only_even_after_a_write()
+    {
+        await using var store = await SqliteIncidentStore.OpenAsync(Options, _time);
+        await store.AppendAsync([Incident("1")]);
+
+        var files = new[] { "", "-wal", "-shm" }.Select(suffix => Options.Path + suffix).ToList();
+
+        Assert.All(files, f => Assert.True(File.Exists(f)));
+        if (!OperatingSystem.IsWindows())
+            foreach (var file in files) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+    }
+
+    [Fact]
     public async Task The_same_source_and_source_id_is_stored_once_and_reported_as_a_duplicate()
     {
         await using var store = await SqliteIncidentStore.OpenAsync(Options, _time);

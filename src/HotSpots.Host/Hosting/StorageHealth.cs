@@ -1,0 +1,82 @@
+using HotSpots.Store;
+using HotSpots.Store.Sqlite;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace HotSpots.Host.Hosting;
+
+/// <summary>
+/// What the service does when its store cannot be written (a full disk, a read-only file system): every write answers
+/// 503 with the reason and is never acknowledged, the log says so once in words, <c>/health</c> reports not ready, and
+/// the first write that succeeds (a request's, or the health check's probe) puts everything back.
+/// </summary>
+public static class StorageHealth
+{
+    public static IServiceCollection AddStorageHealth(this IServiceCollection services)
+    {
+        services.AddExceptionHandler<UnavailableAnswer>();
+        services.AddHostedService<FaultLog>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", CheckAsync).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Ready while the store can be written; while it cannot, each check tries a small write to see whether it can again.</summary>
+    private static async Task<IResult> CheckAsync(IIncidentStore store, StoreHealth health, CancellationToken ct)
+    {
+        if (health.Failure is not null)
+        {
+            try
+            {
+                if (store is SqliteIncidentStore sqlite) await sqlite.ProbeWriteAsync(ct);
+            }
+            catch (StoreUnavailableException)
+            {
+                // Still unavailable: the answer below says why.
+            }
+        }
+        return health.Failure is { } failure
+            ? Results.Json(new { status = failure.Summary, detail = failure.Message }, statusCode: StatusCodes.Status503ServiceUnavailable)
+            : Results.Ok(new { status = "ok" });
+    }
+
+    /// <summary>A write refused by the disk is the service's state, not a bug: 503 with the reason, without a stack trace in the log.</summary>
+    private sealed class UnavailableAnswer(IProblemDetailsService problems) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+        {
+            if (exception is not StoreUnavailableException unavailable) return false;
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "10";
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = { Status = 503, Title = char.ToUpperInvariant(unavailable.Summary[0]) + unavailable.Summary[1..], Detail = unavailable.Message },
+            });
+        }
+    }
+
+    private sealed class FaultLog(StoreHealth health, ILogger<FaultLog> log) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            health.Changed += Report;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            health.Changed -= Report;
+            return Task.CompletedTask;
+        }
+
+        private void Report(StoreUnavailableException? failure)
+        {
+            if (failure is null) log.LogWarning("Storage available again: writes to the store succeed");
+            else log.LogError("{Summary}: {Message}. Writes (ingest, drills, alerts, operations) answer 503 and /health reports not ready until a write succeeds", failure.Summary, failure.Message);
+        }
+    }
+}
