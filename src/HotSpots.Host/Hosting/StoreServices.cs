@@ -38,14 +38,16 @@ public static class StoreServices
     {
         services.AddSingleton<IIncidentStore>(sp => SqliteIncidentStore.OpenAsync(
             sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
-        services.AddSingleton(sp => (SqliteIncidentStore)sp.GetRequiredService<IIncidentStore>());
-        services.AddSingleton<IGrainStateStore>(sp => new SqliteGrainStateStore(sp.GetRequiredService<SqliteIncidentStore>()));
-        services.AddSingleton<IAlertStore>(sp => new SqliteAlertStore(sp.GetRequiredService<SqliteIncidentStore>()));
-        services.AddSingleton<IOperationStore>(sp => new SqliteOperationStore(sp.GetRequiredService<SqliteIncidentStore>()));
-        services.AddSingleton(sp => new StoreDescription(sp.GetRequiredService<SqliteIncidentStore>().Path));
-        services.AddSingleton(sp => sp.GetRequiredService<SqliteIncidentStore>().Health);
+        services.AddSingleton<IGrainStateStore>(sp => new SqliteGrainStateStore(Sqlite(sp)));
+        services.AddSingleton<IAlertStore>(sp => new SqliteAlertStore(Sqlite(sp)));
+        services.AddSingleton<IOperationStore>(sp => new SqliteOperationStore(Sqlite(sp)));
+        services.AddSingleton(sp => new StoreDescription(Sqlite(sp).Path));
+        services.AddSingleton(sp => Sqlite(sp).Health);
         return services;
     }
+
+    /// <summary>The one SQLite store behind the others (registered once, so it is disposed once).</summary>
+    private static SqliteIncidentStore Sqlite(IServiceProvider services) => (SqliteIncidentStore)services.GetRequiredService<IIncidentStore>();
 
     private static IServiceCollection AddPostgresStores(this IServiceCollection services, IConfiguration configuration)
     {

@@ -121,9 +121,9 @@ public sealed class OperationEndpointsTests : ServerTests
     [InlineData("/api/patrols?to=9999-12-31", "to '9999-12-31' is not a date (yyyy-MM-dd) from 1970-01-01 to 2199-12-31")]
     [InlineData("/api/patrols?from=0001-01-01", "from '0001-01-01' is not a date (yyyy-MM-dd) from 1970-01-01 to 2199-12-31")]
     [InlineData("/api/operations/any/evaluation?before=9999-01-01..9999-12-31&during=2026-01-01..2026-01-31",
-        "before '9999-01-01..9999-12-31' is not yyyy-MM-dd..yyyy-MM-dd (last day included) or yyyy-MM, from 1970-01-01 to 2199-12-31")]
+        "before '9999-01-01..9999-12-31' is not yyyy-MM-dd..yyyy-MM-dd (last day included), yyyy-MM or yyyy-MM..yyyy-MM, from 1970-01-01 to 2199-12-31")]
     [InlineData("/api/operations/any/evaluation?before=2026-01&during=9999-12",
-        "during '9999-12' is not yyyy-MM-dd..yyyy-MM-dd (last day included) or yyyy-MM, from 1970-01-01 to 2199-12-31")]
+        "during '9999-12' is not yyyy-MM-dd..yyyy-MM-dd (last day included), yyyy-MM or yyyy-MM..yyyy-MM, from 1970-01-01 to 2199-12-31")]
     public async Task A_date_at_the_ends_of_the_calendar_is_400_naming_the_parameter(string path, string detail)
     {
         var response = await Server.Viewer().GetAsync(path);
