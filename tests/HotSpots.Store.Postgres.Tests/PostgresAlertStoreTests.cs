@@ -1,3 +1,4 @@
+using HotSpots.Testing;
 using HotSpots.Store.Tests.Contracts;
 
 namespace HotSpots.Store.Postgres.Tests;

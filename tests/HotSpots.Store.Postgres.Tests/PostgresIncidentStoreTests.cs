@@ -1,3 +1,4 @@
+using HotSpots.Testing;
 using HotSpots.Domain.Incidents;
 using HotSpots.Store.Tests.Contracts;
 using Npgsql;

@@ -1,7 +1,6 @@
-using HotSpots.Testing;
 using Npgsql;
 
-namespace HotSpots.Store.Postgres.Tests;
+namespace HotSpots.Testing;
 
 /// <summary>A fresh database on the test server, dropped when disposed.</summary>
 public sealed class TestDatabase(string name, NpgsqlDataSource dataSource) : IAsyncDisposable
