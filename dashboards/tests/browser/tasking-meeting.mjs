@@ -183,6 +183,25 @@ try {
   if (screenshots) writeFileSync(join(screenshots, 'print.pdf'), await page.pdf({ format: 'A4', landscape: true, printBackground: true }));
   await page.emulateMedia({ media: 'screen' });
 
+  // Resolved, the drill's alert leaves the open list; the Resolved toggle shows it with who resolved it and why, without buttons.
+  await page.fill('#alert-list li.alert.drill input[name=note]', 'Drill over');
+  await page.click('#alert-list li.alert.drill button[data-action=resolve]');
+  await page.waitForSelector('#alert-list li.alert.drill', { state: 'detached' });
+  await page.click('#alert-resolved');
+  await page.waitForSelector('#alert-list li.alert.drill[data-status=resolved]');
+  if (screenshots) await page.screenshot({ path: join(screenshots, 'resolved-alerts.png') });
+  await page.reload();
+  await page.waitForSelector('#connection.live', { timeout: 15000 });
+  await page.click('#alert-resolved');
+  await page.waitForSelector('#alert-list li.alert.drill[data-status=resolved]');
+  findings.resolvedAfterReload = {
+    handled: await page.textContent('#alert-list li.alert.drill .handled'),
+    actions: await page.locator('#alert-list li.alert button[data-action]').count(),
+    open: await page.locator('#alert-list li.alert:not([data-status=resolved])').count(),
+  };
+  await page.click('#alert-resolved');
+  await page.waitForFunction(() => document.querySelector('#alerts').dataset.view === 'active');
+
   // Sign out ends the session.
   await page.click('#sign-out');
   await page.waitForSelector('#sign-in:not([hidden])');

@@ -21,7 +21,7 @@ public sealed class DashboardBrowserTests : ServerTests
     public static string Screenshots => Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "tests", "TestResults", "screenshots")).FullName;
 
     [Fact]
-    public async Task A_tasking_meeting_signs_in_sees_every_ward_coloured_as_the_api_says_and_works_alerts_drill_down_export_and_print()
+    public async Task A_tasking_meeting_signs_in_sees_every_ward_coloured_as_the_api_says_works_alerts_drill_down_export_and_print_and_looks_back_at_resolved_alerts()
     {
         await SeedAsync();
         using var dir = new TempDirectory();
@@ -82,6 +82,10 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.True(result.GetProperty("actionsInPage").GetInt32() > 0, "the analyst's alert buttons are in the page, only hidden");
         Assert.Equal(0, result.GetProperty("meetingActions").GetInt32());
         Assert.True(result.GetProperty("printHidesControls").GetBoolean());
+        var resolved = result.GetProperty("resolvedAfterReload");
+        Assert.Matches($"^Resolved by {HotSpotsServer.AnalystUser} on .+: “Drill over”$", resolved.GetProperty("handled").GetString());
+        Assert.Equal(0, resolved.GetProperty("actions").GetInt32());
+        Assert.Equal(0, resolved.GetProperty("open").GetInt32());
         Assert.Equal(401, result.GetProperty("afterSignOut").GetInt32());
         Assert.True(File.Exists(Path.Combine(Screenshots, "dashboard.png")));
     }
