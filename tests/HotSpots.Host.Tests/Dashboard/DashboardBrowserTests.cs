@@ -383,7 +383,7 @@ public sealed class DashboardBrowserTests : ServerTests
     }
 
     [Fact]
-    public async Task Operation_leads_see_each_zone_before_and_during_with_the_buffer_drawn_the_WDD_WDQ_table_and_readings()
+    public async Task Operation_leads_see_each_zone_before_and_during_with_the_buffer_drawn_the_WDD_WDQ_table_readings_and_a_chart_with_values_and_an_axis()
     {
         var geography = Server.Services.GetRequiredService<GeographyModel>();
         var random = new Random(6);
@@ -441,6 +441,8 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.Equal(1, result.GetProperty("excludedPaths").GetInt32());
         Assert.Equal(20, result.GetProperty("controlWards").GetInt32());
         Assert.Equal(4, result.GetProperty("chartBars").GetInt32());
+        Assert.Equal(["30", "12"], result.GetProperty("chartValues").EnumerateArray().Take(2).Select(v => v.GetString()));
+        Assert.Equal(["0", result.GetProperty("chartMax").GetString()], result.GetProperty("chartTicks").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal(3, result.GetProperty("csvLines").GetInt32());
         Assert.Contains("format=csv", result.GetProperty("csvHref").GetString());
         Assert.Contains("'last spring'", result.GetProperty("badPeriod").GetString());
