@@ -107,7 +107,7 @@ async function start(account) {
   await chooseDefaultWindow();
   drawLegend();
   drawRankingHead();
-  state.map ??= new HeatMap($('map'), { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, onSelect: code => openDrillDown(selection().set, code) });
+  state.map ??= new HeatMap($('map'), { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, home: config.home, onSelect: code => openDrillDown(selection().set, code) });
   state.map.show(selection().set, state.areas.wards, state.areas.zones);
   state.alerts ??= new AlertsPanel($('alerts'), {
     canHandle: () => state.account.roles.includes('analyst'),

@@ -10,8 +10,10 @@ const RINGS = 16;
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
 export class HeatMap {
-  constructor(element, { tileUrl, tileAttribution, onSelect }) {
+  constructor(element, { tileUrl, tileAttribution, home, onSelect }) {
     this.onSelect = onSelect;
+    this.home = { name: home.name, codes: new Set(home.wardCodes) };
+    this.showingAll = false;
     this.map = L.map(element, { zoomSnap: 0.25, attributionControl: true, preferCanvas: false, keyboard: true });
     this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution('Boundaries: Contains OS data © Crown copyright and database right');
@@ -24,6 +26,16 @@ export class HeatMap {
     const pane = this.map.createPane('pulses');
     this.rings = Array.from({ length: RINGS }, () => L.DomUtil.create('span', 'pulse-ring', pane));
     this.freeRings = [...this.rings];
+    // With more wards than the partnership's own (all of Essex), the map opens on the partnership's; this toggles.
+    this.extent = L.DomUtil.create('button', 'map-extent', L.DomUtil.create('div', 'leaflet-bar map-extent-bar'));
+    this.extent.type = 'button';
+    this.extent.id = 'map-extent';
+    L.DomEvent.disableClickPropagation(this.extent);
+    this.extent.addEventListener('click', () => {
+      this.showingAll = !this.showingAll;
+      this.fit();
+    });
+    new (L.Control.extend({ onAdd: () => this.extent.parentElement }))({ position: 'topright' }).addTo(this.map);
     // The map's box changes with meeting mode, printing and window size; Leaflet must be told.
     new ResizeObserver(() => this.resize()).observe(element);
   }
@@ -41,7 +53,12 @@ export class HeatMap {
     const active = set === 'wards' ? wards : zones;
     const outline = set === 'wards' ? zones : wards;
     // Leaflet creates a layer's SVG only once the map has a view, so the view comes first.
-    this.fit(L.geoJSON(active).getBounds());
+    const homeWards = set === 'wards' ? wards.filter(f => this.home.codes.has(f.properties.code)) : [];
+    this.allBounds = L.geoJSON(active).getBounds();
+    this.homeBounds = homeWards.length > 0 && homeWards.length < wards.length ? L.geoJSON(homeWards).getBounds() : null;
+    this.extent.parentElement.hidden = !this.homeBounds;
+    this.areaCount = active.length;
+    this.fit();
     if (set === 'zones') L.geoJSON(outline, { interactive: false, style: { className: 'outline ward-outline', weight: 0.6, color: '#666', fill: false } }).addTo(this.map);
     const layer = L.geoJSON(active, {
       style: () => ({ className: `area ${set === 'wards' ? 'ward' : 'zone'}`, weight: 0.8, color: '#333', fillColor: colourFor(0), fillOpacity: 0.85 }),
@@ -69,9 +86,13 @@ export class HeatMap {
     return this.layers.size;
   }
 
-  fit(bounds) {
-    this.bounds = bounds ?? this.bounds;
-    if (this.bounds?.isValid()) this.map.fitBounds(this.bounds, { padding: [12, 12], animate: false });
+  fit() {
+    const bounds = this.homeBounds && !this.showingAll ? this.homeBounds : this.allBounds;
+    if (this.homeBounds) {
+      this.extent.textContent = this.showingAll ? `Zoom to ${this.home.name}` : `Zoom out to all ${this.areaCount} areas`;
+      this.extent.setAttribute('aria-pressed', String(this.showingAll));
+    }
+    if (bounds?.isValid()) this.map.fitBounds(bounds, { padding: [12, 12], animate: false });
   }
 
   resize() {

@@ -174,7 +174,7 @@ public sealed class DashboardBrowserTests : ServerTests
     }
 
     [Fact]
-    public async Task All_304_Essex_wards_from_the_shared_boundaries_are_drawn_in_the_colours_the_api_gives()
+    public async Task All_304_Essex_wards_from_the_shared_boundaries_are_drawn_in_the_colours_the_api_gives_and_the_map_opens_on_Thurrock_with_a_way_to_see_all()
     {
         var settings = new Dictionary<string, string?>();
         for (var i = 0; i < SharedData.EssexWardFiles.Count; i++) settings[$"HotSpots:Geography:Wards:Files:{i}"] = SharedData.EssexWardFiles[i];
@@ -183,12 +183,20 @@ public sealed class DashboardBrowserTests : ServerTests
 
         var (exitCode, output) = await RunNodeAsync("tests/browser/all-wards.mjs", Settings(dir, new
         {
-            @base = essex.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password,
+            @base = essex.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, screenshots = Screenshots,
         }));
 
         Assert.True(exitCode == 0, output);
         var result = LastJson(output);
         Assert.Equal(304, result.GetProperty("wards").GetInt32());
+        var home = result.GetProperty("home");
+        Assert.Equal("Thurrock", home.GetProperty("name").GetString());
+        Assert.Equal(20, home.GetProperty("wards").GetInt32());
+        Assert.InRange(home.GetProperty("opened").GetInt32(), 90, 100);
+        Assert.Equal("Zoom out to all 304 areas", home.GetProperty("button").GetString());
+        Assert.InRange(home.GetProperty("all").GetInt32(), 1, 40);
+        Assert.Equal("Zoom to Thurrock", home.GetProperty("back").GetString());
+        Assert.Equal(home.GetProperty("opened").GetInt32(), home.GetProperty("again").GetInt32());
         Assert.Equal(25, result.GetProperty("rowsShown").GetInt32());
         Assert.Equal(304, result.GetProperty("rows").GetInt32());
         Assert.All(result.GetProperty("checked").EnumerateArray(), c => Assert.Equal(304, c.GetProperty("areas").GetInt32()));
@@ -340,7 +348,7 @@ public sealed class DashboardBrowserTests : ServerTests
     }
 
     [Fact]
-    public async Task Printing_fits_every_area_of_Thurrock_and_of_all_Essex_inside_the_printed_map_and_lists_every_row()
+    public async Task Printing_fits_every_area_of_Thurrock_and_of_all_Essex_when_shown_inside_the_printed_map_and_lists_every_row()
     {
         var essexSettings = new Dictionary<string, string?>();
         for (var i = 0; i < SharedData.EssexWardFiles.Count; i++) essexSettings[$"HotSpots:Geography:Wards:Files:{i}"] = SharedData.EssexWardFiles[i];
@@ -351,7 +359,7 @@ public sealed class DashboardBrowserTests : ServerTests
         {
             var (exitCode, output) = await RunNodeAsync("tests/browser/print.mjs", Settings(dir, new
             {
-                @base = server.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, name, screenshots = Screenshots,
+                @base = server.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, name, showAll = wards > 20, screenshots = Screenshots,
             }));
 
             Assert.True(exitCode == 0, output);
