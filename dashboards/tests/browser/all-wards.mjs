@@ -34,6 +34,20 @@ try {
     findings.checked.push({ group, window, areas: heat.areas.length });
   }
   findings.rowsShown = await page.locator('#ranking tbody tr').count();
+  // Scrolled to, the Show all button is whole: no panel clips it, and the ranking is not a scroller inside the side panel's.
+  await page.locator('#ranking-more').scrollIntoViewIfNeeded();
+  findings.showAll = await page.$eval('#ranking-more', button => {
+    const box = button.getBoundingClientRect();
+    const clippedBy = [];
+    for (let el = button.parentElement; el; el = el.parentElement) {
+      const r = el.getBoundingClientRect();
+      const clips = getComputedStyle(el).overflow !== 'visible' || el === document.documentElement;
+      if (clips && (box.top < r.top || box.bottom > r.bottom || box.left < r.left || box.right > r.right)) clippedBy.push(el.id || el.className || el.tagName);
+    }
+    const ranking = button.closest('section');
+    return { clippedBy, innerScroll: ranking.scrollHeight > ranking.clientHeight + 1 };
+  });
+  if (settings.screenshots) await page.screenshot({ path: `${settings.screenshots}/show-all.png` });
   await page.click('#ranking-more');
   await page.waitForFunction(n => document.querySelectorAll('#ranking tbody tr').length === n, findings.wards);
   findings.rows = await page.locator('#ranking tbody tr').count();

@@ -174,7 +174,7 @@ public sealed class DashboardBrowserTests : ServerTests
     }
 
     [Fact]
-    public async Task All_304_Essex_wards_from_the_shared_boundaries_are_drawn_in_the_colours_the_api_gives_and_the_map_opens_on_Thurrock_with_a_way_to_see_all()
+    public async Task All_304_Essex_wards_from_the_shared_boundaries_are_drawn_in_the_colours_the_api_gives_the_map_opens_on_Thurrock_with_a_way_to_see_all_and_Show_all_is_not_cut_off()
     {
         var settings = new Dictionary<string, string?>();
         for (var i = 0; i < SharedData.EssexWardFiles.Count; i++) settings[$"HotSpots:Geography:Wards:Files:{i}"] = SharedData.EssexWardFiles[i];
@@ -198,6 +198,8 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.Equal("Zoom to Thurrock", home.GetProperty("back").GetString());
         Assert.Equal(home.GetProperty("opened").GetInt32(), home.GetProperty("again").GetInt32());
         Assert.Equal(25, result.GetProperty("rowsShown").GetInt32());
+        Assert.Empty(result.GetProperty("showAll").GetProperty("clippedBy").EnumerateArray());
+        Assert.False(result.GetProperty("showAll").GetProperty("innerScroll").GetBoolean());
         Assert.Equal(304, result.GetProperty("rows").GetInt32());
         Assert.All(result.GetProperty("checked").EnumerateArray(), c => Assert.Equal(304, c.GetProperty("areas").GetInt32()));
     }
