@@ -36,6 +36,8 @@ export class HeatMap {
       this.fit();
     });
     new (L.Control.extend({ onAdd: () => this.extent.parentElement }))({ position: 'topright' }).addTo(this.map);
+    // Names are placed afresh at each zoom: what collides at one scale may not at another.
+    this.map.on('zoomend', () => this.declutterLabels());
     // The map's box changes with meeting mode, printing and window size; Leaflet must be told.
     new ResizeObserver(() => this.resize()).observe(element);
   }
@@ -83,6 +85,7 @@ export class HeatMap {
         path.bindTooltip(feature.properties.name, { permanent: true, direction: 'center', className: 'area-label', interactive: false });
       }
     }
+    this.declutterLabels();
     return this.layers.size;
   }
 
@@ -93,6 +96,25 @@ export class HeatMap {
       this.extent.setAttribute('aria-pressed', String(this.showingAll));
     }
     if (bounds?.isValid()) this.map.fitBounds(bounds, { padding: [12, 12], animate: false });
+  }
+
+  // A name that would overlap one already placed is hidden (the area keeps its name in its spoken label and in the
+  // ranking). The hottest areas' names are placed first, then the largest, so the names a meeting looks for stay.
+  declutterLabels() {
+    const labels = [];
+    for (const [code, { path }] of this.layers) {
+      const label = path.getTooltip()?.getElement();
+      if (!label) continue;
+      const area = path.getElement().getBoundingClientRect();
+      labels.push({ label, box: label.getBoundingClientRect(), score: this.heat.get(code)?.score ?? 0, size: area.width * area.height });
+    }
+    labels.sort((a, b) => b.score - a.score || b.size - a.size);
+    const placed = [];
+    for (const { label, box } of labels) {
+      const collides = placed.some(p => box.left < p.right && p.left < box.right && box.top < p.bottom && p.top < box.bottom);
+      label.classList.toggle('label-hidden', collides);
+      if (!collides) placed.push(box);
+    }
   }
 
   resize() {
@@ -139,6 +161,7 @@ export class HeatMap {
       if (pulse && previous && previous.observed !== area.observed) this.pulse(area.code, el);
     }
     if (this.layers.size > LABEL_ALL_UP_TO) this.scheduleHotLabels();
+    else this.declutterLabels();
   }
 
   // A changed area is outlined for a moment and a ring spreads from its middle. The ring is its own layer animated
@@ -173,6 +196,7 @@ export class HeatMap {
         if (hot.has(code) && !labelled) path.bindTooltip(feature.properties.name, { permanent: true, direction: 'center', className: 'area-label', interactive: false });
         else if (!hot.has(code) && labelled) path.unbindTooltip();
       }
+      this.declutterLabels();
     }, 1000);
   }
 

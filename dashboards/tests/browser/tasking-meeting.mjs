@@ -4,7 +4,7 @@
 // Prints one JSON line of findings; exits non-zero with the reason when anything is wrong.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openPage, signIn, postIncident, pageApi, fail } from './browser.mjs';
+import { launch, openPage, signIn, postIncident, pageApi, mapLabels, fail } from './browser.mjs';
 import { colourFor } from '../../src/heat.js';
 
 // Playwright cannot type into a range input; move it as a person's drag would, with an input event.
@@ -42,6 +42,8 @@ try {
   findings.zoneOutlines = await page.locator('path.zone-outline').count();
   if (findings.wards !== settings.wards) fail(`map shows ${findings.wards} wards, expected ${settings.wards}`);
   if (screenshots) await page.screenshot({ path: join(screenshots, 'dashboard.png') });
+  // Names that would overlap (Grays' small wards) are left out rather than written over each other.
+  findings.labels = await mapLabels(page);
 
   // Each group and window colours the wards as /api/heat says.
   findings.selections = [];
@@ -174,6 +176,7 @@ try {
   await page.waitForFunction(() => document.body.classList.contains('meeting'));
   findings.meetingRows = await page.locator('#ranking tbody tr:visible').count();
   findings.meetingActions = await page.locator('#alert-list button[data-action]:visible').count();
+  findings.meetingLabels = await mapLabels(page);
   findings.actionsInPage = await page.locator('#alert-list li.alert.drill button[data-action]').count();
   if (screenshots) await page.screenshot({ path: join(screenshots, 'meeting.png') });
   await page.click('#meeting');

@@ -21,7 +21,7 @@ public sealed class DashboardBrowserTests : ServerTests
     public static string Screenshots => Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "tests", "TestResults", "screenshots")).FullName;
 
     [Fact]
-    public async Task A_tasking_meeting_signs_in_sees_every_ward_coloured_as_the_api_says_works_alerts_drill_down_export_and_print_and_looks_back_at_resolved_alerts()
+    public async Task A_tasking_meeting_signs_in_sees_every_ward_coloured_as_the_api_says_with_names_that_do_not_overlap_works_alerts_drill_down_export_and_print_and_looks_back_at_resolved_alerts()
     {
         await SeedAsync();
         using var dir = new TempDirectory();
@@ -48,6 +48,15 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.StartsWith("All incidents, last 24 hours: 6 observed (6 of them DRILL incidents, not in the table or charts below)", result.GetProperty("drillSummary").GetString());
         Assert.Equal(20, result.GetProperty("wards").GetInt32());
         Assert.Equal(3, result.GetProperty("zoneOutlines").GetInt32());
+        foreach (var labels in new[] { result.GetProperty("labels"), result.GetProperty("meetingLabels") })
+        {
+            Assert.Empty(labels.GetProperty("overlaps").EnumerateArray());
+            Assert.InRange(labels.GetProperty("shown").GetArrayLength(), 12, 20);
+            Assert.Equal(20, labels.GetProperty("shown").GetArrayLength() + labels.GetProperty("hidden").GetInt32());
+        }
+        // Placed hottest first: the wards a meeting looks at keep their names.
+        Assert.Contains("Ockendon", result.GetProperty("meetingLabels").GetProperty("shown").EnumerateArray().Select(n => n.GetString()));
+        Assert.Contains("Grays Riverside", result.GetProperty("meetingLabels").GetProperty("shown").EnumerateArray().Select(n => n.GetString()));
         Assert.Equal(5, result.GetProperty("selections").GetArrayLength());
         Assert.Contains(result.GetProperty("selections").EnumerateArray(), s => s.GetProperty("colours").GetInt32() > 1);
         Assert.InRange(result.GetProperty("pulsedAfterMs").GetInt32(), 0, 1000);
