@@ -1,6 +1,10 @@
 // The alerts panel: active alerts newest first, each with its one-sentence explanation; analysts acknowledge (with a
-// note) and resolve. New alerts flash and, unless muted, chime.
-import { activeAlerts, upsertAlert, categoryLabel } from './shaping.js';
+// note) and resolve. New alerts flash and, unless muted, chime. A toggle shows the alerts resolved in the last weeks
+// instead, so a meeting can look back at what was handled and how.
+import { activeAlerts, resolvedAlerts, upsertAlert, categoryLabel } from './shaping.js';
+
+// How far back the resolved view reaches: a tasking meeting looks back over the weeks since the one before.
+export const RESOLVED_DAYS = 28;
 
 const MUTE_KEY = 'hotspots.alerts.muted';
 
@@ -10,6 +14,8 @@ export class AlertsPanel {
     this.list = root.querySelector('#alert-list');
     this.filter = root.querySelector('#alert-group');
     this.muteButton = root.querySelector('#alert-mute');
+    this.resolvedButton = root.querySelector('#alert-resolved');
+    this.showResolved = false;
     this.count = root.querySelector('#alert-count');
     this.canHandle = canHandle;
     this.onAcknowledge = onAcknowledge;
@@ -21,6 +27,11 @@ export class AlertsPanel {
     this.muted = localStorage.getItem(MUTE_KEY) === 'true';
     this.showMuted();
     this.filter.addEventListener('change', () => this.render());
+    this.resolvedButton.addEventListener('click', () => {
+      this.showResolved = !this.showResolved;
+      this.resolvedButton.setAttribute('aria-pressed', String(this.showResolved));
+      this.render();
+    });
     this.muteButton.addEventListener('click', () => {
       this.muted = !this.muted;
       localStorage.setItem(MUTE_KEY, String(this.muted));
@@ -61,7 +72,11 @@ export class AlertsPanel {
   }
 
   render() {
-    const shown = activeAlerts(this.alerts, this.filter.value || null);
+    const group = this.filter.value || null;
+    const shown = this.showResolved
+      ? resolvedAlerts(this.alerts, group, Date.now() - RESOLVED_DAYS * 86400000)
+      : activeAlerts(this.alerts, group);
+    this.root.dataset.view = this.showResolved ? 'resolved' : 'active';
     this.count.textContent = String(activeAlerts(this.alerts, null).filter(a => a.status === 'open').length);
     document.title = `${this.count.textContent === '0' ? '' : `(${this.count.textContent}) `}HotSpots`;
     const nodes = shown.map(alert => {
@@ -74,7 +89,9 @@ export class AlertsPanel {
       return item.node;
     });
     if (nodes.length !== this.list.children.length || nodes.some((n, i) => this.list.children[i] !== n)) this.list.replaceChildren(...nodes);
-    this.root.querySelector('#alerts-empty').hidden = shown.length > 0;
+    const empty = this.root.querySelector('#alerts-empty');
+    empty.hidden = shown.length > 0;
+    empty.textContent = this.showResolved ? `No alerts resolved in the last ${RESOLVED_DAYS / 7} weeks.` : 'No open alerts.';
   }
 
   renderAlert(alert) {
@@ -99,7 +116,7 @@ export class AlertsPanel {
     area.addEventListener('click', () => this.onSelectArea(alert.areaSet, alert.areaCode));
     const meta = document.createElement('span');
     meta.className = 'meta';
-    meta.textContent = `${categoryLabel(alert.group)} · ${new Date(alert.raisedAt).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}`;
+    meta.textContent = `${categoryLabel(alert.group)} · ${shortTime(alert.raisedAt)}`;
     head.append(severity, area, meta);
     if (alert.origin === 'drill') {
       const badge = document.createElement('span');
@@ -119,8 +136,14 @@ export class AlertsPanel {
       handled.textContent = `Acknowledged by ${alert.handledBy ?? 'someone'}${alert.note ? `: “${alert.note}”` : ''}`;
       li.append(handled);
     }
+    if (alert.status === 'resolved') {
+      const handled = document.createElement('p');
+      handled.className = 'handled';
+      handled.textContent = `Resolved by ${alert.handledBy ?? 'someone'} on ${shortTime(alert.resolvedAt ?? alert.updatedAt)}${alert.note ? `: “${alert.note}”` : ''}`;
+      li.append(handled);
+    }
 
-    if (this.canHandle()) {
+    if (this.canHandle() && alert.status !== 'resolved') {
       const form = document.createElement('form');
       form.className = 'alert-actions';
       const label = document.createElement('label');
@@ -155,6 +178,10 @@ export class AlertsPanel {
       li.querySelectorAll('button').forEach(b => { b.disabled = false; });
     }
   }
+}
+
+function shortTime(iso) {
+  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 }
 
 function button(text, action, disabled) {

@@ -2,7 +2,7 @@ import { api, whenSignedOut, ApiError } from './api.js';
 import { steps, noBaseline, legendIntro, labelFor, colourFor, inkFor, scoreText } from './heat.js';
 import { groups, categories, categoryLabel, windows, windowHolds, windowLabel, monthLabel, rankingColumns, rankRows, cellsOf, rankingCsv, seriesLabels, sliderInstant, sliderLabel } from './shaping.js';
 import { HeatMap } from './map.js';
-import { AlertsPanel } from './alerts.js';
+import { AlertsPanel, RESOLVED_DAYS } from './alerts.js';
 import { renderBarChart } from './charts.js';
 import { OperationsPanel } from './operations-panel.js';
 
@@ -107,7 +107,7 @@ async function start(account) {
   await chooseDefaultWindow();
   drawLegend();
   drawRankingHead();
-  state.map ??= new HeatMap($('map'), { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, onSelect: code => openDrillDown(selection().set, code) });
+  state.map ??= new HeatMap($('map'), { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, home: config.home, onSelect: code => openDrillDown(selection().set, code) });
   state.map.show(selection().set, state.areas.wards, state.areas.zones);
   state.alerts ??= new AlertsPanel($('alerts'), {
     canHandle: () => state.account.roles.includes('analyst'),
@@ -234,9 +234,15 @@ async function resync() {
   setConnection(state.replay ? 'REPLAY' : 'live', state.replay ? 'live replay' : 'live');
 }
 
+// The active alerts and those resolved within the resolved view's reach; older resolved ones stay on the server.
 async function loadAlerts() {
-  const alerts = await api('/api/alerts');
-  state.alerts.setAll(alerts.filter(a => a.status !== 'resolved'));
+  const since = new Date(Date.now() - RESOLVED_DAYS * 86400000).toISOString();
+  const lists = await Promise.all([
+    api('/api/alerts?status=open'),
+    api('/api/alerts?status=acknowledged'),
+    api(`/api/alerts?status=resolved&since=${encodeURIComponent(since)}`),
+  ]);
+  state.alerts.setAll(lists.flat());
 }
 
 function setConnection(text, cls) {

@@ -10,8 +10,10 @@ const RINGS = 16;
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
 export class HeatMap {
-  constructor(element, { tileUrl, tileAttribution, onSelect }) {
+  constructor(element, { tileUrl, tileAttribution, home, onSelect }) {
     this.onSelect = onSelect;
+    this.home = { name: home.name, codes: new Set(home.wardCodes) };
+    this.showingAll = false;
     this.map = L.map(element, { zoomSnap: 0.25, attributionControl: true, preferCanvas: false, keyboard: true });
     this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution('Boundaries: Contains OS data © Crown copyright and database right');
@@ -24,6 +26,18 @@ export class HeatMap {
     const pane = this.map.createPane('pulses');
     this.rings = Array.from({ length: RINGS }, () => L.DomUtil.create('span', 'pulse-ring', pane));
     this.freeRings = [...this.rings];
+    // With more wards than the partnership's own (all of Essex), the map opens on the partnership's; this toggles.
+    this.extent = L.DomUtil.create('button', 'map-extent', L.DomUtil.create('div', 'leaflet-bar map-extent-bar'));
+    this.extent.type = 'button';
+    this.extent.id = 'map-extent';
+    L.DomEvent.disableClickPropagation(this.extent);
+    this.extent.addEventListener('click', () => {
+      this.showingAll = !this.showingAll;
+      this.fit();
+    });
+    new (L.Control.extend({ onAdd: () => this.extent.parentElement }))({ position: 'topright' }).addTo(this.map);
+    // Names are placed afresh at each zoom: what collides at one scale may not at another.
+    this.map.on('zoomend', () => this.declutterLabels());
     // The map's box changes with meeting mode, printing and window size; Leaflet must be told.
     new ResizeObserver(() => this.resize()).observe(element);
   }
@@ -41,7 +55,12 @@ export class HeatMap {
     const active = set === 'wards' ? wards : zones;
     const outline = set === 'wards' ? zones : wards;
     // Leaflet creates a layer's SVG only once the map has a view, so the view comes first.
-    this.fit(L.geoJSON(active).getBounds());
+    const homeWards = set === 'wards' ? wards.filter(f => this.home.codes.has(f.properties.code)) : [];
+    this.allBounds = L.geoJSON(active).getBounds();
+    this.homeBounds = homeWards.length > 0 && homeWards.length < wards.length ? L.geoJSON(homeWards).getBounds() : null;
+    this.extent.parentElement.hidden = !this.homeBounds;
+    this.areaCount = active.length;
+    this.fit();
     if (set === 'zones') L.geoJSON(outline, { interactive: false, style: { className: 'outline ward-outline', weight: 0.6, color: '#666', fill: false } }).addTo(this.map);
     const layer = L.geoJSON(active, {
       style: () => ({ className: `area ${set === 'wards' ? 'ward' : 'zone'}`, weight: 0.8, color: '#333', fillColor: colourFor(0), fillOpacity: 0.85 }),
@@ -66,12 +85,36 @@ export class HeatMap {
         path.bindTooltip(feature.properties.name, { permanent: true, direction: 'center', className: 'area-label', interactive: false });
       }
     }
+    this.declutterLabels();
     return this.layers.size;
   }
 
-  fit(bounds) {
-    this.bounds = bounds ?? this.bounds;
-    if (this.bounds?.isValid()) this.map.fitBounds(this.bounds, { padding: [12, 12], animate: false });
+  fit() {
+    const bounds = this.homeBounds && !this.showingAll ? this.homeBounds : this.allBounds;
+    if (this.homeBounds) {
+      this.extent.textContent = this.showingAll ? `Zoom to ${this.home.name}` : `Zoom out to all ${this.areaCount} areas`;
+      this.extent.setAttribute('aria-pressed', String(this.showingAll));
+    }
+    if (bounds?.isValid()) this.map.fitBounds(bounds, { padding: [12, 12], animate: false });
+  }
+
+  // A name that would overlap one already placed is hidden (the area keeps its name in its spoken label and in the
+  // ranking). The hottest areas' names are placed first, then the largest, so the names a meeting looks for stay.
+  declutterLabels() {
+    const labels = [];
+    for (const [code, { path }] of this.layers) {
+      const label = path.getTooltip()?.getElement();
+      if (!label) continue;
+      const area = path.getElement().getBoundingClientRect();
+      labels.push({ label, box: label.getBoundingClientRect(), score: this.heat.get(code)?.score ?? 0, size: area.width * area.height });
+    }
+    labels.sort((a, b) => b.score - a.score || b.size - a.size);
+    const placed = [];
+    for (const { label, box } of labels) {
+      const collides = placed.some(p => box.left < p.right && p.left < box.right && box.top < p.bottom && p.top < box.bottom);
+      label.classList.toggle('label-hidden', collides);
+      if (!collides) placed.push(box);
+    }
   }
 
   resize() {
@@ -118,6 +161,7 @@ export class HeatMap {
       if (pulse && previous && previous.observed !== area.observed) this.pulse(area.code, el);
     }
     if (this.layers.size > LABEL_ALL_UP_TO) this.scheduleHotLabels();
+    else this.declutterLabels();
   }
 
   // A changed area is outlined for a moment and a ring spreads from its middle. The ring is its own layer animated
@@ -152,6 +196,7 @@ export class HeatMap {
         if (hot.has(code) && !labelled) path.bindTooltip(feature.properties.name, { permanent: true, direction: 'center', className: 'area-label', interactive: false });
         else if (!hot.has(code) && labelled) path.unbindTooltip();
       }
+      this.declutterLabels();
     }, 1000);
   }
 

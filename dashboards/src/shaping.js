@@ -165,6 +165,14 @@ export function activeAlerts(alerts, group) {
     .sort((a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt));
 }
 
+// Alerts resolved since `sinceMs` (epoch ms), most recently resolved first.
+export function resolvedAlerts(alerts, group, sinceMs) {
+  const resolvedAt = a => Date.parse(a.resolvedAt ?? a.updatedAt);
+  return alerts
+    .filter(a => a.status === 'resolved' && (!group || a.group === group) && resolvedAt(a) >= sinceMs)
+    .sort((a, b) => resolvedAt(b) - resolvedAt(a));
+}
+
 // Replaces an alert by id (or adds it), keeping one entry per alert however many updates arrive.
 export function upsertAlert(alerts, alert) {
   const i = alerts.findIndex(a => a.id === alert.id);

@@ -1,5 +1,5 @@
 // Every Essex ward on the map, coloured as the API says, run by the .NET test suite against a server on ../shared data:
-//   node tests/browser/all-wards.mjs SETTINGS.json      SETTINGS: { base, user, password }
+//   node tests/browser/all-wards.mjs SETTINGS.json      SETTINGS: { base, user, password, screenshots }
 // Prints one JSON line of findings; exits non-zero with the reason when anything is wrong.
 import { readFileSync } from 'node:fs';
 import { launch, openPage, signIn, pageApi, fail } from './browser.mjs';
@@ -11,6 +11,18 @@ try {
   const page = await openPage(browser, settings.base);
   await signIn(page, settings.user, settings.password);
   const findings = { wards: await page.locator('path.area.ward').count(), checked: [] };
+  // All of Essex loaded, the map opens on the partnership's wards; Show all zooms out to every ward and back.
+  const home = (await pageApi(page, '/api/dashboard')).home;
+  findings.home = { name: home.name, wards: home.wardCodes.length, opened: await share(page, home.wardCodes) };
+  if (settings.screenshots) await page.screenshot({ path: `${settings.screenshots}/essex-home.png` });
+  findings.home.button = await page.textContent('#map-extent');
+  await page.click('#map-extent');
+  await page.waitForFunction(() => document.querySelector('#map-extent').getAttribute('aria-pressed') === 'true');
+  findings.home.all = await share(page, home.wardCodes);
+  findings.home.back = await page.textContent('#map-extent');
+  await page.click('#map-extent');
+  await page.waitForFunction(() => document.querySelector('#map-extent').getAttribute('aria-pressed') === 'false');
+  findings.home.again = await share(page, home.wardCodes);
   for (const [group, window] of [['all', 'month'], ['violence', '28d']]) {
     await page.selectOption('#group', group);
     await page.selectOption('#window', window);
@@ -22,6 +34,20 @@ try {
     findings.checked.push({ group, window, areas: heat.areas.length });
   }
   findings.rowsShown = await page.locator('#ranking tbody tr').count();
+  // Scrolled to, the Show all button is whole: no panel clips it, and the ranking is not a scroller inside the side panel's.
+  await page.locator('#ranking-more').scrollIntoViewIfNeeded();
+  findings.showAll = await page.$eval('#ranking-more', button => {
+    const box = button.getBoundingClientRect();
+    const clippedBy = [];
+    for (let el = button.parentElement; el; el = el.parentElement) {
+      const r = el.getBoundingClientRect();
+      const clips = getComputedStyle(el).overflow !== 'visible' || el === document.documentElement;
+      if (clips && (box.top < r.top || box.bottom > r.bottom || box.left < r.left || box.right > r.right)) clippedBy.push(el.id || el.className || el.tagName);
+    }
+    const ranking = button.closest('section');
+    return { clippedBy, innerScroll: ranking.scrollHeight > ranking.clientHeight + 1 };
+  });
+  if (settings.screenshots) await page.screenshot({ path: `${settings.screenshots}/show-all.png` });
   await page.click('#ranking-more');
   await page.waitForFunction(n => document.querySelectorAll('#ranking tbody tr').length === n, findings.wards);
   findings.rows = await page.locator('#ranking tbody tr').count();
@@ -31,4 +57,15 @@ try {
   process.exitCode = 1;
 } finally {
   await browser.close();
+}
+
+// How much of the map's box the given wards fill: the larger of their extent's share of its width and of its height.
+async function share(page, codes) {
+  return page.$$eval('path.area.ward', (paths, wanted) => {
+    const box = document.querySelector('#map').getBoundingClientRect();
+    const rects = paths.filter(p => wanted.includes(p.dataset.code)).map(p => p.getBoundingClientRect());
+    const width = Math.max(...rects.map(r => r.right)) - Math.min(...rects.map(r => r.left));
+    const height = Math.max(...rects.map(r => r.bottom)) - Math.min(...rects.map(r => r.top));
+    return Math.round(100 * Math.max(width / box.width, height / box.height));
+  }, codes);
 }

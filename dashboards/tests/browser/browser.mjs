@@ -41,3 +41,17 @@ export const pageApi = (page, path) => page.evaluate(async p => (await fetch(p))
 export function fail(message) {
   throw new Error(message);
 }
+
+// The area names on the map: how many are shown and which shown pairs overlap (none should).
+export async function mapLabels(page) {
+  // Leaflet fades a removed name out (opacity 0) for 200 ms before taking it away: wait until only current ones remain.
+  await page.waitForFunction(() => [...document.querySelectorAll('.area-label')].every(l => getComputedStyle(l).opacity !== '0'));
+  return page.$$eval('.area-label', labels => {
+    const shown = labels.filter(l => getComputedStyle(l).visibility !== 'hidden').map(l => ({ name: l.textContent, box: l.getBoundingClientRect() }));
+    const overlaps = [];
+    shown.forEach((a, i) => shown.slice(i + 1).forEach(b => {
+      if (a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom) overlaps.push(`${a.name} / ${b.name}`);
+    }));
+    return { shown: shown.map(l => l.name), hidden: labels.length - shown.length, overlaps };
+  });
+}

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, openPage, signIn, pageApi, fail } from './browser.mjs';
-import { tableRows, evaluationPath } from '../../src/operations.js';
+import { tableRows, evaluationPath, periodBars } from '../../src/operations.js';
 
 const settings = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const findings = {};
@@ -35,6 +35,11 @@ try {
   findings.excludedPaths = await page.locator('#op-map path.op-excluded').count();
   findings.controlWards = await page.locator('#op-map path.op-control').count();
   findings.chartBars = await page.locator('#op-chart rect').count();
+  findings.chartValues = await page.$$eval('#op-chart text.value', ts => ts.map(t => t.textContent));
+  findings.chartTicks = await page.$$eval('#op-chart .axis text.tick', ts => ts.map(t => t.textContent));
+  const barValues = periodBars(evaluation).values.map(String);
+  if (JSON.stringify(findings.chartValues) !== JSON.stringify(barValues)) fail(`chart values ${JSON.stringify(findings.chartValues)} differ from the API's ${JSON.stringify(barValues)}`);
+  findings.chartMax = String(Math.max(...periodBars(evaluation).values));
 
   // The export link gives the same figures as CSV.
   const href = await page.getAttribute('#op-export', 'href');

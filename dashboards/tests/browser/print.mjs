@@ -1,5 +1,5 @@
 // Printing the dashboard for the minutes, run by the .NET test suite: the map fitted to the printed box, every row.
-//   node tests/browser/print.mjs SETTINGS.json      SETTINGS: { base, user, password, name, screenshots? }
+//   node tests/browser/print.mjs SETTINGS.json      SETTINGS: { base, user, password, name, showAll, screenshots? }
 // Prints one JSON line of findings; exits non-zero with the reason when anything is wrong.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +24,8 @@ try {
   const page = await openPage(browser, settings.base);
   await signIn(page, settings.user, settings.password);
   await page.waitForFunction(() => document.body.dataset.selection?.startsWith('wards|'));
+  // A map wider than the partnership's area opens on it; the minutes of a county-wide look print every area.
+  if (settings.showAll) await page.click('#map-extent');
   const findings = { screen: await fit(page), screenRows: await page.locator('#ranking tbody tr').count() };
 
   // What Chrome does when printing: beforeprint, then the page laid out for print, with no frame in between.

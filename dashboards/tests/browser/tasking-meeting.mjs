@@ -4,7 +4,7 @@
 // Prints one JSON line of findings; exits non-zero with the reason when anything is wrong.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openPage, signIn, postIncident, pageApi, fail } from './browser.mjs';
+import { launch, openPage, signIn, postIncident, pageApi, mapLabels, fail } from './browser.mjs';
 import { colourFor } from '../../src/heat.js';
 
 // Playwright cannot type into a range input; move it as a person's drag would, with an input event.
@@ -42,6 +42,8 @@ try {
   findings.zoneOutlines = await page.locator('path.zone-outline').count();
   if (findings.wards !== settings.wards) fail(`map shows ${findings.wards} wards, expected ${settings.wards}`);
   if (screenshots) await page.screenshot({ path: join(screenshots, 'dashboard.png') });
+  // Names that would overlap (Grays' small wards) are left out rather than written over each other.
+  findings.labels = await mapLabels(page);
 
   // Each group and window colours the wards as /api/heat says.
   findings.selections = [];
@@ -174,6 +176,7 @@ try {
   await page.waitForFunction(() => document.body.classList.contains('meeting'));
   findings.meetingRows = await page.locator('#ranking tbody tr:visible').count();
   findings.meetingActions = await page.locator('#alert-list button[data-action]:visible').count();
+  findings.meetingLabels = await mapLabels(page);
   findings.actionsInPage = await page.locator('#alert-list li.alert.drill button[data-action]').count();
   if (screenshots) await page.screenshot({ path: join(screenshots, 'meeting.png') });
   await page.click('#meeting');
@@ -182,6 +185,25 @@ try {
   findings.printMarksDrill = await page.isVisible('#alert-list li.alert.drill .drill-badge');
   if (screenshots) writeFileSync(join(screenshots, 'print.pdf'), await page.pdf({ format: 'A4', landscape: true, printBackground: true }));
   await page.emulateMedia({ media: 'screen' });
+
+  // Resolved, the drill's alert leaves the open list; the Resolved toggle shows it with who resolved it and why, without buttons.
+  await page.fill('#alert-list li.alert.drill input[name=note]', 'Drill over');
+  await page.click('#alert-list li.alert.drill button[data-action=resolve]');
+  await page.waitForSelector('#alert-list li.alert.drill', { state: 'detached' });
+  await page.click('#alert-resolved');
+  await page.waitForSelector('#alert-list li.alert.drill[data-status=resolved]');
+  if (screenshots) await page.screenshot({ path: join(screenshots, 'resolved-alerts.png') });
+  await page.reload();
+  await page.waitForSelector('#connection.live', { timeout: 15000 });
+  await page.click('#alert-resolved');
+  await page.waitForSelector('#alert-list li.alert.drill[data-status=resolved]');
+  findings.resolvedAfterReload = {
+    handled: await page.textContent('#alert-list li.alert.drill .handled'),
+    actions: await page.locator('#alert-list li.alert button[data-action]').count(),
+    open: await page.locator('#alert-list li.alert:not([data-status=resolved])').count(),
+  };
+  await page.click('#alert-resolved');
+  await page.waitForFunction(() => document.querySelector('#alerts').dataset.view === 'active');
 
   // Sign out ends the session.
   await page.click('#sign-out');

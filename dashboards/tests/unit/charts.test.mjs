@@ -18,6 +18,14 @@ test('bars share the width without overlapping', () => {
   assert.ok(bars.at(-1).x + bars.at(-1).width <= 560);
 });
 
+test('an axis to the left and room for values above leave the tallest bar below the top and right of the axis', () => {
+  const { bars, plot } = barLayout([3, 6], 130, 118, 18, 30, 14);
+  assert.equal(plot, 100);
+  assert.equal(bars[0].x, 30 + 2);
+  assert.equal(bars[1].height, 100 - 4 - 14);
+  assert.ok(bars[1].y >= 14);
+});
+
 test('an all-zero series draws flat without dividing by zero', () => {
   const { bars, max } = barLayout([0, 0], 100, 50);
   assert.equal(max, 1);

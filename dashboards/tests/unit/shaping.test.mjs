@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rankRows, cellsOf, toCsv, rankingCsv, seriesLabels, activeAlerts, upsertAlert, sliderInstant, sliderLabel, categoryLabel, windowLabel, windowHolds, windows, windowSpan } from '../../src/shaping.js';
+import { rankRows, cellsOf, toCsv, rankingCsv, seriesLabels, activeAlerts, resolvedAlerts, upsertAlert, sliderInstant, sliderLabel, categoryLabel, windowLabel, windowHolds, windows, windowSpan } from '../../src/shaping.js';
 
 const areas = [
   { code: 'A', name: 'Belhus', observed: 4, expected: 2, score: 1.2 },
@@ -62,6 +62,19 @@ test('active alerts leave out resolved ones, filter by group and put the newest 
   ];
   assert.deepEqual(activeAlerts(alerts).map(a => a.id), ['2', '4', '1']);
   assert.deepEqual(activeAlerts(alerts, 'asb').map(a => a.id), ['4', '1']);
+});
+
+test('resolved alerts are those resolved since the given instant, in the group, most recently resolved first', () => {
+  const alerts = [
+    { id: '1', group: 'asb', status: 'resolved', resolvedAt: '2026-11-20T10:00:00Z' },
+    { id: '2', group: 'asb', status: 'open', updatedAt: '2026-11-29T10:00:00Z' },
+    { id: '3', group: 'asb', status: 'resolved', resolvedAt: '2026-11-28T10:00:00Z' },
+    { id: '4', group: 'deliberate-fires', status: 'resolved', resolvedAt: '2026-11-27T10:00:00Z' },
+    { id: '5', group: 'asb', status: 'resolved', resolvedAt: '2026-10-01T10:00:00Z' },
+  ];
+  const since = Date.parse('2026-11-01T00:00:00Z');
+  assert.deepEqual(resolvedAlerts(alerts, null, since).map(a => a.id), ['3', '4', '1']);
+  assert.deepEqual(resolvedAlerts(alerts, 'asb', since).map(a => a.id), ['3', '1']);
 });
 
 test('an update replaces its alert instead of adding a duplicate', () => {

@@ -1,3 +1,4 @@
+using HotSpots.Geography.Demo;
 using HotSpots.Host.Security;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,16 @@ public sealed class DashboardOptions
 }
 
 /// <summary>What the page needs to know about its server.</summary>
-public sealed record DashboardConfig(string? TileUrl, string? TileAttribution);
+public sealed record DashboardConfig(string? TileUrl, string? TileAttribution, HomeArea Home);
+
+/// <summary>
+/// The partnership's own area (Thurrock, local authority E06000034): the map opens on its wards when a wider set,
+/// such as all of Essex, is loaded, because the partnership's meetings are about Thurrock.
+/// </summary>
+public sealed record HomeArea(string Name, IReadOnlyList<string> WardCodes)
+{
+    public static HomeArea Thurrock { get; } = new("Thurrock", [.. ThurrockFigures.Wards.Select(w => w.Code)]);
+}
 
 public static class DashboardEndpoints
 {
@@ -54,9 +64,9 @@ public static class DashboardEndpoints
 
     public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/dashboard", (IOptions<DashboardOptions> options) => new DashboardConfig(options.Value.TileUrl, options.Value.TileAttribution))
+        app.MapGet("/api/dashboard", (IOptions<DashboardOptions> options) => new DashboardConfig(options.Value.TileUrl, options.Value.TileAttribution, HomeArea.Thurrock))
             .RequireAuthorization(SecurityExtensions.ViewerPolicy)
-            .WithSummary("The dashboard's settings (base map tiles)");
+            .WithSummary("The dashboard's settings (base map tiles, the partnership's home area)");
         return app;
     }
 }

@@ -21,7 +21,7 @@ public sealed class DashboardBrowserTests : ServerTests
     public static string Screenshots => Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "tests", "TestResults", "screenshots")).FullName;
 
     [Fact]
-    public async Task A_tasking_meeting_signs_in_sees_every_ward_coloured_as_the_api_says_and_works_alerts_drill_down_export_and_print()
+    public async Task A_tasking_meeting_signs_in_sees_every_ward_coloured_as_the_api_says_with_names_that_do_not_overlap_works_alerts_drill_down_export_and_print_and_looks_back_at_resolved_alerts()
     {
         await SeedAsync();
         using var dir = new TempDirectory();
@@ -48,6 +48,15 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.StartsWith("All incidents, last 24 hours: 6 observed (6 of them DRILL incidents, not in the table or charts below)", result.GetProperty("drillSummary").GetString());
         Assert.Equal(20, result.GetProperty("wards").GetInt32());
         Assert.Equal(3, result.GetProperty("zoneOutlines").GetInt32());
+        foreach (var labels in new[] { result.GetProperty("labels"), result.GetProperty("meetingLabels") })
+        {
+            Assert.Empty(labels.GetProperty("overlaps").EnumerateArray());
+            Assert.InRange(labels.GetProperty("shown").GetArrayLength(), 12, 20);
+            Assert.Equal(20, labels.GetProperty("shown").GetArrayLength() + labels.GetProperty("hidden").GetInt32());
+        }
+        // Placed hottest first: the wards a meeting looks at keep their names.
+        Assert.Contains("Ockendon", result.GetProperty("meetingLabels").GetProperty("shown").EnumerateArray().Select(n => n.GetString()));
+        Assert.Contains("Grays Riverside", result.GetProperty("meetingLabels").GetProperty("shown").EnumerateArray().Select(n => n.GetString()));
         Assert.Equal(5, result.GetProperty("selections").GetArrayLength());
         Assert.Contains(result.GetProperty("selections").EnumerateArray(), s => s.GetProperty("colours").GetInt32() > 1);
         Assert.InRange(result.GetProperty("pulsedAfterMs").GetInt32(), 0, 1000);
@@ -82,6 +91,10 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.True(result.GetProperty("actionsInPage").GetInt32() > 0, "the analyst's alert buttons are in the page, only hidden");
         Assert.Equal(0, result.GetProperty("meetingActions").GetInt32());
         Assert.True(result.GetProperty("printHidesControls").GetBoolean());
+        var resolved = result.GetProperty("resolvedAfterReload");
+        Assert.Matches($"^Resolved by {HotSpotsServer.AnalystUser} on .+: “Drill over”$", resolved.GetProperty("handled").GetString());
+        Assert.Equal(0, resolved.GetProperty("actions").GetInt32());
+        Assert.Equal(0, resolved.GetProperty("open").GetInt32());
         Assert.Equal(401, result.GetProperty("afterSignOut").GetInt32());
         Assert.True(File.Exists(Path.Combine(Screenshots, "dashboard.png")));
     }
@@ -170,7 +183,7 @@ public sealed class DashboardBrowserTests : ServerTests
     }
 
     [Fact]
-    public async Task All_304_Essex_wards_from_the_shared_boundaries_are_drawn_in_the_colours_the_api_gives()
+    public async Task All_304_Essex_wards_from_the_shared_boundaries_are_drawn_in_the_colours_the_api_gives_the_map_opens_on_Thurrock_with_a_way_to_see_all_and_Show_all_is_not_cut_off()
     {
         var settings = new Dictionary<string, string?>();
         for (var i = 0; i < SharedData.EssexWardFiles.Count; i++) settings[$"HotSpots:Geography:Wards:Files:{i}"] = SharedData.EssexWardFiles[i];
@@ -179,13 +192,23 @@ public sealed class DashboardBrowserTests : ServerTests
 
         var (exitCode, output) = await RunNodeAsync("tests/browser/all-wards.mjs", Settings(dir, new
         {
-            @base = essex.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password,
+            @base = essex.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, screenshots = Screenshots,
         }));
 
         Assert.True(exitCode == 0, output);
         var result = LastJson(output);
         Assert.Equal(304, result.GetProperty("wards").GetInt32());
+        var home = result.GetProperty("home");
+        Assert.Equal("Thurrock", home.GetProperty("name").GetString());
+        Assert.Equal(20, home.GetProperty("wards").GetInt32());
+        Assert.InRange(home.GetProperty("opened").GetInt32(), 90, 100);
+        Assert.Equal("Zoom out to all 304 areas", home.GetProperty("button").GetString());
+        Assert.InRange(home.GetProperty("all").GetInt32(), 1, 40);
+        Assert.Equal("Zoom to Thurrock", home.GetProperty("back").GetString());
+        Assert.Equal(home.GetProperty("opened").GetInt32(), home.GetProperty("again").GetInt32());
         Assert.Equal(25, result.GetProperty("rowsShown").GetInt32());
+        Assert.Empty(result.GetProperty("showAll").GetProperty("clippedBy").EnumerateArray());
+        Assert.False(result.GetProperty("showAll").GetProperty("innerScroll").GetBoolean());
         Assert.Equal(304, result.GetProperty("rows").GetInt32());
         Assert.All(result.GetProperty("checked").EnumerateArray(), c => Assert.Equal(304, c.GetProperty("areas").GetInt32()));
     }
@@ -336,7 +359,7 @@ public sealed class DashboardBrowserTests : ServerTests
     }
 
     [Fact]
-    public async Task Printing_fits_every_area_of_Thurrock_and_of_all_Essex_inside_the_printed_map_and_lists_every_row()
+    public async Task Printing_fits_every_area_of_Thurrock_and_of_all_Essex_when_shown_inside_the_printed_map_and_lists_every_row()
     {
         var essexSettings = new Dictionary<string, string?>();
         for (var i = 0; i < SharedData.EssexWardFiles.Count; i++) essexSettings[$"HotSpots:Geography:Wards:Files:{i}"] = SharedData.EssexWardFiles[i];
@@ -347,7 +370,7 @@ public sealed class DashboardBrowserTests : ServerTests
         {
             var (exitCode, output) = await RunNodeAsync("tests/browser/print.mjs", Settings(dir, new
             {
-                @base = server.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, name, screenshots = Screenshots,
+                @base = server.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, name, showAll = wards > 20, screenshots = Screenshots,
             }));
 
             Assert.True(exitCode == 0, output);
@@ -379,7 +402,7 @@ public sealed class DashboardBrowserTests : ServerTests
     }
 
     [Fact]
-    public async Task Operation_leads_see_each_zone_before_and_during_with_the_buffer_drawn_the_WDD_WDQ_table_and_readings()
+    public async Task Operation_leads_see_each_zone_before_and_during_with_the_buffer_drawn_the_WDD_WDQ_table_readings_and_a_chart_with_values_and_an_axis()
     {
         var geography = Server.Services.GetRequiredService<GeographyModel>();
         var random = new Random(6);
@@ -437,6 +460,8 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.Equal(1, result.GetProperty("excludedPaths").GetInt32());
         Assert.Equal(20, result.GetProperty("controlWards").GetInt32());
         Assert.Equal(4, result.GetProperty("chartBars").GetInt32());
+        Assert.Equal(["30", "12"], result.GetProperty("chartValues").EnumerateArray().Take(2).Select(v => v.GetString()));
+        Assert.Equal(["0", result.GetProperty("chartMax").GetString()], result.GetProperty("chartTicks").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal(3, result.GetProperty("csvLines").GetInt32());
         Assert.Contains("format=csv", result.GetProperty("csvHref").GetString());
         Assert.Contains("'last spring'", result.GetProperty("badPeriod").GetString());
