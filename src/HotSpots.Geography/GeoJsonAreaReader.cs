@@ -1,14 +1,17 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
+using NetTopologySuite.Operation.Valid;
 
 namespace HotSpots.Geography;
 
 /// <summary>
 /// Reads areas from a GeoJSON FeatureCollection (Polygon and MultiPolygon, WGS84 lon/lat). The code and name
 /// properties are configurable; by default ONS-style <c>WDyyCD</c>/<c>WDyyNM</c> (any year) and plain
-/// <c>code</c>/<c>name</c> are recognised. Invalid rings (self-touching, wrong orientation) are repaired, not refused.
+/// <c>code</c>/<c>name</c> are recognised. Invalid rings (self-touching, wrong orientation) are repaired, not refused,
+/// except in a zone being drawn.
 /// </summary>
 public static partial class GeoJsonAreaReader
 {
@@ -70,8 +73,12 @@ public static partial class GeoJsonAreaReader
         return null;
     }
 
-    /// <summary>A GeoJSON Polygon or MultiPolygon geometry object in WGS84, repaired when its rings are invalid.</summary>
-    public static Geometry ReadGeometry(JsonElement geometry, string where)
+    /// <summary>
+    /// A GeoJSON Polygon or MultiPolygon geometry object in WGS84, repaired when its rings are invalid (published
+    /// boundaries, stored zones), or with <paramref name="repair"/> false refused naming the fault (a shape just drawn,
+    /// whose author should see that a ring crosses itself rather than get a repaired shape they never drew).
+    /// </summary>
+    public static Geometry ReadGeometry(JsonElement geometry, string where, bool repair = true)
     {
         if (geometry.ValueKind != JsonValueKind.Object) throw new GeographyException($"{where}: geometry is not a GeoJSON object");
         var type = geometry.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
@@ -83,7 +90,11 @@ public static partial class GeoJsonAreaReader
             "MultiPolygon" => Factory.CreateMultiPolygon([.. coordinates.EnumerateArray().Select(p => ReadPolygon(p, where))]),
             _ => throw new GeographyException($"{where}: geometry type {type ?? "(none)"} is not Polygon or MultiPolygon"),
         };
-        return result.IsValid ? result : GeometryFixer.Fix(result);
+        if (result.IsValid) return result;
+        if (repair) return GeometryFixer.Fix(result);
+        var error = new IsValidOp(result).ValidationError;
+        throw new GeographyException(string.Create(CultureInfo.InvariantCulture,
+            $"{where} is not valid: {error.Message} at longitude {error.Coordinate.X}, latitude {error.Coordinate.Y}"));
     }
 
     private static Polygon ReadPolygon(JsonElement rings, string where)

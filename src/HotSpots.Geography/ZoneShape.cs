@@ -35,15 +35,19 @@ public sealed record ZoneShape(string Json, Geometry Geometry, CircleZone? Circl
         return Read(shape.TryGetProperty("circle", out var circle) ? circle : null, shape.TryGetProperty("geometry", out var geometry) ? geometry : null);
     }
 
-    /// <summary>Reads a shape given as its two possible parts, exactly one of which must be there.</summary>
-    public static ZoneShape Read(JsonElement? circleElement, JsonElement? geometryElement)
+    /// <summary>
+    /// Reads a shape given as its two possible parts, exactly one of which must be there. An invalid geometry is
+    /// repaired, or with <paramref name="repair"/> false (a zone being sent) refused: a zone stored before that check
+    /// still loads.
+    /// </summary>
+    public static ZoneShape Read(JsonElement? circleElement, JsonElement? geometryElement, bool repair = true)
     {
         var hasCircle = circleElement is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined };
         var hasGeometry = geometryElement is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined };
         var circle = circleElement.GetValueOrDefault();
         var geometry = geometryElement.GetValueOrDefault();
         if (hasCircle == hasGeometry) throw new GeographyException("a zone needs either a circle (latitude, longitude, radiusMetres) or a GeoJSON geometry, not both");
-        if (hasGeometry) return OfGeometry(GeoJsonAreaReader.ReadGeometry(geometry, "geometry"));
+        if (hasGeometry) return OfGeometry(GeoJsonAreaReader.ReadGeometry(geometry, "geometry", repair));
         if (circle.ValueKind != JsonValueKind.Object) throw new GeographyException("circle must be an object with latitude, longitude and radiusMetres");
         return OfCircle(Number(circle, "latitude"), Number(circle, "longitude"), Number(circle, "radiusMetres"));
     }

@@ -4,6 +4,7 @@ using HotSpots.Host.Endpoints;
 using HotSpots.Host.Hosting;
 using HotSpots.Host.Live;
 using HotSpots.Host.Security;
+using HotSpots.Store;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -36,6 +37,18 @@ builder.Services
     .AddDemoFeed(builder.Configuration);
 
 var app = builder.Build();
+
+// A store that is held by another server, damaged or not writable stops the start with one line naming the file,
+// before the silo and Kestrel start, rather than a stack trace.
+try
+{
+    app.Services.GetRequiredService<IIncidentStore>();
+}
+catch (StoreUnavailableException refused)
+{
+    Console.Error.WriteLine($"HotSpots cannot start: {refused.Message}");
+    return 2;
+}
 
 app.UseForwardedHeaders();
 app.UseMiddleware<RequestForgeryGuard>();

@@ -13,11 +13,18 @@ public enum StoreFault
 
     /// <summary>The file, or the write-ahead log and shared-memory files beside it, could not be opened.</summary>
     CannotOpen,
+
+    /// <summary>The file failed an integrity check, or SQLite found it corrupt: it must be restored, not retried.</summary>
+    Damaged,
+
+    /// <summary>Another server holds the store.</summary>
+    InUse,
 }
 
 /// <summary>
 /// A write the store could not make because of where it lives, not what was written: nothing of it was stored, and
-/// the same write may succeed once the disk has room (or is writable) again. The message names the file.
+/// the same write may succeed once the disk has room (or is writable) again. At start, also a store that cannot be
+/// used at all (damaged, or held by another server). The message names the file.
 /// </summary>
 public sealed class StoreUnavailableException(StoreFault fault, string path, string message, Exception? inner = null)
     : Exception(message, inner)
@@ -32,6 +39,8 @@ public sealed class StoreUnavailableException(StoreFault fault, string path, str
         StoreFault.Full => "storage full",
         StoreFault.ReadOnly => "storage read-only",
         StoreFault.CannotOpen => "storage unavailable",
+        StoreFault.Damaged => "storage damaged",
+        StoreFault.InUse => "storage in use",
         _ => "storage failing",
     };
 }

@@ -18,19 +18,26 @@ public static class RowFields
     ];
 
     /// <summary>
-    /// The trimmed text, cut to the longest allowed; as bytes, unless repairing needs characters. Line breaks and other
-    /// control characters (a street description typed over two lines) become single spaces: the text is shown on
-    /// one line, and the API refuses control characters too.
+    /// The trimmed text, cut to the longest allowed; as bytes, unless repairing needs characters. Line breaks, line and
+    /// paragraph separators and other control characters (a street description typed over two lines) become single
+    /// spaces: the text is shown on one line, and the API refuses them. Direction controls are dropped, as the API
+    /// drops them.
     /// </summary>
     public static ReadOnlySpan<byte> LocationText(ReadOnlySpan<byte> raw)
     {
         var text = raw[Ascii.Trim(raw)];
         var valid = Utf8.IsValid(text);
-        var plain = text.IndexOfAnyInRange((byte)0, (byte)0x1F) < 0 && !text.Contains((byte)0x7F);
+        // 0xE2 leads every character from U+2000 to U+2FFF, the separators and direction controls among them; text
+        // holding one is looked at as characters.
+        var plain = text.IndexOfAnyInRange((byte)0, (byte)0x1F) < 0 && !text.Contains((byte)0x7F) && !text.Contains((byte)0xE2);
         if (valid && plain && text.Length <= IncidentRules.MaxLocationTextLength) return text;
         // Invalid bytes become U+FFFD, as a text decoder would make them, rather than being stored raw.
         var chars = Encoding.UTF8.GetString(text);
-        if (!plain) chars = string.Join(' ', chars.Split((char[])[.. Enumerable.Range(0, 32).Select(c => (char)c), '\u007F'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (!plain)
+        {
+            chars = string.Join(' ', IncidentRules.WithoutDirectionControls(chars).Split((char[])[.. Enumerable.Range(0, 32).Select(c => (char)c), '\u007F', '\u2028', '\u2029'],
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
         if (valid && plain && chars.Length <= IncidentRules.MaxLocationTextLength) return text;
         return Encoding.UTF8.GetBytes(chars.Length <= IncidentRules.MaxLocationTextLength ? chars : chars[..IncidentRules.MaxLocationTextLength]);
     }

@@ -53,7 +53,8 @@ public sealed class IncidentIngestor(
             return null;
         }
         if ((reason = OriginProblem(item, given, out var origin)) is not null) return null;
-        reason = IncidentRules.CheckSource(item.Source) ?? IncidentRules.CheckSourceId(item.SourceId) ?? IncidentRules.CheckLocationText(item.LocationText);
+        var locationText = item.LocationText is null ? null : IncidentRules.WithoutDirectionControls(item.LocationText);
+        reason = IncidentRules.CheckSource(item.Source) ?? IncidentRules.CheckSourceId(item.SourceId) ?? IncidentRules.CheckLocationText(locationText);
         if (reason is not null) return null;
         if (!Categories.TryParse(item.Category, out var category))
         {
@@ -71,7 +72,7 @@ public sealed class IncidentIngestor(
             return null;
         }
         var incident = new Incident(item.Source!, item.SourceId!, category, occurredAt, latitude, longitude,
-            string.IsNullOrWhiteSpace(item.LocationText) ? null : item.LocationText.Trim(), origin);
+            string.IsNullOrWhiteSpace(locationText) ? null : locationText.Trim(), origin);
         return (incident, placement);
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace HotSpots.Domain.Incidents;
@@ -24,10 +25,28 @@ public static partial class IncidentRules
         : sourceId.Any(char.IsControl) ? "sourceId contains control characters"
         : null;
 
+    /// <summary>
+    /// Line and paragraph separators (U+2028, U+2029) break a line as a newline does, so they are refused as control
+    /// characters are; direction controls are dropped before this (see <see cref="WithoutDirectionControls"/>).
+    /// </summary>
     public static string? CheckLocationText(string? text) =>
         text is { Length: > MaxLocationTextLength } ? $"locationText is longer than {MaxLocationTextLength} characters"
         : text is not null && text.Any(char.IsControl) ? "locationText contains control characters"
+        : text is not null && text.AsSpan().IndexOfAny(LineSeparators) >= 0 ? "locationText contains a line or paragraph separator (U+2028, U+2029)"
         : null;
+
+    /// <summary>The line and paragraph separators, which end a line wherever the text is shown.</summary>
+    public static readonly SearchValues<char> LineSeparators = SearchValues.Create("\u2028\u2029");
+
+    private static readonly SearchValues<char> DirectionControls = SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+
+    /// <summary>
+    /// The text without Unicode's explicit direction controls (embeddings, overrides, isolates). An override can make
+    /// a place read as another on the dashboard, in a CSV or a log ("Trojan Source"), yet the controls carry no words:
+    /// right-to-left letters keep their direction without them. So they are dropped rather than the incident refused.
+    /// </summary>
+    public static string WithoutDirectionControls(string text) =>
+        text.AsSpan().IndexOfAny(DirectionControls) < 0 ? text : string.Concat(text.Where(c => !DirectionControls.Contains(c)));
 
     /// <summary>Whether a time is inside the plausible window: not before <paramref name="earliest"/>, not beyond <paramref name="latest"/>.</summary>
     public static string? CheckWithin(OccurredAt occurredAt, DateTimeOffset earliest, DateTimeOffset latest) =>

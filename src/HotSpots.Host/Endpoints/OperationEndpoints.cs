@@ -121,17 +121,19 @@ public static partial class OperationEndpoints
             return Results.Problem(statusCode: 400, title: "Invalid zone code", detail: "a zone code is 1-64 characters of a-z, 0-9, '-' and '_'");
         if (body is null || string.IsNullOrWhiteSpace(body.Name))
             return Results.Problem(statusCode: 422, title: "Zone not accepted", detail: "name is required");
+        var name = body.Name.Trim();
+        if (name.Length > MaxZoneName)
+            return Results.Problem(statusCode: 422, title: "Zone not accepted", detail: $"name is {name.Length} characters; a zone name is at most {MaxZoneName}");
         ZoneShape shape;
         try
         {
-            shape = ZoneShape.Read(body.Circle, body.Geometry);
+            shape = ZoneShape.Read(body.Circle, body.Geometry, repair: false);
         }
         catch (GeographyException ex)
         {
             return Results.Problem(statusCode: 422, title: "Zone not accepted", detail: ex.Message);
         }
         var latest = await catalog.LatestZonesAsync(ct);
-        var name = body.Name.Trim();
         if (latest.TryGetValue(code, out var current))
         {
             if (current.Version.Origin == GeographyCatalog.ConfigurationOrigin && !current.Version.Retired)
@@ -440,6 +442,9 @@ public static partial class OperationEndpoints
             ? null
             : $"{name} '{text}' is not a date (yyyy-MM-dd) from {Plausible}";
     }
+
+    /// <summary>Room for any real place name; a name is shown in every list, popup and printed ranking.</summary>
+    private const int MaxZoneName = 200;
 
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9_-]{1,64}$")]
     private static partial System.Text.RegularExpressions.Regex ZoneCode();

@@ -36,8 +36,15 @@ public static class StoreServices
 
     private static IServiceCollection AddSqliteStores(this IServiceCollection services)
     {
-        services.AddSingleton<IIncidentStore>(sp => SqliteIncidentStore.OpenAsync(
-            sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        services.AddSingleton(sp => StoreLock.Take(Path.GetFullPath(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.Path)));
+        // The lock is taken before the store is opened (and so released after it is closed): a second server is
+        // refused before it migrates or checks a file another one is writing.
+        services.AddSingleton<IIncidentStore>(sp =>
+        {
+            sp.GetRequiredService<StoreLock>();
+            return SqliteIncidentStore.OpenAsync(
+                sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult();
+        });
         services.AddSingleton<IGrainStateStore>(sp => new SqliteGrainStateStore(Sqlite(sp)));
         services.AddSingleton<IAlertStore>(sp => new SqliteAlertStore(Sqlite(sp)));
         services.AddSingleton<IOperationStore>(sp => new SqliteOperationStore(Sqlite(sp)));

@@ -232,6 +232,11 @@ public sealed class SqliteIncidentStore : IIncidentStore
             await store.DisposeAsync();
             throw WriterTransaction.Unavailable(fault, full, ex);
         }
+        catch (InvalidDataException ex)
+        {
+            await store.DisposeAsync();
+            throw new StoreUnavailableException(StoreFault.Damaged, full, WriterTransaction.DamagedMessage(full, ex.Message), ex);
+        }
         catch
         {
             await store.DisposeAsync();
@@ -397,7 +402,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT value FROM meta WHERE name = 'key-secret'";
-        if (command.ExecuteScalar() is not byte[] { Length: 16 } secret) throw new InvalidDataException("the store has no valid key secret");
+        if (command.ExecuteScalar() is not byte[] { Length: 16 } secret) throw new InvalidDataException("has no valid key secret");
         return (BinaryPrimitives.ReadUInt64LittleEndian(secret), BinaryPrimitives.ReadUInt64LittleEndian(secret.AsSpan(8)));
     }
 
@@ -407,7 +412,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
         using var reader = _findByKey.ExecuteReader();
         if (reader.Read() && reader.GetString(0) == incident.Source && reader.GetString(1) == incident.SourceId) return AppendOutcome.Duplicate;
         throw new InvalidOperationException(
-            $"incident {incident.Source}/{incident.SourceId} has the same 64-bit key as a different stored incident; it was not stored");
+            $"incident {incident.Source}/{incident.SourceId} has the same 64-bit key as a different incident stored in {Path}; it was not stored");
     }
 
     public async Task<IReadOnlyList<LoggedIncident>> ReadAfterAsync(long afterSequence, int max, CancellationToken cancellationToken = default)
@@ -423,7 +428,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
         while (reader.Read())
         {
             if (!Categories.TryParse(reader.GetString(1), out var category))
-                throw new InvalidDataException($"incident {reader.GetInt64(0)} has unknown category '{reader.GetString(1)}'");
+                throw new InvalidDataException($"incident {reader.GetInt64(0)} in {Path} has unknown category '{reader.GetString(1)}'");
             var start = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2));
             result.Add(new LoggedIncident(reader.GetInt64(0), category, new OccurredAt(start, (TimePrecision)reader.GetInt32(3)),
                 reader.GetDouble(4), reader.GetDouble(5), (IncidentOrigin)reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
@@ -513,9 +518,11 @@ public sealed class SqliteIncidentStore : IIncidentStore
             throw new StoreUnavailableException(StoreFault.ReadOnly, Path, $"storage read-only: {Path} can be read but not written (check its mode, owner and file system); the service needs to write its store");
         // Larger pages suit an append-heavy log: fewer splits and log frames per row. It only takes effect on a new file.
         Execute(_writer, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+        CheckPages(_writer);
         Migrate(_writer);
         Purpose = SettlePurpose(_writer, purpose);
         (_secret0, _secret1) = ReadSecret(_writer, null);
+        CheckValues(_writer);
         _checkpointer = new WalCheckpointer(_connectionString);
         _checkpointer.Attach(_writer.Handle!.DangerousGetHandle());
         var rc = raw.sqlite3_prepare_v2(_writer.Handle!, InsertSql, out _insert);
@@ -548,7 +555,55 @@ public sealed class SqliteIncidentStore : IIncidentStore
         return purpose;
     }
 
-    private static void Migrate(SqliteConnection connection)
+    /// <summary>
+    /// SQLite's quick check of every page and index, so a damaged file is refused at open (before a migration writes
+    /// to it) rather than answering health ok and failing its first write. Its cost grows with the file: seconds for
+    /// millions of incidents, once per start.
+    /// </summary>
+    private static void CheckPages(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA quick_check(3)";
+        var problems = Texts(command);
+        if (problems is not ["ok"]) throw new InvalidDataException($"failed SQLite's quick check ({string.Join("; ", problems)})");
+    }
+
+    /// <summary>
+    /// What the quick check cannot see, since a flipped bit can leave a page well-formed: every incident's values
+    /// within their ranges, and the first and last incidents' keys recomputed under the key secret (a changed secret
+    /// would let every id already stored in again as new).
+    /// </summary>
+    private void CheckValues(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT 'incident ' || seq || ' has latitude ' || latitude || ', longitude ' || longitude || ', category ''' || category || " +
+            "''', precision ' || precision || ', origin ' || origin FROM incidents " +
+            "WHERE NOT (latitude BETWEEN -90 AND 90) OR NOT (longitude BETWEEN -180 AND 180) " +
+            $"OR category NOT IN ({string.Join(", ", Enum.GetValues<Category>().Select(c => $"'{c.Slug()}'"))}) " +
+            $"OR precision NOT IN ({string.Join(", ", Enum.GetValues<TimePrecision>().Select(p => (int)p))}) " +
+            $"OR origin NOT IN ({string.Join(", ", Enum.GetValues<IncidentOrigin>().Select(o => (int)o))}) LIMIT 3";
+        var outOfRange = Texts(command);
+        if (outOfRange.Count > 0) throw new InvalidDataException($"holds values out of range ({string.Join("; ", outOfRange)})");
+
+        command.CommandText = "SELECT seq, key, source, source_id FROM incidents WHERE seq IN ((SELECT min(seq) FROM incidents), (SELECT max(seq) FROM incidents))";
+        using var keys = command.ExecuteReader();
+        while (keys.Read())
+        {
+            if (Key(keys.GetString(2), keys.GetString(3)) != keys.GetInt64(1))
+                throw new InvalidDataException($"has a key secret that does not match incident {keys.GetInt64(0)}'s stored key (the secret or the row was changed)");
+        }
+    }
+
+    private static List<string> Texts(SqliteCommand command)
+    {
+        var texts = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) texts.Add(reader.GetString(0));
+        return texts;
+    }
+
+    private void Migrate(SqliteConnection connection)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
         using var version = connection.CreateCommand();
@@ -556,7 +611,7 @@ public sealed class SqliteIncidentStore : IIncidentStore
         version.CommandText = "PRAGMA user_version";
         var current = Convert.ToInt32(version.ExecuteScalar(), CultureInfo.InvariantCulture);
         if (current > Migrations.Length)
-            throw new InvalidOperationException($"the store's schema version {current} is newer than this build knows ({Migrations.Length})");
+            throw new InvalidOperationException($"{Path} has schema version {current}, newer than this build knows ({Migrations.Length})");
         for (var v = current; v < Migrations.Length; v++)
         {
             Migrations[v](connection, transaction);

@@ -36,13 +36,14 @@ internal sealed class WriterTransaction : IDisposable
         Transaction.Dispose();
     }
 
-    /// <summary>The fault behind an error that is about the disk rather than the data, or null.</summary>
+    /// <summary>The fault behind an error that is about the file rather than the data written, or null.</summary>
     public static StoreFault? FaultOf(SqliteException error) => (error.SqliteErrorCode & 0xFF) switch
     {
         raw.SQLITE_FULL => StoreFault.Full,
         raw.SQLITE_READONLY => StoreFault.ReadOnly,
         raw.SQLITE_IOERR => StoreFault.IoError,
         raw.SQLITE_CANTOPEN => StoreFault.CannotOpen,
+        raw.SQLITE_CORRUPT or raw.SQLITE_NOTADB => StoreFault.Damaged,
         _ => null,
     };
 
@@ -51,6 +52,11 @@ internal sealed class WriterTransaction : IDisposable
         StoreFault.Full => $"storage full: no space left on the disk holding {path}; nothing of this write was stored",
         StoreFault.ReadOnly => $"storage read-only: {path} cannot be written; nothing of this write was stored",
         StoreFault.CannotOpen => $"storage unavailable: {path} or its -wal and -shm files beside it cannot be opened for writing ({error.Message})",
+        StoreFault.Damaged => DamagedMessage(path, $"is damaged ({error.Message})"),
         _ => $"storage failing: the disk holding {path} reported an I/O error ({error.Message}); nothing of this write was stored",
     }, error);
+
+    /// <summary>What to say of a store that must be restored from a backup: retrying cannot help.</summary>
+    public static string DamagedMessage(string path, string problem) =>
+        $"storage damaged: {path} {problem}; restore it from a backup (or move it aside to start with an empty store)";
 }

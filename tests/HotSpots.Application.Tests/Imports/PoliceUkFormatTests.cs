@@ -127,11 +127,34 @@ public sealed class PoliceUkFormatTests : IDisposable
         var report = await ImportAsync(h, [path]);
 
         Assert.Equal(1, report.Imported);
+        Assert.Equal("On or near Caf\uFFFD Road", await StoredLocationTextAsync(h));
+    }
+
+    [Fact]
+    public async Task Direction_overrides_are_dropped_and_line_separators_become_spaces_in_imported_location_text()
+    {
+        await using var h = await Harness.StartAsync(Now);
+        var path = _dir.File("bidi.csv");
+        await File.WriteAllLinesAsync(path,
+        [
+            FixtureLines[0],
+            "c10,2018-01,Essex Police,Essex Police,0.3217,51.4757,On or near \u202EdaoR\u202C Station\u2028Approach\u2029,E01015908,Thurrock 016A,Drugs,,",
+        ]);
+
+        var report = await ImportAsync(h, [path]);
+
+        Assert.Equal(1, report.Imported);
+        Assert.Equal("On or near daoR Station Approach", await StoredLocationTextAsync(h));
+    }
+
+    /// <summary>The one incident's location text as the file holds it, read past the store.</summary>
+    private static async Task<object?> StoredLocationTextAsync(Harness h)
+    {
         await using var connection = new SqliteConnection($"Data Source={h.StorePath};Mode=ReadOnly");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT location_text FROM incidents";
-        Assert.Equal("On or near Caf\uFFFD Road", await command.ExecuteScalarAsync());
+        return await command.ExecuteScalarAsync();
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using HotSpots.Host.Tests.Infrastructure;
+using HotSpots.Store;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HotSpots.Host.Tests.Endpoints;
 
@@ -103,6 +105,22 @@ public sealed class IncidentEndpointsTests : ServerTests
         var rejected = result.GetProperty("items")[500];
         Assert.Equal("rejected", rejected.GetProperty("status").GetString());
         Assert.StartsWith("locationText is not valid text", rejected.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Direction_overrides_are_dropped_from_location_text_and_a_line_separator_is_rejected_with_the_reason()
+    {
+        object At(string id, string locationText) => new { source = "essex-police", sourceId = id, category = "anti-social-behaviour", occurredAt = DateTimeOffset.UtcNow.AddMinutes(-1), latitude = 51.4757, longitude = 0.3217, locationText };
+
+        var response = await Server.PostAsync(new[] { At("bidi-1", "\u202Enoitats \u2066Grays\u2069"), At("bidi-2", "High Street\u2028Grays"), At("bidi-3", "Orsett Road\u2029") });
+
+        var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
+        Assert.Equal("accepted", items[0].GetProperty("status").GetString());
+        Assert.Equal("locationText contains a line or paragraph separator (U+2028, U+2029)", items[1].GetProperty("reason").GetString());
+        Assert.Equal("locationText contains a line or paragraph separator (U+2028, U+2029)", items[2].GetProperty("reason").GetString());
+        var stored = await Server.Services.GetRequiredService<IIncidentStore>()
+            .ReadIncidentsAsync(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1)).SingleAsync(i => i.SourceId == "bidi-1");
+        Assert.Equal("noitats Grays", stored.LocationText);
     }
 
     [Theory]

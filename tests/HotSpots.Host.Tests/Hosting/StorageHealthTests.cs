@@ -40,20 +40,6 @@ public sealed class StorageHealthTests
         Assert.Equal(2_010, (await server.Viewer().GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("incidents").GetInt64());
     }
 
-    [Fact]
-    public async Task A_store_file_that_cannot_be_written_stops_the_service_at_start_naming_the_file()
-    {
-        using var dir = new TempDirectory();
-        await using (var first = new HotSpotsServer(directory: dir.Path))
-            Assert.Equal(HttpStatusCode.OK, (await first.PostAsync(Batch("before", 10))).StatusCode);
-        var store = Path.Combine(dir.Path, "hotspots.db");
-        using var readOnly = SmallDisk.ReadOnlyFile(store);
-
-        var error = await Assert.ThrowsAnyAsync<Exception>(async () => await new HotSpotsServer(directory: dir.Path).DisposeAsync());
-
-        Assert.Contains($"storage read-only: {store} can be read but not written", error.ToString());
-    }
-
     private static object[] Batch(string prefix, int count) =>
         [.. Enumerable.Range(0, count).Select(i => HotSpotsServer.Incident($"{prefix}-{i}"))];
 }

@@ -52,6 +52,17 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Starts a host that must refuse to start: its exit code and every line it wrote.</summary>
+    public static async Task<(int ExitCode, string Output)> RefusedAsync(params string[] settings)
+    {
+        await using var host = new HostProcess(settings);
+        var exited = host._process.WaitForExitAsync();
+        await Task.WhenAny(exited, host._listening.Task).WaitAsync(TimeSpan.FromSeconds(60));
+        if (host._listening.Task.IsCompletedSuccessfully) throw new InvalidOperationException($"the host started:\n{host.Output}");
+        await exited;
+        return (host._process.ExitCode, host.Output);
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing; what was acknowledged must already be on disk.</summary>
     public async Task KillAsync()
     {

@@ -71,6 +71,43 @@ public sealed class OperationEndpointsTests : ServerTests
     }
 
     [Fact]
+    public async Task A_self_crossing_zone_polygon_is_refused_with_422_naming_the_crossing()
+    {
+        // A bow tie: the ring's second and fourth edges cross at 0.322, 51.476.
+        var bowTie = new
+        {
+            name = "Bow tie",
+            geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { 0.320, 51.475 }, new[] { 0.324, 51.477 }, new[] { 0.324, 51.475 }, new[] { 0.320, 51.477 }, new[] { 0.320, 51.475 } } } },
+        };
+
+        var response = await Server.Admin().PutAsJsonAsync("/api/zones/bow-tie", bowTie);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.StartsWith("geometry is not valid: Self-intersection at longitude 0.32",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await Server.Viewer().GetAsync("/api/zones/bow-tie")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_zone_name_over_200_characters_is_refused_with_422_saying_how_long_it_is()
+    {
+        var response = await Server.Admin().PutAsJsonAsync("/api/zones/long-name", new
+        {
+            name = new string('n', 201),
+            circle = new { latitude = 51.4762, longitude = 0.3221, radiusMetres = 400 },
+        });
+        var longest = await Server.Admin().PutAsJsonAsync("/api/zones/longest-name", new
+        {
+            name = new string('n', 200),
+            circle = new { latitude = 51.4762, longitude = 0.3221, radiusMetres = 400 },
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("name is 201 characters; a zone name is at most 200", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, longest.StatusCode);
+    }
+
+    [Fact]
     public async Task A_configured_zone_cannot_be_changed_through_the_API()
     {
         var response = await Server.Admin().PutAsJsonAsync("/api/zones/op-grip-grays", Square);

@@ -231,5 +231,90 @@ public sealed class SqliteIncidentStoreTests : IDisposable
         Assert.Equal(StorePurpose.Replay, replay.Purpose);
     }
 
+    [Theory]
+    [InlineData("UPDATE incidents SET latitude = 102.93 WHERE source_id = '2'", "has latitude 102.93")]
+    [InlineData("UPDATE incidents SET longitude = -181 WHERE source_id = '1'", "longitude -181.0")]
+    [InlineData("UPDATE incidents SET category = 'shouting' WHERE source_id = '3'", "category 'shouting'")]
+    [InlineData("UPDATE incidents SET precision = 7 WHERE source_id = '2'", "precision 7")]
+    [InlineData("UPDATE incidents SET origin = 9 WHERE source_id = '2'", "origin 9")]
+    public async Task A_value_out_of_range_is_refused_at_open_naming_the_file_and_the_incident(string change, string named)
+    {
+        await StoreThreeAsync();
+        await ChangeAsync(change);
+
+        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => SqliteIncidentStore.OpenAsync(Options, _time));
+
+        Assert.Equal(StoreFault.Damaged, ex.Fault);
+        Assert.StartsWith($"storage damaged: {Options.Path} holds values out of range (", ex.Message);
+        Assert.Contains(named, ex.Message);
+    }
+
+    [Fact]
+    public async Task A_changed_byte_in_the_key_secret_is_refused_at_open_so_stored_ids_cannot_come_in_again()
+    {
+        await StoreThreeAsync();
+        await ChangeAsync("UPDATE meta SET value = CAST(zeroblob(16) AS BLOB) WHERE name = 'key-secret'");
+
+        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => SqliteIncidentStore.OpenAsync(Options, _time));
+
+        Assert.Equal(StoreFault.Damaged, ex.Fault);
+        Assert.Contains($"storage damaged: {Options.Path} has a key secret that does not match incident 1's stored key", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_damaged_index_page_is_refused_at_open_by_the_quick_check_naming_the_file()
+    {
+        await StoreThreeAsync();
+        long root;
+        await using (var connection = new SqliteConnection($"Data Source={Options.Path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT rootpage FROM sqlite_master WHERE name = 'ux_incidents_key'";
+            root = (long)(await command.ExecuteScalarAsync())!;
+            command.CommandText = "PRAGMA page_size";
+            var pageSize = (long)(await command.ExecuteScalarAsync())!;
+            root = (root - 1) * pageSize;
+        }
+        // The index page's header (its type and cell count) overwritten, as a torn or flipped write would leave it.
+        await using (var file = new FileStream(Options.Path, FileMode.Open, FileAccess.Write))
+        {
+            file.Position = root;
+            file.Write(Enumerable.Repeat((byte)0xFF, 12).ToArray());
+        }
+
+        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => SqliteIncidentStore.OpenAsync(Options, _time));
+
+        Assert.Equal(StoreFault.Damaged, ex.Fault);
+        Assert.StartsWith($"storage damaged: {Options.Path} failed SQLite's quick check (", ex.Message);
+        Assert.EndsWith("restore it from a backup (or move it aside to start with an empty store)", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_sound_store_passes_its_checks_and_opens_with_everything_it_held()
+    {
+        await StoreThreeAsync();
+
+        await using var store = await SqliteIncidentStore.OpenAsync(Options, _time);
+
+        Assert.Equal(3, await store.CountAsync());
+    }
+
+    private async Task StoreThreeAsync()
+    {
+        await using var store = await SqliteIncidentStore.OpenAsync(Options, _time);
+        await store.AppendAsync([Incident("1"), Incident("2", category: Category.Burglary), Incident("3")]);
+    }
+
+    /// <summary>A change made behind the store's back, as a flipped bit or another program would make it.</summary>
+    private async Task ChangeAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Options.Path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
     public void Dispose() => _dir.Dispose();
 }
