@@ -1,3 +1,4 @@
+using HotSpots.Domain.Alerts;
 using Orleans.Concurrency;
 
 namespace HotSpots.Grains;
@@ -10,6 +11,9 @@ public interface ILiveObserver : IGrainObserver
 
     /// <summary>The store's geography moved to a new revision; nodes rebuild theirs and tell their dashboards.</summary>
     Task GeographyChanged(long revision);
+
+    /// <summary>The cluster's alert desk stored a change to this alert; nodes read it and tell their dashboards.</summary>
+    Task AlertChanged(string alertId, AlertChangeKind change);
 }
 
 /// <summary>

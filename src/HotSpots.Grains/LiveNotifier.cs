@@ -1,3 +1,4 @@
+using HotSpots.Domain.Alerts;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,12 @@ public sealed class LiveNotifier(IGrainFactory grains, IOptions<NotifierOptions>
         {
             if (_changed.Add(area) && _changed.Count == 1) _wake.TrySetResult();
         }
+    }
+
+    /// <summary>Tells every node at once that the alert desk stored a change to an alert.</summary>
+    public async Task AlertChangedAsync(string alertId, AlertChangeKind change)
+    {
+        foreach (var observer in await ObserversAsync(refresh: false)) await Deliver(observer, o => o.AlertChanged(alertId, change));
     }
 
     /// <summary>Tells every node at once that the geography moved to a new revision.</summary>

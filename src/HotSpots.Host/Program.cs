@@ -34,7 +34,8 @@ builder.Services
     .AddAlerts(builder.Configuration)
     .AddLiveHeat(builder.Configuration)
     .AddDashboard(builder.Configuration)
-    .AddDemoFeed(builder.Configuration);
+    .AddDemoFeed(builder.Configuration)
+    .AddClusterDuties();
 
 var app = builder.Build();
 

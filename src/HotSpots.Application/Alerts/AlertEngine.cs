@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HotSpots.Application.Monitoring;
 using HotSpots.Domain.Alerts;
 using HotSpots.Domain.Incidents;
@@ -25,8 +24,6 @@ public interface IAlertObserver
 /// </summary>
 public sealed class AlertEngine
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private readonly MonitorDirectory _monitors;
     private readonly IAlertStore _store;
     private readonly AlertOptions _options;
@@ -56,7 +53,7 @@ public sealed class AlertEngine
         foreach (var (id, body) in await _store.RulesAsync(cancellationToken))
         {
             if (body is null) _ruleOptions.Remove(id);
-            else _ruleOptions[id] = JsonSerializer.Deserialize<AlertRuleOptions>(body, Json)!;
+            else _ruleOptions[id] = AlertRuleJson.Read(body);
         }
         _rules = Compile(_ruleOptions);
         foreach (var alert in await _store.LoadForRestartAsync(_time.GetUtcNow() - _options.CoolDown, cancellationToken)) _desk.Restore(alert);
@@ -181,7 +178,7 @@ public sealed class AlertEngine
             var next = new Dictionary<string, AlertRuleOptions>(_ruleOptions, StringComparer.OrdinalIgnoreCase);
             if (options is null) next.Remove(id);
             else next[id] = options;
-            await _store.SaveRuleAsync(id, options is null ? null : JsonSerializer.Serialize(options, Json), cancellationToken);
+            await _store.SaveRuleAsync(id, options is null ? null : AlertRuleJson.Write(options), cancellationToken);
             (_ruleOptions, _rules) = (next, Compile(next));
             foreach (var key in _evidence.Keys.Where(k => k.Rule.Equals(id, StringComparison.OrdinalIgnoreCase)).ToList())
             {

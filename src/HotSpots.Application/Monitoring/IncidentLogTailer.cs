@@ -19,10 +19,16 @@ public sealed class MonitoringOptions
 
     /// <summary>How often the reader has every area grain that changed write a checkpoint, then records its own position.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The name this node's reader records its position under. Every silo of a cluster reads the whole log (the
+    /// grains skip what another node's reader already gave them), so each keeps its own position.
+    /// </summary>
+    public string ReaderName { get; set; } = "incidents";
 }
 
 /// <summary>
-/// The one reader of the incident log. It places each page's incidents and sends every area grain its incidents as one
+/// This node's reader of the incident log (each silo of a cluster has one; the grains count each incident once). It places each page's incidents and sends every area grain its incidents as one
 /// batch, in sequence order: from its own checkpoint on start, then whatever is appended, woken at once by a local
 /// append or by the poll for other writers. A batch appended on this node arrives with the wake-up and is sent without
 /// reading it back when it follows on from what has been sent. Every incident is placed from its stored coordinates,
@@ -47,7 +53,6 @@ public sealed class IncidentLogTailer(
     private readonly ILogger _logger = logger ?? NullLogger<IncidentLogTailer>.Instance;
 
     private const string CheckpointKind = "log-reader";
-    private const string CheckpointKey = "incidents";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly SemaphoreSlim _turn = new(1, 1);
@@ -74,7 +79,7 @@ public sealed class IncidentLogTailer(
         try
         {
             _lastCheckpointAt = time.GetTimestamp();
-            if (await checkpoints.ReadAsync(CheckpointKind, CheckpointKey, cancellationToken) is { } stored)
+            if (await checkpoints.ReadAsync(CheckpointKind, options.ReaderName, cancellationToken) is { } stored)
             {
                 var state = JsonSerializer.Deserialize<ReaderCheckpoint>(stored.Payload, Json)!;
                 _checkpointETag = stored.ETag;
@@ -198,7 +203,7 @@ public sealed class IncidentLogTailer(
             }
             var state = new ReaderCheckpoint(upTo, monitors.Coverage.FirstExact, monitors.Coverage.FirstMonthIndex,
                 snapshot.Monitors.Keys.Select(snapshot.Geography.GrainKey).ToDictionary(k => k, LastSent, StringComparer.Ordinal));
-            _checkpointETag = await checkpoints.WriteAsync(CheckpointKind, CheckpointKey, JsonSerializer.SerializeToUtf8Bytes(state, Json), _checkpointETag, cancellationToken);
+            _checkpointETag = await checkpoints.WriteAsync(CheckpointKind, options.ReaderName, JsonSerializer.SerializeToUtf8Bytes(state, Json), _checkpointETag, cancellationToken);
             lock (_sentLock)
             {
                 foreach (var pair in unsaved) _unsaved.Remove(pair.Key);

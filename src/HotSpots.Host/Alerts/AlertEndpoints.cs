@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using HotSpots.Application.Alerts;
 using HotSpots.Domain.Alerts;
+using HotSpots.Grains;
 using HotSpots.Host.Security;
 using HotSpots.Store;
 
@@ -24,28 +25,30 @@ public static class AlertEndpoints
                     ? Results.Ok(AlertView.Of(alert))
                     : Results.Problem(statusCode: 404, title: "No such alert", detail: $"there is no alert '{id}'"))
             .WithSummary("One alert with every method's evidence").Produces<AlertView>();
-        alerts.MapPost("/{id}/acknowledge", (string id, AlertNote? note, AlertEngine engine, ClaimsPrincipal user, CancellationToken ct) =>
-                HandleAsync(id, note, user, (who, text) => engine.AcknowledgeAsync(id, who, text, ct)))
+        alerts.MapPost("/{id}/acknowledge", (string id, AlertNote? note, IGrainFactory grains, IAlertStore store, ClaimsPrincipal user, CancellationToken ct) =>
+                HandleAsync(id, note, user, store, (who, text) => Desk(grains).AcknowledgeAsync(id, who, text), ct))
             .RequireAuthorization(SecurityExtensions.AnalystPolicy).WithSummary("Acknowledge an active alert, with an optional note");
-        alerts.MapPost("/{id}/resolve", (string id, AlertNote? note, AlertEngine engine, ClaimsPrincipal user, CancellationToken ct) =>
-                HandleAsync(id, note, user, (who, text) => engine.ResolveAsync(id, who, text, ct)))
+        alerts.MapPost("/{id}/resolve", (string id, AlertNote? note, IGrainFactory grains, IAlertStore store, ClaimsPrincipal user, CancellationToken ct) =>
+                HandleAsync(id, note, user, store, (who, text) => Desk(grains).ResolveAsync(id, who, text), ct))
             .RequireAuthorization(SecurityExtensions.AnalystPolicy).WithSummary("Resolve an active alert, with an optional note");
 
         app.MapGet("/api/webhooks/dead-letters", async (IAlertStore store, CancellationToken ct) => await store.DeadLettersAsync(ct))
             .RequireAuthorization(SecurityExtensions.AdminPolicy).WithSummary("Webhook deliveries that kept failing");
 
         var rules = app.MapGroup("/api/alert-rules");
-        rules.MapGet("/", (AlertEngine engine) => engine.RuleOptions.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new AlertRuleView(r.Key, r.Value)))
+        rules.MapGet("/", async (IGrainFactory grains) =>
+                AlertRuleJson.ReadAll(await Desk(grains).RulesAsync()).OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new AlertRuleView(r.Key, r.Value)))
             .RequireAuthorization(SecurityExtensions.ViewerPolicy).WithSummary("The alert rules in force (configuration, defaults and admin changes)");
-        rules.MapPut("/{id}", async (string id, AlertRuleOptions rule, AlertEngine engine, CancellationToken ct) =>
-                await engine.SetRuleAsync(id, rule, ct) is { } problem
+        rules.MapPut("/{id}", async (string id, AlertRuleOptions rule, IGrainFactory grains) =>
+                await Desk(grains).SetRuleAsync(id, AlertRuleJson.Write(rule)) is { } problem
                     ? Results.Problem(statusCode: 422, title: "Rule not accepted", detail: problem)
                     : Results.Ok(new AlertRuleView(id, rule)))
             .RequireAuthorization(SecurityExtensions.AdminPolicy).WithSummary("Add or replace an alert rule");
-        rules.MapDelete("/{id}", async (string id, AlertEngine engine, CancellationToken ct) =>
+        rules.MapDelete("/{id}", async (string id, IGrainFactory grains) =>
             {
-                if (!engine.RuleOptions.ContainsKey(id)) return Results.Problem(statusCode: 404, title: "No such rule", detail: $"there is no rule '{id}'");
-                await engine.SetRuleAsync(id, null, ct);
+                if (!AlertRuleJson.ReadAll(await Desk(grains).RulesAsync()).ContainsKey(id))
+                    return Results.Problem(statusCode: 404, title: "No such rule", detail: $"there is no rule '{id}'");
+                await Desk(grains).SetRuleAsync(id, null);
                 return Results.NoContent();
             })
             .RequireAuthorization(SecurityExtensions.AdminPolicy).WithSummary("Remove an alert rule");
@@ -68,13 +71,17 @@ public static class AlertEndpoints
         return Results.Ok(alerts.Select(AlertView.Of).ToList());
     }
 
-    private static async Task<IResult> HandleAsync(string id, AlertNote? note, ClaimsPrincipal user, Func<string, string?, Task<Alert?>> action)
+    /// <summary>The cluster's one alert desk, wherever it runs: acknowledgements and rule changes on any node go there.</summary>
+    private static IAlertDeskGrain Desk(IGrainFactory grains) => grains.GetGrain<IAlertDeskGrain>(0);
+
+    private static async Task<IResult> HandleAsync(string id, AlertNote? note, ClaimsPrincipal user, IAlertStore store, Func<string, string?, Task<bool>> action, CancellationToken ct)
     {
         var text = string.IsNullOrWhiteSpace(note?.Note) ? null : note.Note.Trim();
         if (text is { Length: > MaxNoteLength })
             return Results.Problem(statusCode: 400, title: "Note too long", detail: $"a note is at most {MaxNoteLength} characters");
         var who = user.Identity?.Name ?? "analyst";
-        return await action(who, text) is { } alert
+        // The desk stores a change before it answers, so the store has the alert as it now stands.
+        return await action(who, text) && await store.GetAsync(id, ct) is { } alert
             ? Results.Ok(AlertView.Of(alert))
             : Results.Problem(statusCode: 404, title: "No such active alert", detail: $"there is no open or acknowledged alert '{id}'");
     }

@@ -1,44 +1,42 @@
 using HotSpots.Application.Alerts;
 using HotSpots.Application.Monitoring;
+using HotSpots.Domain.Alerts;
+using HotSpots.Grains;
 using HotSpots.Store;
-using HotSpots.Store.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace HotSpots.Host.Alerts;
 
 public static class AlertsExtensions
 {
+    /// <summary>
+    /// The alert desk's parts on this node: the engine it builds when it runs here, whose changes go to every node's
+    /// dashboards and to the webhooks (sent only from the desk's node), and this node's publisher to its dashboards.
+    /// </summary>
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AlertOptions>(configuration.GetSection("HotSpots:Alerts"));
         services.Configure<WebhookOptions>(configuration.GetSection("HotSpots:Alerts:Webhooks"));
         services.AddHttpClient();
-        services.AddSingleton<HubAlertPublisher>();
         services.AddSingleton<WebhookDispatcher>();
-        services.AddSingleton(sp => new AlertEngine(
-            sp.GetRequiredService<MonitorDirectory>(),
-            sp.GetRequiredService<IAlertStore>(),
-            sp.GetRequiredService<IOptions<AlertOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            [sp.GetRequiredService<HubAlertPublisher>(), sp.GetRequiredService<WebhookDispatcher>()]));
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
-        services.AddHostedService<AlertService>();
+        services.AddSingleton<AlertFanOut>();
+        services.AddSingleton(sp => new AlertDuty(
+            () => new AlertEngine(
+                sp.GetRequiredService<MonitorDirectory>(),
+                sp.GetRequiredService<IAlertStore>(),
+                sp.GetRequiredService<IOptions<AlertOptions>>().Value,
+                sp.GetRequiredService<TimeProvider>(),
+                [sp.GetRequiredService<AlertFanOut>(), sp.GetRequiredService<WebhookDispatcher>()]),
+            sp.GetRequiredService<LiveEvents>(),
+            sp.GetRequiredService<IncidentLogTailer>()));
+        services.AddHostedService<HubAlertPublisher>();
         return services;
     }
 }
 
-/// <summary>
-/// Starts alerting once the monitors are rebuilt (hosted services start in order, and the monitors' activation is
-/// registered first), then evaluates as the log is tailed and at each hour.
-/// </summary>
-internal sealed class AlertService(AlertEngine engine, LiveEvents events, IncidentLogTailer tailer, ILogger<AlertService> logger) : BackgroundService
+/// <summary>Tells every node (this one too) of a change the desk has stored.</summary>
+internal sealed class AlertFanOut(LiveNotifier notifier) : IAlertObserver
 {
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await engine.StartAsync(cancellationToken);
-        logger.LogInformation("Alerting on {Rules} rules: {Ids}", engine.Rules.Count, string.Join(", ", engine.Rules.Select(r => r.Id)));
-        await base.StartAsync(cancellationToken);
-    }
-
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => engine.RunAsync(events, tailer, stoppingToken);
+    public Task AlertChangedAsync(AlertChange change, CancellationToken cancellationToken) => notifier.AlertChangedAsync(change.Alert.Id, change.Kind);
 }

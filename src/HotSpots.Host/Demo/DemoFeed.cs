@@ -3,6 +3,7 @@ using HotSpots.Application.Ingest;
 using HotSpots.Domain.Heat;
 using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
+using HotSpots.Grains;
 using HotSpots.Store;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,7 @@ public sealed class DemoOptions
 /// the history the baselines need (as many hours as the monitors hold); each hour's incidents come from a generator
 /// seeded by that hour, so a restart re-creates the same ids and the store's idempotency drops them. Then it posts
 /// live incidents through the same ingest path, as a Poisson process at the rate of the moment: busier in the
-/// evening and at weekends, quieter at night. All of it is recorded under the source <c>demo-feed</c>.
+/// evening and at weekends, quieter at night. All of it is recorded under the source <c>demo-feed</c>. It is a cluster duty: one node feeds the demo however many run.
 /// </summary>
 public sealed class DemoFeed(
     IncidentIngestor ingestor,
@@ -33,7 +34,7 @@ public sealed class DemoFeed(
     GeographyModel geography,
     IOptions<DemoOptions> options,
     TimeProvider time,
-    ILogger<DemoFeed> logger) : BackgroundService
+    ILogger<DemoFeed> logger) : IClusterDuty
 {
     public const string Source = "demo-feed";
 
@@ -43,17 +44,12 @@ public sealed class DemoFeed(
     public static bool IsEnabled(DemoOptions options, GeographyModel geography, IIncidentStore store) =>
         store.Purpose == StorePurpose.Live && (options.Feed ?? geography.IsDemo);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            var model = new DemoModel(geography, options.Value.Intensity);
-            await BackfillAsync(model, stoppingToken);
-            await RunLiveAsync(model, stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        if (!IsEnabled(options.Value, geography, store)) return;
+        var model = new DemoModel(geography, options.Value.Intensity);
+        await BackfillAsync(model, cancellationToken);
+        await RunLiveAsync(model, cancellationToken);
     }
 
     private async Task BackfillAsync(DemoModel model, CancellationToken cancellationToken)

@@ -57,10 +57,7 @@ public static class HostingExtensions
     {
         services.Configure<DemoOptions>(configuration.GetSection("HotSpots:Demo"));
         services.AddSingleton<DemoFeed>();
-        services.AddHostedService(sp => new OptionalService(
-            DemoFeed.IsEnabled(sp.GetRequiredService<IOptions<DemoOptions>>().Value, sp.GetRequiredService<GeographyModel>(), sp.GetRequiredService<IIncidentStore>())
-                ? sp.GetRequiredService<DemoFeed>()
-                : null));
+        services.AddClusterDuty<DemoFeed>(DemoFeed.Source);
         return services;
     }
 
@@ -109,12 +106,4 @@ public static class HostingExtensions
         .Select(Path.GetFullPath)
         .GroupBy(Path.GetDirectoryName)
         .Select(folder => $"{folder.Key}: {string.Join(", ", folder.Select(Path.GetFileName))}"));
-
-    /// <summary>A hosted service that may be switched off by configuration.</summary>
-    private sealed class OptionalService(IHostedService? inner) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => inner?.StartAsync(cancellationToken) ?? Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => inner?.StopAsync(cancellationToken) ?? Task.CompletedTask;
-    }
 }

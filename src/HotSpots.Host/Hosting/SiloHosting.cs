@@ -1,4 +1,5 @@
 using System.Net;
+using HotSpots.Application.Monitoring;
 using HotSpots.Grains;
 using HotSpots.Store.Postgres;
 using Npgsql;
@@ -32,6 +33,12 @@ public sealed class ClusterSettings
 
     /// <summary>Port for Orleans clients; 0 (the embedded default) opens none.</summary>
     public int GatewayPort { get; set; }
+
+    /// <summary>How long a silo waits for another's answer to a liveness probe (Orleans' default is 5 s).</summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Missed probes before a silo votes another dead (Orleans' default is 3).</summary>
+    public int MissedProbesLimit { get; set; } = 2;
 }
 
 public static class SiloHosting
@@ -56,6 +63,9 @@ public static class SiloHosting
                 });
                 silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, "hotspots"));
                 silo.ConfigureEndpoints(Advertised(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                // Shorter than Orleans' defaults so a dead node's areas and duties move within seconds: the failover aim is 10 s.
+                silo.Configure<ClusterMembershipOptions>(o => (o.ProbeTimeout, o.NumMissedProbesLimit) = (cluster.ProbeTimeout, cluster.MissedProbesLimit));
+                builder.Services.PostConfigure<MonitoringOptions>(o => o.ReaderName = $"incidents@{cluster.AdvertisedAddress ?? "localhost"}:{cluster.SiloPort}");
             }
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(2));
             silo.AddHotSpotsGrains(builder.Configuration);

@@ -101,5 +101,21 @@ public sealed class HeatClient : IAsyncDisposable, IDashboardClient
         throw new TimeoutException();
     }
 
+    /// <summary>
+    /// Folds the pushed updates (each carries only the areas that changed) into the subscription's first snapshot until
+    /// the whole set satisfies a condition, as a dashboard keeps its map; the set, or a timeout exception.
+    /// </summary>
+    public async Task<Dictionary<string, AreaHeat>> WaitForSetAsync(HeatSnapshot start, Func<IReadOnlyDictionary<string, AreaHeat>, bool> condition, TimeSpan timeout)
+    {
+        var areas = start.Areas.ToDictionary(a => a.Code);
+        if (condition(areas)) return areas;
+        await WaitForAsync(update =>
+        {
+            foreach (var area in update.Areas) areas[area.Code] = area;
+            return condition(areas);
+        }, timeout);
+        return areas;
+    }
+
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 }
