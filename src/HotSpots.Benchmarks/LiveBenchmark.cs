@@ -25,19 +25,37 @@ internal static class LiveBenchmark
         var batchSize = int.Parse(Paths.Option(args, "--batch", "10"));
         var clientCount = int.Parse(Paths.Option(args, "--clients", "50"));
         var seconds = int.Parse(Paths.Option(args, "--seconds", "20"));
+        var nodeCount = int.Parse(Paths.Option(args, "--nodes", "1"));
+        var postgres = Paths.Option(args, "--postgres", "");
+        if (nodeCount > 1 && postgres.Length == 0)
+        {
+            Console.Error.WriteLine("--nodes needs --postgres <connection string> (an empty database): nodes cluster over PostgreSQL");
+            return 2;
+        }
         var dir = Directory.CreateTempSubdirectory("hotspots-live-bench-").FullName;
 
-        using var server = StartServer(dir, out var listening);
-        var baseAddress = await listening.WaitAsync(TimeSpan.FromSeconds(60));
-        Console.WriteLine($"Live benchmark: server at {baseAddress}, {clientCount} clients, {rate} incidents/s in batches of {batchSize} for {seconds} s");
+        var servers = new List<Process>();
+        var addresses = new List<string>();
+        for (var n = 0; n < nodeCount; n++)
+        {
+            string[] settings = postgres.Length == 0 ? [] :
+            [
+                "--HotSpots:Store:Provider=Postgres", "--HotSpots:Cluster:Provider=Postgres", $"--ConnectionStrings:HotSpots={postgres}",
+                $"--HotSpots:Cluster:SiloPort={11311 + n}", $"--HotSpots:Cluster:GatewayPort={30311 + n}",
+                $"--HotSpots:Store:Sqlite:Path={Path.Combine(dir, $"node{n}.db")}",
+            ];
+            servers.Add(StartServer(dir, out var listening, settings));
+            addresses.Add(await listening.WaitAsync(TimeSpan.FromSeconds(60)));
+        }
+        Console.WriteLine($"Live benchmark: {nodeCount} node(s) at {string.Join(", ", addresses)}{(postgres.Length > 0 ? " over PostgreSQL" : "")}, {clientCount} clients spread over them, {rate} incidents/s in batches of {batchSize} (round-robin over the nodes) for {seconds} s");
 
         var wards = ThurrockFigures.Wards;
         var posts = new ConcurrentDictionary<(string Ward, int Cumulative), long>();
         var clients = new List<Client>();
-        for (var i = 0; i < clientCount; i++) clients.Add(await Client.ConnectAsync(new Uri(baseAddress), posts));
+        for (var i = 0; i < clientCount; i++) clients.Add(await Client.ConnectAsync(new Uri(addresses[i % nodeCount]), posts));
 
-        using var http = new HttpClient { BaseAddress = new Uri(baseAddress) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", "bench-ingest");
+        var https = addresses.Select(a => new HttpClient { BaseAddress = new Uri(a) }).ToList();
+        foreach (var http in https) http.DefaultRequestHeaders.Add("X-Api-Key", "bench-ingest");
         var batchesPerSecond = (double)rate / batchSize;
         var total = (int)(batchesPerSecond * seconds);
         var cumulative = new int[wards.Count];
@@ -57,7 +75,7 @@ internal static class LiveBenchmark
             }).ToList();
             cumulative[w] += batchSize;
             posts[(wards[w].Code, cumulative[w])] = Stopwatch.GetTimestamp();
-            inFlight.Add(Post(http, items, () => Interlocked.Increment(ref failures)));
+            inFlight.Add(Post(https[b % nodeCount], items, () => Interlocked.Increment(ref failures)));
         }
         await Task.WhenAll(inFlight);
         var postedIn = clock.Elapsed;
@@ -75,8 +93,13 @@ internal static class LiveBenchmark
         Console.WriteLine($"  post-to-push max     {latencies.LastOrDefault(),10:N1} ms");
 
         foreach (var c in clients) await c.DisposeAsync();
-        server.Kill(entireProcessTree: true);
-        await server.WaitForExitAsync();
+        foreach (var http in https) http.Dispose();
+        foreach (var server in servers)
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+            server.Dispose();
+        }
         Directory.Delete(dir, recursive: true);
         return 0;
     }

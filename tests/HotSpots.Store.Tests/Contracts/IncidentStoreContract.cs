@@ -49,6 +49,25 @@ public abstract class IncidentStoreContract
     }
 
     [Fact]
+    public async Task Appends_made_at_once_that_share_ids_store_each_id_once_and_each_learns_its_own_sequences()
+    {
+        await using var store = await NewStoreAsync();
+
+        // Forty posts at once, each sharing half its ids with the next one: a store that writes concurrent appends
+        // together must still tell each caller which of its items it stored and where.
+        var posts = Enumerable.Range(0, 40).Select(p => Enumerable.Range(0, 10).Select(k => Item("essex-police", $"id-{p * 5 + k}", minutes: p * 5 + k)).ToArray()).ToArray();
+        var results = await Task.WhenAll(posts.Select(p => Task.Run(() => store.AppendAsync(p))));
+
+        var appendedIds = results.SelectMany((r, p) => r.Outcomes.Select((o, k) => (o, Id: posts[p][k].SourceId)).Where(x => x.o == AppendOutcome.Appended).Select(x => x.Id)).ToList();
+        Assert.Equal(Enumerable.Range(0, 205).Select(i => $"id-{i}").Order(), appendedIds.Order());
+        var log = await store.ReadAfterAsync(0, 1_000);
+        Assert.Equal(Enumerable.Range(1, 205).Select(i => (long)i), log.Select(l => l.Sequence));
+        var handed = results.SelectMany(r => r.Appended).ToDictionary(a => a.Sequence);
+        Assert.Equal(205, handed.Count);
+        Assert.All(log, l => Assert.Equal(l.OccurredAt, handed[l.Sequence].OccurredAt));
+    }
+
+    [Fact]
     public async Task The_log_reads_back_in_sequence_order_from_any_position_with_what_was_appended()
     {
         await using var store = await NewStoreAsync();
