@@ -141,5 +141,5 @@ public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
         query.Window.IsCalendarMonth ? query.Coverage.FirstMonthIndex is not null : query.Coverage.FirstExact is not null;
 
     private HeatQuery Query(HeatSelection selection) =>
-        new(selection.Group, selection.Window, selection.MonthIndex, monitors.Coverage, selection.At);
+        new(selection.Group, selection.Window, selection.MonthIndex, monitors.CoverageAsOf(selection.At ?? time.GetUtcNow(), selection.MonthIndex), selection.At);
 }
