@@ -287,6 +287,7 @@ public static partial class OperationEndpoints
         {
             using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
             var root = document.RootElement;
+            if (JsonText.DuplicateKey(root) is { } duplicate) return JsonText.DuplicateKeyProblem(duplicate);
             var elements = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : root.ValueKind == JsonValueKind.Object ? [root] : [];
             if (elements.Count is 0 or > IncidentEndpoints.MaxItems)
                 return Results.Problem(statusCode: 400, title: "No patrol visits", detail: $"Send one visit object or an array of 1 to {IncidentEndpoints.MaxItems}.");
@@ -390,6 +391,12 @@ public static partial class OperationEndpoints
         string? Text(string name)
         {
             if (!e.TryGetProperty(name, out var v)) return null;
+            if (name == "sourceId" && v.ValueKind == JsonValueKind.Number)
+            {
+                if (JsonText.TryGetWholeNumber(v, out var id)) return id;
+                problem ??= JsonText.NotAnIdReason(name);
+                return null;
+            }
             if (v.ValueKind == JsonValueKind.Number) return v.GetRawText();
             if (v.ValueKind != JsonValueKind.String) return null;
             if (JsonText.TryGetString(v, out var text)) return text;

@@ -190,6 +190,24 @@ public sealed class OperationEndpointsTests : ServerTests
     }
 
     [Fact]
+    public async Task Patrol_visits_with_a_key_given_twice_are_refused_naming_the_key_and_numeric_ids_are_one_id_however_written()
+    {
+        var start = DateTimeOffset.UtcNow.AddHours(-3).ToString("O");
+        var end = DateTimeOffset.UtcNow.AddHours(-2).ToString("O");
+        string Visit(string id, string extra = "") => $$"""{"zone":"op-grip-grays","start":"{{start}}","end":"{{end}}","officers":2,"source":"gps","sourceId":{{id}}{{extra}}}""";
+
+        var officersAgain = Visit("2", ""","officers":9""");
+        var twice = await Server.Ingest().PostAsync("/api/patrols", new StringContent($"[{Visit("1")},{officersAgain}]", Encoding.UTF8, "application/json"));
+        var numbers = await Server.Ingest().PostAsync("/api/patrols", new StringContent($"[{Visit("7")},{Visit("7.0")},{Visit("7e0")},{Visit("7.5")}]", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Equal("the key 'officers' is given twice at $[1].officers; send each key once", (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        var items = (await numbers.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
+        Assert.Equal(["accepted", "duplicate", "duplicate", "rejected"], items.EnumerateArray().Select(i => i.GetProperty("status").GetString()));
+        Assert.StartsWith("sourceId must be a string or a whole number", items[3].GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task Patrols_arrive_by_API_and_CSV_and_sending_them_again_changes_nothing()
     {
         var visit = new { zone = "op-grip-grays", start = DateTimeOffset.UtcNow.AddHours(-3).ToString("O"), end = DateTimeOffset.UtcNow.AddHours(-2).ToString("O"), officers = 2, source = "gps", sourceId = "g1" };
