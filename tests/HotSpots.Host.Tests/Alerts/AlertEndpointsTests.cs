@@ -89,4 +89,17 @@ public sealed class AlertEndpointsTests : ServerTests
         Assert.Equal("runLengthDays must be from 2 to 3650", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(5));
     }
+
+    [Theory]
+    [InlineData("since=0001-01-01", "since 0001-01-01 is not from 1970-01-01 to 2199-12-31")]
+    [InlineData("since=9999-12-31T23:59:59Z", "since 9999-12-31 is not from 1970-01-01 to 2199-12-31")]
+    [InlineData("group=fireworks", "group 'fireworks' is not asb, deliberate-fires, violence, all or a category")]
+    [InlineData("status=closed", "status 'closed' is not open, acknowledged or resolved")]
+    public async Task An_alert_filter_out_of_range_is_400_naming_the_parameter(string query, string detail)
+    {
+        var response = await Server.Viewer().GetAsync($"/api/alerts?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(detail, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
 }

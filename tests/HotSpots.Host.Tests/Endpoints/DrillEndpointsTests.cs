@@ -80,6 +80,17 @@ public sealed class DrillEndpointsTests : ServerTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(1001)]
+    public async Task A_count_outside_what_a_drill_allows_is_400_naming_count(int count)
+    {
+        var response = await Server.Admin().PostAsJsonAsync("/api/drills", new { scenario = "grays-asb", count });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal($"count must be from 1 to 1000, not {count}", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Theory]
     [InlineData(1e308)]
     [InlineData(0)]
     [InlineData(-3)]
