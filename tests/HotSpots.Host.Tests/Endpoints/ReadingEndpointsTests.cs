@@ -101,7 +101,9 @@ public sealed class ReadingEndpointsTests : ServerTests
     [Fact]
     public async Task Heat_can_be_read_as_it_stood_an_hour_ago_for_the_time_slider()
     {
-        await Server.PostAsync(HotSpotsServer.Incident("now-1", category: "youth-nuisance", at: DateTimeOffset.UtcNow.AddMinutes(-1)));
+        // At the start of this clock hour: a minute ago is the previous hour in a run's first minute, which the hour-ago window holds.
+        var utcNow = DateTimeOffset.UtcNow;
+        await Server.PostAsync(HotSpotsServer.Incident("now-1", category: "youth-nuisance", at: new DateTimeOffset(utcNow.Year, utcNow.Month, utcNow.Day, utcNow.Hour, 0, 0, TimeSpan.Zero)));
         await Server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(1).WaitAsync(TimeSpan.FromSeconds(10));
         var hourAgo = DateTimeOffset.UtcNow.AddHours(-1).ToString("O");
 
