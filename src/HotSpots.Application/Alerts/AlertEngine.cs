@@ -171,7 +171,9 @@ public sealed class AlertEngine
     public async Task<string?> SetRuleAsync(string id, AlertRuleOptions? options, CancellationToken cancellationToken = default)
     {
         string? problem = null;
-        if (options is not null && options.ToRule(id, out problem) is null) return problem;
+        AlertRule? rule = null;
+        if (options is not null && (rule = options.ToRule(id, out problem)) is null) return problem;
+        if (rule is not null && options!.Enabled) await DesignAheadAsync(rule, cancellationToken);
         await _turn.WaitAsync(cancellationToken);
         try
         {
@@ -192,6 +194,22 @@ public sealed class AlertEngine
         }
         await EvaluateAsync(null, 0, cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// Works out a CUSUM rule's designs (k and h for each area's baseline rate) from the areas' counts as they stand,
+    /// before the turn is taken: the evaluation that follows then finds them made (they are kept by rate), instead of
+    /// making them while every other rule's alerts wait. The one saving the rule waits for them instead.
+    /// </summary>
+    private async Task DesignAheadAsync(AlertRule rule, CancellationToken cancellationToken)
+    {
+        if (rule.Method != DetectorMethod.Cusum) return;
+        var snapshot = _monitors.Current;
+        var signals = await Task.WhenAll(Areas(rule, snapshot.Geography).Select(k => snapshot.Get(k).GetSignalAsync(rule.Group))).WaitAsync(cancellationToken);
+        await Task.Run(() =>
+        {
+            foreach (var signal in signals) RuleEvaluator.Evaluate(rule, signal);
+        }, cancellationToken);
     }
 
     /// <summary>Each area's final say: the detector fired, and for a statistical rule its p-value survived the FDR step.</summary>

@@ -4,7 +4,7 @@ using HotSpots.Domain.Incidents;
 namespace HotSpots.Application.Alerts;
 
 /// <summary>A rule as configuration and the admin API give it; <see cref="ToRule"/> checks it.</summary>
-public sealed class AlertRuleOptions
+public sealed partial class AlertRuleOptions
 {
     public bool Enabled { get; set; } = true;
 
@@ -40,6 +40,7 @@ public sealed class AlertRuleOptions
     public const int MaxCount = 10_000;
     public const double MaxRunLengthDays = 3_650;
     public const int MaxAreas = 1_000;
+    public const int MaxAreaCode = 64;
 
     /// <summary>The checked rule, or the problem in plain words.</summary>
     public AlertRule? ToRule(string id, out string? problem)
@@ -59,7 +60,8 @@ public sealed class AlertRuleOptions
         {
             "low" => Domain.Alerts.Severity.Low, "medium" => Domain.Alerts.Severity.Medium, "high" => Domain.Alerts.Severity.High, _ => null,
         };
-        if (method is null) problem = $"method '{Method}' is not threshold, ears-c1, ears-c2, ears-c3 or cusum";
+        if (!RuleId().IsMatch(id)) problem = "a rule id is 1-64 characters of letters, digits, '-' and '_'";
+        else if (method is null) problem = $"method '{Method}' is not threshold, ears-c1, ears-c2, ears-c3 or cusum";
         else if (!CategoryGroup.TryParse(Group, out var group)) problem = $"group '{Group}' is not asb, deliberate-fires, violence, all or a category";
         else if (scope is null) problem = $"scope '{Scope}' is not wards, zones or all";
         else if (severity is null) problem = $"severity '{Severity}' is not low, medium or high";
@@ -74,6 +76,7 @@ public sealed class AlertRuleOptions
         // The CUSUM's threshold is searched for over the run length: 1e9 days took two minutes and stalled alerting.
         else if (Outside(RunLengthDays, 2, MaxRunLengthDays)) problem = $"runLengthDays must be from 2 to {MaxRunLengthDays}";
         else if (Areas.Count > MaxAreas) problem = $"areas lists more than {MaxAreas} areas";
+        else if (Areas.Any(a => a is not { Length: > 0 and <= MaxAreaCode })) problem = $"areas must be codes of 1 to {MaxAreaCode} characters";
         else
         {
             var rule = new AlertRule { Id = id, Method = method.Value, Group = group, Scope = scope.Value, Areas = [.. Areas], Severity = severity.Value };
@@ -92,6 +95,10 @@ public sealed class AlertRuleOptions
         }
         return null;
     }
+
+    /// <summary>Ids are kept in the store and shown in every alert; a 1 MB id or a control character has no place there.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial System.Text.RegularExpressions.Regex RuleId();
 
     /// <summary>Whether a given value lies outside a range (NaN and infinities always do); an absent one never does.</summary>
     private static bool Outside(double? value, double low, double high, bool lowOpen = false, bool highOpen = false) =>

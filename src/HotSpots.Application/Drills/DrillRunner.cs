@@ -66,6 +66,8 @@ public sealed class DrillRunner(IncidentIngestor ingestor, Func<GeographyModel> 
     /// <summary>The longest window a drill's incidents are spread over.</summary>
     public static readonly TimeSpan MaxWithin = TimeSpan.FromDays(28);
 
+    public const int MaxCount = 1000;
+
     public IReadOnlyDictionary<string, DrillScenario> Scenarios => options.Scenarios;
 
     public async Task<DrillRun> RunAsync(DrillRequest request, CancellationToken cancellationToken = default)
@@ -74,7 +76,7 @@ public sealed class DrillRunner(IncidentIngestor ingestor, Func<GeographyModel> 
             throw new DrillException($"no drill scenario '{request.Scenario}'; known: {string.Join(", ", options.Scenarios.Keys.Order())}");
         var count = request.Count ?? scenario.Count;
         var within = request.Within ?? scenario.Within;
-        if (count is < 1 or > 1000) throw new DrillException($"a drill injects 1 to 1000 incidents, not {count}");
+        if (count is < 1 or > MaxCount) throw new DrillException($"a drill injects 1 to {MaxCount} incidents, not {count}");
         if (within <= TimeSpan.Zero || within > MaxWithin) throw new DrillException($"a drill's window is up to {MaxWithin.TotalDays} days, not {within}");
         if (!Categories.TryParse(scenario.Category, out var category)) throw new DrillException($"scenario '{request.Scenario}' has unknown category '{scenario.Category}'");
         var (set, area) = FindArea(request.Area ?? scenario.Area);

@@ -1,3 +1,4 @@
+using HotSpots.Domain.Evaluation;
 using HotSpots.Domain.Heat;
 using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
@@ -70,9 +71,12 @@ public sealed record HeatSelection(AreaSetKind Set, CategoryGroup Group, HeatWin
             var monthIndex = now.Year * 12 + now.Month - 1;
             if (month is not null)
             {
-                if (!OccurredAt.TryParse(month, out var m, out _) || m.Precision != TimePrecision.Month)
+                // The same calendar as every other date of the API: a drill-down counts back a year and on a month
+                // from the month asked about, which the ends of DateTime's calendar do not allow.
+                if (!OccurredAt.TryParse(month, out var m, out _) || m.Precision != TimePrecision.Month
+                    || m.Start.Year < DayRange.EarliestDate.Year || m.Start.Year > DayRange.LatestDate.Year)
                 {
-                    error = $"month '{month}' is not yyyy-MM";
+                    error = $"month '{month}' is not yyyy-MM from {DayRange.EarliestDate.Year}-01 to {DayRange.LatestDate.Year}-12";
                     return null;
                 }
                 monthIndex = m.MonthIndex;
@@ -141,5 +145,5 @@ public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
         query.Window.IsCalendarMonth ? query.Coverage.FirstMonthIndex is not null : query.Coverage.FirstExact is not null;
 
     private HeatQuery Query(HeatSelection selection) =>
-        new(selection.Group, selection.Window, selection.MonthIndex, monitors.Coverage, selection.At);
+        new(selection.Group, selection.Window, selection.MonthIndex, monitors.CoverageAsOf(selection.At ?? time.GetUtcNow(), selection.MonthIndex), selection.At);
 }

@@ -84,7 +84,7 @@ public sealed class IncidentLogTailer(
                 var state = JsonSerializer.Deserialize<ReaderCheckpoint>(stored.Payload, Json)!;
                 _checkpointETag = stored.ETag;
                 _checkpointed = state.Position;
-                monitors.Observe(new Coverage(state.FirstExact, state.FirstMonth));
+                ObserveCoverage(state);
                 foreach (var (key, sent) in state.LastSent) _lastSent[key] = sent;
                 var snapshot = monitors.Current;
                 var unknown = snapshot.Monitors.Keys.Where(k => !_lastSent.ContainsKey(snapshot.Geography.GrainKey(k))).ToHashSet();
@@ -201,8 +201,11 @@ public sealed class IncidentLogTailer(
                 Sent(snapshot, await FillAsync(snapshot, keys, behind, behind.Values.Min(), upTo, cancellationToken));
                 await Task.WhenAll(keys.Select(k => snapshot.Get(k).CheckpointAsync(LastSent(snapshot.Geography.GrainKey(k)), upTo)));
             }
-            var state = new ReaderCheckpoint(upTo, monitors.Coverage.FirstExact, monitors.Coverage.FirstMonthIndex,
-                snapshot.Monitors.Keys.Select(snapshot.Geography.GrainKey).ToDictionary(k => k, LastSent, StringComparer.Ordinal));
+            var (timed, months) = monitors.CoverageRuns;
+            var state = new ReaderCheckpoint(upTo,
+                timed.Count > 0 ? new DateTimeOffset(timed[0].Start, TimeSpan.Zero) : null, months.Count > 0 ? (int)months[0].Start : null,
+                snapshot.Monitors.Keys.Select(snapshot.Geography.GrainKey).ToDictionary(k => k, LastSent, StringComparer.Ordinal),
+                timed, months);
             _checkpointETag = await checkpoints.WriteAsync(CheckpointKind, options.ReaderName, JsonSerializer.SerializeToUtf8Bytes(state, Json), _checkpointETag, cancellationToken);
             lock (_sentLock)
             {
@@ -394,6 +397,30 @@ public sealed class IncidentLogTailer(
         public List<Area> Exclusions { get; } = [];
     }
 
-    /// <summary>The reader's own checkpoint: its position, the data's coverage, and where each area's last batch ended.</summary>
-    private sealed record ReaderCheckpoint(long Position, DateTimeOffset? FirstExact, int? FirstMonth, Dictionary<string, long> LastSent);
+    /// <summary>
+    /// A checkpoint written before coverage was kept in stretches knows only the earliest incident: that coverage is
+    /// taken to run unbroken from it to now, as it was read then, rather than lost (the log before it is not read again).
+    /// </summary>
+    private void ObserveCoverage(ReaderCheckpoint state)
+    {
+        if (state.Timed is not null && state.Months is not null)
+        {
+            monitors.Observe(state.Timed, state.Months);
+            return;
+        }
+        var now = time.GetUtcNow();
+        monitors.Observe(
+            state.FirstExact is { } first ? [new DataRun(first.UtcTicks, Math.Max(first.UtcTicks, now.UtcTicks))] : [],
+            state.FirstMonth is { } month ? [new DataRun(month, Math.Max(month, now.Year * 12 + now.Month - 1))] : []);
+    }
+
+    /// <summary>
+    /// The reader's own checkpoint: its position, the data's coverage, and where each area's last batch ended. The
+    /// coverage is kept as stretches of data (<paramref name="Timed"/> in ticks, <paramref name="Months"/> as month
+    /// indices); <paramref name="FirstExact"/> and <paramref name="FirstMonth"/> (the earliest data) are what a
+    /// checkpoint of an earlier version holds, and what such a version reads.
+    /// </summary>
+    private sealed record ReaderCheckpoint(
+        long Position, DateTimeOffset? FirstExact, int? FirstMonth, Dictionary<string, long> LastSent,
+        IReadOnlyList<DataRun>? Timed = null, IReadOnlyList<DataRun>? Months = null);
 }

@@ -28,9 +28,19 @@ public sealed class MonitorSnapshot
 /// </summary>
 public sealed class MonitorDirectory(GeographyModel geography, IGrainFactory grains)
 {
+    /// <summary>
+    /// A store with no timed or dated incident for longer than this has had no feed (every partner together sends
+    /// several a day), so the baseline starts again after it.
+    /// </summary>
+    public static readonly TimeSpan CoverageGap = TimeSpan.FromDays(14);
+
+    /// <summary>Months with data this far apart (one whole empty month between) still make one stretch; two empty months break it.</summary>
+    public const int CoverageGapMonths = 2;
+
     private MonitorSnapshot _current = new(geography, grains);
-    private long _firstExactTicks = long.MaxValue;
-    private int _firstMonth = int.MaxValue;
+    private readonly Lock _coverageLock = new();
+    private readonly DataRuns _timed = new(CoverageGap.Ticks);
+    private readonly DataRuns _months = new(CoverageGapMonths);
 
     public MonitorSnapshot Current => Volatile.Read(ref _current);
 
@@ -45,41 +55,52 @@ public sealed class MonitorDirectory(GeographyModel geography, IGrainFactory gra
     /// <summary>Makes a snapshot current; the tailer calls this between two pages, when fresh grains have caught up.</summary>
     public void Replace(MonitorSnapshot next) => Volatile.Write(ref _current, next);
 
+    /// <summary>Where the data's latest stretch begins: the coverage of anything asked about now.</summary>
     public Coverage Coverage
     {
         get
         {
-            var exact = Interlocked.Read(ref _firstExactTicks);
-            var month = Volatile.Read(ref _firstMonth);
-            return new Coverage(
-                exact == long.MaxValue ? null : new DateTimeOffset(exact, TimeSpan.Zero),
-                month == int.MaxValue ? null : month);
+            lock (_coverageLock) return new Coverage(Exact(_timed.LatestStart), Month(_months.LatestStart));
         }
     }
 
-    /// <summary>Widens the coverage to include an incident's time.</summary>
+    /// <summary>Where the stretch of data holding a time (rolling windows) and a month (the calendar month window) begins.</summary>
+    public Coverage CoverageAsOf(DateTimeOffset at, int monthIndex)
+    {
+        lock (_coverageLock) return new Coverage(Exact(_timed.StartAsOf(at.UtcTicks)), Month(_months.StartAsOf(monthIndex)));
+    }
+
+    /// <summary>The stretches of data seen, for the log reader's checkpoint.</summary>
+    public (IReadOnlyList<DataRun> Timed, IReadOnlyList<DataRun> Months) CoverageRuns
+    {
+        get
+        {
+            lock (_coverageLock) return ([.. _timed.Runs], [.. _months.Runs]);
+        }
+    }
+
+    /// <summary>Adds an incident's time to the coverage.</summary>
     public void Observe(OccurredAt occurredAt)
     {
-        var month = occurredAt.MonthIndex;
-        int seenMonth;
-        while (month < (seenMonth = Volatile.Read(ref _firstMonth)) && Interlocked.CompareExchange(ref _firstMonth, month, seenMonth) != seenMonth)
+        lock (_coverageLock)
         {
-        }
-        // Dated (day-precision) incidents fill rolling windows too, so they start the timed coverage as well.
-        if (occurredAt.Precision == TimePrecision.Month) return;
-        var ticks = occurredAt.Start.UtcTicks;
-        long seenTicks;
-        while (ticks < (seenTicks = Interlocked.Read(ref _firstExactTicks)) && Interlocked.CompareExchange(ref _firstExactTicks, ticks, seenTicks) != seenTicks)
-        {
+            _months.Add(occurredAt.MonthIndex);
+            // Dated (day-precision) incidents fill rolling windows too, so they count for the timed coverage as well.
+            if (occurredAt.Precision != TimePrecision.Month) _timed.Add(occurredAt.Start.UtcTicks);
         }
     }
 
-    /// <summary>Widens the coverage to include another's (a checkpoint's).</summary>
-    public void Observe(Coverage coverage)
+    /// <summary>Adds stretches of data (a checkpoint's) to the coverage.</summary>
+    public void Observe(IEnumerable<DataRun> timed, IEnumerable<DataRun> months)
     {
-        if (coverage.FirstMonthIndex is { } month) Observe(new OccurredAt(MonthStart(month), TimePrecision.Month));
-        if (coverage.FirstExact is { } exact) Observe(new OccurredAt(exact, TimePrecision.Exact));
+        lock (_coverageLock)
+        {
+            foreach (var run in timed) _timed.Add(run);
+            foreach (var run in months) _months.Add(run);
+        }
     }
 
-    private static DateTimeOffset MonthStart(int monthIndex) => new(monthIndex / 12, monthIndex % 12 + 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static DateTimeOffset? Exact(long? ticks) => ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+
+    private static int? Month(long? index) => index is { } m ? (int)m : null;
 }

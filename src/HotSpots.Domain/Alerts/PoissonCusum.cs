@@ -8,12 +8,20 @@ public readonly record struct CusumDesign(double InControlRate, double OutOfCont
 /// a shift to detect λ₁ = ratio × λ₀, the optimal reference value is k = (λ₁ − λ₀) / (ln λ₁ − ln λ₀). h is the
 /// smallest value whose in-control average run length (periods between false alarms when nothing has changed)
 /// reaches the target, e.g. 365 daily periods for one false alarm per area per year. The run length is computed
-/// exactly enough by the Markov-chain method of Brook and Evans (1972), with S measured in steps of 1/20.
+/// exactly enough by the Markov-chain method of Brook and Evans (1972), with S measured in steps of 1/20; where that
+/// would take more than <see cref="MaxStates"/> states (a high rate with a small shift, or a long hourly run length)
+/// the steps are coarser, so that no design costs more than a fraction of a second.
 /// </summary>
 public static class PoissonCusum
 {
     private const int StepsPerUnit = 20;
     private const double MinimumRate = 0.01;
+
+    /// <summary>
+    /// The run length is a dense linear solve, cubic in the states: 250 take a few milliseconds, while a rate of 50 a day
+    /// with a 1.05 shift needed over 2,000 at 1/20 steps and three minutes per design, all of it inside alert evaluation.
+    /// </summary>
+    public const int MaxStates = 250;
 
     private static readonly Dictionary<(double, double, double), CusumDesign> Designs = [];
     private static readonly Lock DesignsLock = new();
@@ -29,14 +37,16 @@ public static class PoissonCusum
         var shifted = rate * shiftRatio;
         var k = (shifted - rate) / (Math.Log(shifted) - Math.Log(rate));
         double low = 0, high = 1;
-        while (RunLength(rate, k, high) < targetRunLength && high < 200) high *= 2;
-        for (var i = 0; i < 40 && high - low > 1.0 / StepsPerUnit; i++)
+        while (RunLength(rate, k, high, Steps(high)) < targetRunLength && high < 200) high *= 2;
+        // One step size for the whole search, so that the run length only grows with h along it.
+        var steps = Steps(high);
+        for (var i = 0; i < 40 && high - low > 1.0 / steps; i++)
         {
             var mid = (low + high) / 2;
-            if (RunLength(rate, k, mid) >= targetRunLength) high = mid;
+            if (RunLength(rate, k, mid, steps) >= targetRunLength) high = mid;
             else low = mid;
         }
-        var design = new CusumDesign(rate, shifted, k, high, RunLength(rate, k, high));
+        var design = new CusumDesign(rate, shifted, k, high, RunLength(rate, k, high, steps));
         lock (DesignsLock) Designs[(rate, shiftRatio, targetRunLength)] = design;
         return design;
     }
@@ -50,24 +60,35 @@ public static class PoissonCusum
     }
 
     /// <summary>Average periods to a (false) alarm from S = 0 when counts are Poisson(rate).</summary>
-    public static double RunLength(double rate, double k, double h)
+    public static double RunLength(double rate, double k, double h) => RunLength(rate, k, h, Steps(h));
+
+    /// <summary>Steps of S per unit: 20, or fewer where h is so large that 20 would exceed <see cref="MaxStates"/>.</summary>
+    private static int Steps(double h) => Math.Clamp((int)(MaxStates / Math.Max(h, 1e-9)), 1, StepsPerUnit);
+
+    private static double RunLength(double rate, double k, double h, int stepsPerUnit)
     {
-        var states = (int)Math.Ceiling(h * StepsPerUnit);
+        var states = (int)Math.Ceiling(h * stepsPerUnit);
         if (states <= 0) return 1;
-        var kSteps = (int)Math.Round(k * StepsPerUnit);
+        var kSteps = (int)Math.Round(k * stepsPerUnit);
         // (I − R) · L = 1 over the transient states 0 .. states−1, solved by Gaussian elimination.
         var matrix = new double[states, states + 1];
         var maxCount = (int)Math.Ceiling(rate + 10 * Math.Sqrt(rate) + h + k + 10);
+        // The same probabilities for every state: worked out once, not once per state (at a rate of 1,000 that was most of the time).
+        var pmf = new double[maxCount + 1];
+        var counts = 0;
+        for (; counts <= maxCount; counts++)
+        {
+            pmf[counts] = Poisson.Pmf(counts, rate);
+            if (pmf[counts] < 1e-15 && counts > rate) break;
+        }
         for (var i = 0; i < states; i++)
         {
             matrix[i, i] += 1;
             matrix[i, states] = 1;
-            for (var x = 0; x <= maxCount; x++)
+            for (var x = 0; x < counts; x++)
             {
-                var p = Poisson.Pmf(x, rate);
-                if (p < 1e-15 && x > rate) break;
-                var j = Math.Max(0, i + x * StepsPerUnit - kSteps);
-                if (j < states) matrix[i, j] -= p;
+                var j = Math.Max(0, i + x * stepsPerUnit - kSteps);
+                if (j < states) matrix[i, j] -= pmf[x];
             }
         }
         return Solve(matrix, states)[0];

@@ -47,6 +47,9 @@ public sealed partial record Operation(
 
     public const double MaxBufferOuter = 2_000;
 
+    /// <summary>About 115 officer-years: more than any hot-spot operation is funded for, and far short of what breaks a ratio.</summary>
+    public const double MaxFundedPatrolHours = 1_000_000;
+
     /// <summary>Why the definition cannot be accepted; empty when it can.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -59,13 +62,16 @@ public sealed partial record Operation(
         else foreach (var g in TargetGroups.Where(g => !CategoryGroup.TryParse(g, out _))) problems.Add($"target group '{g}' is not a category group or category");
         var periods = (ActivePeriods ?? []).OrderBy(p => p.Start).ToList();
         if (periods.Any(p => p.Start == default)) problems.Add("every active period needs a start date (yyyy-MM-dd)");
+        else if (periods.Any(p => !DayRange.IsPlausible(p.Start) || p.End is { } e && !DayRange.IsPlausible(e)))
+            problems.Add($"activePeriods dates must be from {DayRange.EarliestDate:yyyy-MM-dd} to {DayRange.LatestDate:yyyy-MM-dd}");
         foreach (var p in periods.Where(p => p.End < p.Start)) problems.Add($"active period starting {p.Start:yyyy-MM-dd} ends before it starts");
         for (var i = 1; i < periods.Count; i++)
         {
             if (periods[i - 1].End is not { } end || end >= periods[i].Start)
                 problems.Add($"active periods starting {periods[i - 1].Start:yyyy-MM-dd} and {periods[i].Start:yyyy-MM-dd} overlap");
         }
-        if (FundedPatrolHours is < 0 || FundedPatrolHours is { } f && !double.IsFinite(f)) problems.Add("fundedPatrolHours must be a positive number of hours");
+        if (FundedPatrolHours is { } f && !(f >= 0 && f <= MaxFundedPatrolHours))
+            problems.Add($"fundedPatrolHours must be from 0 to {MaxFundedPatrolHours} hours");
         if (!(BufferInnerMetres >= 0 && BufferOuterMetres > BufferInnerMetres && BufferOuterMetres <= MaxBufferOuter))
             problems.Add($"the buffer must satisfy 0 <= bufferInnerMetres < bufferOuterMetres <= {MaxBufferOuter}");
         return problems;

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using HotSpots.Application.Alerts;
 using HotSpots.Domain.Alerts;
+using HotSpots.Domain.Evaluation;
+using HotSpots.Domain.Incidents;
 using HotSpots.Grains;
 using HotSpots.Host.Security;
 using HotSpots.Store;
@@ -67,6 +69,11 @@ public static class AlertEndpoints
         };
         if (wanted == (AlertStatus)(-1))
             return Results.Problem(statusCode: 400, title: "Unknown status", detail: $"status '{status}' is not open, acknowledged or resolved");
+        if (group is not null && !CategoryGroup.TryParse(group, out _))
+            return Results.Problem(statusCode: 400, title: "Unknown group", detail: $"group '{group}' is not asb, deliberate-fires, violence, all or a category");
+        if (since is { } from && !DayRange.IsPlausible(DateOnly.FromDateTime(from.UtcDateTime)))
+            return Results.Problem(statusCode: 400, title: "Invalid date",
+                detail: $"since {from.UtcDateTime:yyyy-MM-dd} is not from {DayRange.EarliestDate:yyyy-MM-dd} to {DayRange.LatestDate:yyyy-MM-dd}");
         var alerts = await store.QueryAsync(new AlertQuery(wanted, area, group, since), ct);
         return Results.Ok(alerts.Select(AlertView.Of).ToList());
     }

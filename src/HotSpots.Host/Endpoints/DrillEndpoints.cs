@@ -35,6 +35,8 @@ public static class DrillEndpoints
         if (post?.Scenario is not { Length: > 0 } scenario)
             return Results.Problem(statusCode: 400, title: "No scenario", detail: "Name a scenario: see GET /api/drills/scenarios.");
         // Checked here as well as by the runner: a number of hours too large for a TimeSpan cannot reach it.
+        if (post.Count is { } count && count is < 1 or > DrillRunner.MaxCount)
+            return Results.Problem(statusCode: 400, title: "Invalid count", detail: $"count must be from 1 to {DrillRunner.MaxCount}, not {count}");
         if (post.WithinHours is { } hours && !(hours > 0 && hours <= DrillRunner.MaxWithin.TotalHours))
             return Results.Problem(statusCode: 400, title: "Invalid window", detail: $"withinHours must be more than 0 and at most {DrillRunner.MaxWithin.TotalHours}");
         try

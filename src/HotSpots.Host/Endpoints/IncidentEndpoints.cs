@@ -42,6 +42,7 @@ public static class IncidentEndpoints
         using (document)
         {
             var root = document.RootElement;
+            if (JsonText.DuplicateKey(root) is { } duplicate) return JsonText.DuplicateKeyProblem(duplicate);
             var elements = root.ValueKind switch
             {
                 JsonValueKind.Array => root.EnumerateArray().ToList(),

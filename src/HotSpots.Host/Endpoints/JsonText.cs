@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using System.Text.Json;
 
 namespace HotSpots.Host.Endpoints;
@@ -24,4 +26,55 @@ internal static class JsonText
             return false;
         }
     }
+
+    /// <summary>
+    /// The first key given twice in one object, with where it is (<c>$[3].category</c>), or null. Which of the two
+    /// values counts is a guess (RFC 8259 leaves it open, and parsers differ), and a partner's system and ours must
+    /// not read one incident differently, so such a body is refused. Found here rather than by the parser's own check
+    /// so that the answer names the key and item in our words, whatever the runtime's message says.
+    /// </summary>
+    public static string? DuplicateKey(JsonElement element, string path = "$")
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!seen.Add(property.Name)) return $"{path}.{property.Name}";
+                    if (DuplicateKey(property.Value, $"{path}.{property.Name}") is { } inner) return inner;
+                }
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (DuplicateKey(item, $"{path}[{index++}]") is { } inner) return inner;
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    public static IResult DuplicateKeyProblem(string path) =>
+        Results.Problem(statusCode: 400, title: "Duplicate JSON key", detail: $"the key '{path[(path.LastIndexOf('.') + 1)..]}' is given twice at {path}; send each key once");
+
+    /// <summary>
+    /// An id sent as a JSON number, in one canonical form: <c>1000</c>, <c>1000.0</c> and <c>1e3</c> are one number
+    /// to JSON, so they are one id, written as the whole number (the form a string id of it takes, so <c>"1000"</c>
+    /// is that id too). A number that is not whole, or too long to hold exactly, is refused: it is no id.
+    /// </summary>
+    public static bool TryGetWholeNumber(JsonElement value, out string? text)
+    {
+        text = null;
+        // Beyond 28 digits a decimal rounds, and two ids could meet in one.
+        if (value.GetRawText().Count(char.IsAsciiDigit) > 28) return false;
+        if (!value.TryGetDecimal(out var number) || decimal.Truncate(number) != number) return false;
+        text = ((BigInteger)number).ToString(CultureInfo.InvariantCulture);
+        return true;
+    }
+
+    public static string NotAnIdReason(string name) =>
+        $"{name} must be a string or a whole number (a longer or fractional id belongs in a string)";
 }

@@ -81,6 +81,10 @@ public static partial class OperationEndpoints
     {
         if (revision is { } wanted)
         {
+            // A revision no change has made yet would only be waited for in vain.
+            var stored = await store.GeographyRevisionAsync(ct);
+            if (wanted < 0 || wanted > stored)
+                return Results.Problem(statusCode: 400, title: "Invalid revision", detail: $"revision {wanted} is not from 0 to {stored}, the latest stored");
             try
             {
                 await watcher.WhenAppliedAsync(wanted, ct).WaitAsync(MaxWait, ct);
@@ -196,6 +200,8 @@ public static partial class OperationEndpoints
     private static async Task<IResult> EvaluateAsync(string id, string? group, string? before, string? during, string? after, string? format,
         EvaluationService evaluations, IOperationStore store, GeographyWatcher watcher, CancellationToken ct)
     {
+        if (format is not (null or "json" or "csv"))
+            return Results.Problem(statusCode: 400, title: "Invalid format", detail: $"format '{format}' is not json or csv");
         EvaluationPeriods? periods = null;
         if (before is not null || during is not null || after is not null)
         {
@@ -287,6 +293,7 @@ public static partial class OperationEndpoints
         {
             using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
             var root = document.RootElement;
+            if (JsonText.DuplicateKey(root) is { } duplicate) return JsonText.DuplicateKeyProblem(duplicate);
             var elements = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : root.ValueKind == JsonValueKind.Object ? [root] : [];
             if (elements.Count is 0 or > IncidentEndpoints.MaxItems)
                 return Results.Problem(statusCode: 400, title: "No patrol visits", detail: $"Send one visit object or an array of 1 to {IncidentEndpoints.MaxItems}.");
@@ -329,6 +336,7 @@ public static partial class OperationEndpoints
         var fromProblem = DateProblem("from", from, today.AddDays(-28), out var first);
         var toProblem = DateProblem("to", to, today, out var last);
         if ((fromProblem ?? toProblem) is { } problem) return Results.Problem(statusCode: 400, title: "Invalid dates", detail: problem);
+        if (first > last) return Results.Problem(statusCode: 400, title: "Invalid dates", detail: $"from {first:yyyy-MM-dd} is after to {last:yyyy-MM-dd}");
         return Results.Ok(await store.PatrolsAsync(zone, new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
             new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), ct));
     }
@@ -390,6 +398,12 @@ public static partial class OperationEndpoints
         string? Text(string name)
         {
             if (!e.TryGetProperty(name, out var v)) return null;
+            if (name == "sourceId" && v.ValueKind == JsonValueKind.Number)
+            {
+                if (JsonText.TryGetWholeNumber(v, out var id)) return id;
+                problem ??= JsonText.NotAnIdReason(name);
+                return null;
+            }
             if (v.ValueKind == JsonValueKind.Number) return v.GetRawText();
             if (v.ValueKind != JsonValueKind.String) return null;
             if (JsonText.TryGetString(v, out var text)) return text;

@@ -35,8 +35,13 @@ internal static class SubmissionReader
             error ??= JsonText.NotTextReason(name);
             return null;
         }
-        // Source systems often send numeric ids; they are ids all the same.
-        if (name == "sourceId" && value.ValueKind == JsonValueKind.Number) return value.GetRawText();
+        // Source systems often send numeric ids; they are ids all the same, one id however the number is written.
+        if (name == "sourceId")
+        {
+            if (value.ValueKind == JsonValueKind.Number && JsonText.TryGetWholeNumber(value, out var id)) return id;
+            error ??= JsonText.NotAnIdReason(name);
+            return null;
+        }
         error ??= $"{name} must be a string";
         return null;
     }

@@ -39,6 +39,8 @@ public static class HostingExtensions
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            // A key given twice leaves which value counts to the parser; refused (400) as the hand-read bodies are.
+            o.SerializerOptions.AllowDuplicateProperties = false;
         });
         services.AddSingleton<AreaGeoJson>();
         return services;

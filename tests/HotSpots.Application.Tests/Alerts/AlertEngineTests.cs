@@ -103,8 +103,8 @@ public sealed class AlertEngineTests : IDisposable
         await using var h = await Harness.StartAsync(Now, storePath: _dir.File("join.db"));
         var options = FiresOnly();
         options.Rules["fires-c2"] = new() { Method = "ears-c2", Group = "deliberate-fires", Limit = 3, MinSigma = 1, MinCount = 3, FalseDiscoveryRate = 0 };
-        // A fire three weeks ago: the data then covers EARS C2's baseline.
-        await h.Ingestor.IngestAsync([Fire("old", Now.AddDays(-21))]);
+        // A fire ten days ago: the data then covers EARS C2's baseline (nine days).
+        await h.Ingestor.IngestAsync([Fire("old", Now.AddDays(-10))]);
         await h.Ingestor.IngestAsync([.. Enumerable.Range(1, 5).Select(i => Fire($"f{i}", Now.AddHours(-2).AddMinutes(i)))]);
 
         var (_, changes) = await StartEngineAsync(h, options);
@@ -160,6 +160,41 @@ public sealed class AlertEngineTests : IDisposable
         await engine.EvaluateAsync(null, h.Tailer.AppliedSequence);
         Assert.Equal(["fires-24h"], Assert.Single(changes.All).Alert.Evidence.Select(e => e.RuleId));
     }
+
+    [Fact]
+    public async Task A_stray_incident_years_before_the_data_raises_no_alert_on_the_default_rules()
+    {
+        await using var h = await Harness.StartAsync(Now, storePath: _dir.File("stray.db"));
+        // A placeholder date from a partner's system, then ten steady days of four ASB incidents a day in one ward:
+        // read from 2000, the weeks before the data would be a quiet baseline and CUSUM would call the steady days a rise.
+        await h.Ingestor.IngestAsync([Asb("stray", new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero))]);
+        await h.Ingestor.IngestAsync([.. Enumerable.Range(0, 10).SelectMany(d => Enumerable.Range(1, 4).Select(i => Asb($"d{d}-{i}", Now.AddDays(-d).AddHours(-i))))]);
+
+        var (_, changes) = await StartEngineAsync(h, new AlertOptions());
+
+        Assert.Empty(changes.All);
+    }
+
+    [Fact]
+    public async Task After_a_month_long_gap_a_rise_is_judged_only_by_the_rules_whose_baseline_the_data_since_covers()
+    {
+        await using var h = await Harness.StartAsync(Now, storePath: _dir.File("gap.db"));
+        await h.Ingestor.IngestAsync([.. Enumerable.Range(40, 5).Select(d => Asb($"old{d}", Now.AddDays(-d)))]);
+        await h.Ingestor.IngestAsync([.. Enumerable.Range(1, 10).SelectMany(d => Enumerable.Range(1, 2).Select(i => Asb($"d{d}-{i}", Now.AddDays(-d).AddHours(-i))))]);
+        var (engine, changes) = await StartEngineAsync(h, new AlertOptions());
+        Assert.Empty(changes.All);
+
+        await h.Ingestor.IngestAsync([.. Enumerable.Range(1, 9).Select(i => Asb($"t{i}", Now.AddMinutes(-5 * i)))]);
+        await h.Tailer.ApplyPendingAsync();
+        await engine.EvaluateAsync(null, h.Tailer.AppliedSequence);
+
+        // The ward and the zone over it; CUSUM needs 35 days of data, and the ten since the gap are not enough.
+        Assert.Equal(2, changes.All.Count);
+        Assert.All(changes.All, c => Assert.Equal(["asb-c2"], c.Alert.Evidence.Where(e => e.Fires).Select(e => e.RuleId)));
+    }
+
+    private static IncidentSubmission Asb(string id, DateTimeOffset at) =>
+        new("essex-police", id, "anti-social-behaviour", at.ToString("O"), 51.4757, 0.3217, null, null, null);
 
     public void Dispose() => _dir.Dispose();
 

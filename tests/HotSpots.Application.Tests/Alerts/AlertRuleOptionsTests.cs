@@ -29,6 +29,26 @@ public sealed class AlertRuleOptionsTests
         Assert.Equal(problem, reason);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("rule with spaces")]
+    [InlineData("rule\u0000")]
+    [InlineData("an-id-of-sixty-five-characters-is-longer-than-any-rule-needs-xxxx")]
+    public void A_rule_id_that_is_not_a_short_name_is_refused(string id)
+    {
+        Assert.Null(new AlertRuleOptions { Method = "threshold", Group = "asb" }.ToRule(id, out var reason));
+        Assert.Equal("a rule id is 1-64 characters of letters, digits, '-' and '_'", reason);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a-zone-code-of-sixty-five-characters-is-longer-than-any-code-xxxx")]
+    public void An_area_that_is_not_a_code_is_refused_naming_areas(string code)
+    {
+        Assert.Null(new AlertRuleOptions { Method = "threshold", Group = "asb", Areas = ["E05002235", code] }.ToRule("r", out var reason));
+        Assert.Equal("areas must be codes of 1 to 64 characters", reason);
+    }
+
     [Fact]
     public void The_shipped_rules_are_all_within_range()
     {

@@ -1,5 +1,6 @@
 using HotSpots.Store.Sqlite;
 using HotSpots.Grains;
+using HotSpots.Application.Ingest;
 using HotSpots.Application.Monitoring;
 using HotSpots.Domain.Heat;
 using HotSpots.Domain.Incidents;
@@ -103,6 +104,51 @@ public class IncidentLogTailerTests
         Assert.Equal(2, grays.Observed);
         Assert.InRange(grays.Expected, 0.9, 1.1);
     }
+
+    [Fact]
+    public async Task A_stray_incident_years_before_the_data_does_not_open_the_baseline_nor_does_it_after_a_restart()
+    {
+        await using var h = await Harness.StartAsync(Now);
+        await h.Ingestor.IngestAsync([Harness.At("stray", "drugs", new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero))]);
+        await h.Ingestor.IngestAsync(TenDaysOfFourADay());
+        await h.Tailer.CatchUpAsync();
+        await h.Tailer.CheckpointAsync();
+
+        await using var restarted = await Harness.StartAsync(Now, storePath: h.StorePath);
+        await restarted.Tailer.StartAsync();
+
+        foreach (var node in new[] { h, restarted })
+        {
+            var day = Assert.Single((await node.Heat.GetAsync(new HeatSelection(AreaSetKind.Wards, CategoryGroup.All, HeatWindow.Day, 0), ["E05002235"])).Areas);
+            // 36 incidents over the 8 days and 4 hours the data covers before today's window: about 4.4 a day, not 36 / 28.
+            Assert.InRange(day.Expected, 4.2, 4.6);
+            Assert.True(day.HasBaseline);
+            var fourWeeks = Assert.Single((await node.Heat.GetAsync(new HeatSelection(AreaSetKind.Wards, CategoryGroup.All, HeatWindow.FourWeeks, 0), ["E05002235"])).Areas);
+            Assert.False(fourWeeks.HasBaseline);
+            Assert.Equal(Now.AddDays(-9).AddHours(-4), node.Monitors.Coverage.FirstExact);
+        }
+    }
+
+    [Fact]
+    public async Task A_month_asked_about_before_a_gap_in_the_data_keeps_the_baseline_it_had()
+    {
+        await using var h = await Harness.StartAsync(Now);
+        // Six months of data in 2025, nothing for a year, then ten days of data now.
+        await h.Ingestor.IngestAsync([.. Enumerable.Range(1, 6).Select(m => Harness.At($"m{m}", "drugs", new DateTimeOffset(2025, m, 10, 12, 0, 0, TimeSpan.Zero)))]);
+        await h.Ingestor.IngestAsync(TenDaysOfFourADay());
+        await h.Tailer.CatchUpAsync();
+
+        var june = new HeatSelection(AreaSetKind.Wards, CategoryGroup.All, HeatWindow.Month, 2025 * 12 + 5);
+        var area = Assert.Single((await h.Heat.GetAsync(june, ["E05002235"])).Areas);
+
+        Assert.True(area.HasBaseline);
+        Assert.Equal(1, area.Expected);
+        Assert.Equal(2025 * 12, h.Monitors.CoverageAsOf(Now.AddYears(-1), 2025 * 12 + 5).FirstMonthIndex);
+        Assert.Equal(Now.Year * 12 + Now.Month - 1, h.Monitors.Coverage.FirstMonthIndex);
+    }
+
+    private static List<IncidentSubmission> TenDaysOfFourADay() =>
+        [.. Enumerable.Range(0, 10).SelectMany(d => Enumerable.Range(1, 4).Select(i => Harness.At($"d{d}-{i}", "drugs", Now.AddDays(-d).AddHours(-i))))];
 
     [Fact]
     public async Task A_batch_appended_on_this_node_is_counted_from_the_hand_over_without_reading_it_back()

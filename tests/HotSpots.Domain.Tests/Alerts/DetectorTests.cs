@@ -93,6 +93,20 @@ public sealed class DetectorTests
         Assert.True(PoissonCusum.RunLength(0.5, design.K, design.H - 0.05) < 365);
     }
 
+    [Theory]
+    [InlineData(50, 1.05, 3_650)]
+    [InlineData(1_000, 1.1, 87_600)]
+    public void A_CUSUM_design_at_the_far_ends_of_what_a_rule_allows_is_quick_and_still_reaches_its_run_length(double rate, double shiftRatio, double runLength)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        var design = PoissonCusum.Design(rate, shiftRatio, runLength);
+
+        // These took 3 minutes and 25 seconds at 1/20 steps, inside alert evaluation.
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(3));
+        Assert.True(design.InControlRunLength >= runLength);
+    }
+
     [Fact]
     public void The_run_length_from_the_Markov_chain_agrees_with_a_simulation()
     {

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HotSpots.Application.Monitoring;
 using HotSpots.Host.Alerts;
 using HotSpots.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HotSpots.Host.Tests.Alerts;
 
@@ -88,5 +90,37 @@ public sealed class AlertEndpointsTests : ServerTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("runLengthDays must be from 2 to 3650", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(5));
+    }
+
+    [Theory]
+    [InlineData("since=0001-01-01", "since 0001-01-01 is not from 1970-01-01 to 2199-12-31")]
+    [InlineData("since=9999-12-31T23:59:59Z", "since 9999-12-31 is not from 1970-01-01 to 2199-12-31")]
+    [InlineData("group=fireworks", "group 'fireworks' is not asb, deliberate-fires, violence, all or a category")]
+    [InlineData("status=closed", "status 'closed' is not open, acknowledged or resolved")]
+    public async Task An_alert_filter_out_of_range_is_400_naming_the_parameter(string query, string detail)
+    {
+        var response = await Server.Viewer().GetAsync($"/api/alerts?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(detail, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Saving_the_most_demanding_CUSUM_a_rule_allows_does_not_hold_up_a_drills_alert()
+    {
+        // Fifty ASB incidents a day for four weeks in Grays: a high baseline rate, which with the smallest shift and the
+        // longest hourly run length made a design that took minutes inside evaluation.
+        var start = DateTimeOffset.UtcNow.AddDays(-29);
+        await Server.PostAsync(Enumerable.Range(0, 1_400).Select(i => HotSpotsServer.Incident($"b{i}", at: start.AddMinutes(i * 28.8))).ToArray());
+        await Server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(1_400).WaitAsync(TimeSpan.FromSeconds(30));
+        await using var client = await HeatClient.ConnectAsync(Server.BaseAddress, HotSpotsServer.ViewerKey);
+
+        var saved = await Server.Admin().PutAsJsonAsync("/api/alert-rules/asb-slow-shift",
+            new { method = "cusum", group = "asb", shiftRatio = 1.05, runLengthDays = 3650, hourly = true });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        await Server.Admin().PostAsJsonAsync("/api/drills", new { scenario = "tilbury-fires" });
+
+        var (_, alert) = await client.NextAlertAsync(a => a.Event == "AlertRaised" && a.Alert.Group == "deliberate-fires", TimeSpan.FromSeconds(10));
+        Assert.Equal("E05002247", alert.AreaCode);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using HotSpots.Application.Drills;
 using HotSpots.Application.Monitoring;
 using HotSpots.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HotSpots.Host.Tests.Endpoints;
 
@@ -31,6 +32,18 @@ public sealed class DrillEndpointsTests : ServerTests
         var heat = (await Server.Viewer().GetFromJsonAsync<HeatSnapshot>("/api/heat?group=deliberate-fires&window=24h", Json))!;
         var tilbury = heat.Areas.Single(a => a.Code == "E05002247");
         Assert.Equal((6, 6, 0d), (tilbury.Observed, tilbury.Drills, tilbury.Expected));
+    }
+
+    [Fact]
+    public async Task A_drill_with_a_key_given_twice_is_400_naming_the_key_and_runs_nothing()
+    {
+        var body = new StringContent("""{"scenario":"tilbury-fires","count":2,"count":50}""", System.Text.Encoding.UTF8, "application/json");
+
+        var response = await Server.Admin().PostAsync("/api/drills", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'count'", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Empty(await Server.Services.GetRequiredService<HotSpots.Store.IIncidentStore>().ReadAfterAsync(0, 10));
     }
 
     [Fact]
@@ -64,6 +77,17 @@ public sealed class DrillEndpointsTests : ServerTests
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1001)]
+    public async Task A_count_outside_what_a_drill_allows_is_400_naming_count(int count)
+    {
+        var response = await Server.Admin().PostAsJsonAsync("/api/drills", new { scenario = "grays-asb", count });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal($"count must be from 1 to 1000, not {count}", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 
     [Theory]

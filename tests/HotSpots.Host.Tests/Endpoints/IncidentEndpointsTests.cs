@@ -148,6 +148,49 @@ public sealed class IncidentEndpointsTests : ServerTests
         Assert.Equal(["rejected", "accepted"], items.EnumerateArray().Select(i => i.GetProperty("status").GetString()));
     }
 
+    [Fact]
+    public async Task A_numeric_id_is_one_id_however_the_number_is_written()
+    {
+        string Item(string id) => $$"""{"source":"essex-police","sourceId":{{id}},"category":"anti-social-behaviour","occurredAt":"{{DateTimeOffset.UtcNow.AddMinutes(-1):O}}","latitude":51.4757,"longitude":0.3217}""";
+        var body = new StringContent($"[{Item("1000")},{Item("1000.0")},{Item("1e3")},{Item("\"1000\"")},{Item("10E2")}]", Encoding.UTF8, "application/json");
+
+        var result = await (await Server.Ingest().PostAsync("/api/incidents", body)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(["accepted", "duplicate", "duplicate", "duplicate", "duplicate"], result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("status").GetString()));
+        var stored = await Server.Services.GetRequiredService<IIncidentStore>()
+            .ReadIncidentsAsync(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1)).SingleAsync(i => i.Source == "essex-police");
+        Assert.Equal("1000", stored.SourceId);
+    }
+
+    [Theory]
+    [InlineData("1000.5")]
+    [InlineData("1e-3")]
+    [InlineData("123456789012345678901234567890")]
+    [InlineData("true")]
+    public async Task A_numeric_id_that_is_not_a_whole_number_held_exactly_is_rejected_naming_the_field(string id)
+    {
+        var body = new StringContent($$"""{"source":"essex-police","sourceId":{{id}},"category":"anti-social-behaviour","occurredAt":"{{DateTimeOffset.UtcNow.AddMinutes(-1):O}}","latitude":51.4757,"longitude":0.3217}""", Encoding.UTF8, "application/json");
+
+        var response = await Server.Ingest().PostAsync("/api/incidents", body);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.StartsWith("sourceId must be a string or a whole number", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task An_incident_with_a_key_given_twice_is_refused_with_a_problem_naming_the_key()
+    {
+        var body = new StringContent($$"""{"source":"essex-police","sourceId":"dup","category":"anti-social-behaviour","category":"burglary","occurredAt":"{{DateTimeOffset.UtcNow.AddMinutes(-1):O}}","latitude":51.4757,"longitude":0.3217}""", Encoding.UTF8, "application/json");
+
+        var response = await Server.Ingest().PostAsync("/api/incidents", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Duplicate JSON key", problem.GetProperty("title").GetString());
+        Assert.Equal("the key 'category' is given twice at $.category; send each key once", problem.GetProperty("detail").GetString());
+        Assert.Empty(await Server.Services.GetRequiredService<IIncidentStore>().ReadAfterAsync(0, 10));
+    }
+
     /// <summary>The JSON text with its "BAD" string value replaced by the defect, as raw bytes no serializer would write.</summary>
     internal static ByteArrayContent BodyWithBadText(string json, string defect)
     {

@@ -84,10 +84,26 @@ public sealed class ReadingEndpointsTests : ServerTests
         Assert.Contains("is not", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("/api/heat?window=month&month=9999-12")]
+    [InlineData("/api/heat?window=month&month=0001-01")]
+    [InlineData("/api/areas/wards/E05002235?window=month&month=9999-12")]
+    [InlineData("/api/areas/wards/E05002235?window=month&month=0001-01")]
+    [InlineData("/api/areas/wards/E05002235?window=month&month=1969-12")]
+    public async Task A_month_at_the_ends_of_the_calendar_is_400_naming_the_parameter(string path)
+    {
+        var response = await Server.Viewer().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Matches("^month '[0-9-]+' is not yyyy-MM from 1970-01 to 2199-12$", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task Heat_can_be_read_as_it_stood_an_hour_ago_for_the_time_slider()
     {
-        await Server.PostAsync(HotSpotsServer.Incident("now-1", category: "youth-nuisance", at: DateTimeOffset.UtcNow.AddMinutes(-1)));
+        // At the start of this clock hour: a minute ago is the previous hour in a run's first minute, which the hour-ago window holds.
+        var utcNow = DateTimeOffset.UtcNow;
+        await Server.PostAsync(HotSpotsServer.Incident("now-1", category: "youth-nuisance", at: new DateTimeOffset(utcNow.Year, utcNow.Month, utcNow.Day, utcNow.Hour, 0, 0, TimeSpan.Zero)));
         await Server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(1).WaitAsync(TimeSpan.FromSeconds(10));
         var hourAgo = DateTimeOffset.UtcNow.AddHours(-1).ToString("O");
 

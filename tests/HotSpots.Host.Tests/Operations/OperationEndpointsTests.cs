@@ -161,12 +161,32 @@ public sealed class OperationEndpointsTests : ServerTests
         "before '9999-01-01..9999-12-31' is not yyyy-MM-dd..yyyy-MM-dd (last day included), yyyy-MM or yyyy-MM..yyyy-MM, from 1970-01-01 to 2199-12-31")]
     [InlineData("/api/operations/any/evaluation?before=2026-01&during=9999-12",
         "during '9999-12' is not yyyy-MM-dd..yyyy-MM-dd (last day included), yyyy-MM or yyyy-MM..yyyy-MM, from 1970-01-01 to 2199-12-31")]
-    public async Task A_date_at_the_ends_of_the_calendar_is_400_naming_the_parameter(string path, string detail)
+    [InlineData("/api/patrols?from=2026-01-10&to=2026-01-01", "from 2026-01-10 is after to 2026-01-01")]
+    [InlineData("/api/operations/any/evaluation?format=xml", "format 'xml' is not json or csv")]
+    [InlineData("/api/geography?revision=-1", "revision -1 is not from 0 to 3, the latest stored")]
+    [InlineData("/api/geography?revision=9223372036854775807", "revision 9223372036854775807 is not from 0 to 3, the latest stored")]
+    public async Task A_parameter_out_of_range_is_400_naming_it(string path, string detail)
     {
         var response = await Server.Viewer().GetAsync(path);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(detail, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("9999-12-31", null, "activePeriods dates must be from 1970-01-01 to 2199-12-31")]
+    [InlineData("2026-01-01", 1e308, "fundedPatrolHours must be from 0 to 1000000 hours")]
+    [InlineData("2026-01-01", -1.0, "fundedPatrolHours must be from 0 to 1000000 hours")]
+    public async Task An_operation_with_a_date_or_patrol_hours_out_of_range_is_refused_naming_the_field(string end, double? fundedPatrolHours, string problem)
+    {
+        var response = await Server.Admin().PutAsJsonAsync("/api/operations/op-far", new
+        {
+            name = "Far", type = "dial", zones = new[] { "op-grip-grays" }, activePeriods = new[] { new { start = "2026-01-01", end } },
+            targetGroups = new[] { "asb" }, fundedPatrolHours,
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal([problem], (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray().Select(p => p.GetString()));
     }
 
     [Theory]
@@ -187,6 +207,24 @@ public sealed class OperationEndpointsTests : ServerTests
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((2, 1), (body.GetProperty("accepted").GetInt32(), body.GetProperty("rejected").GetInt32()));
         Assert.StartsWith("method is not valid text", body.GetProperty("items")[1].GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Patrol_visits_with_a_key_given_twice_are_refused_naming_the_key_and_numeric_ids_are_one_id_however_written()
+    {
+        var start = DateTimeOffset.UtcNow.AddHours(-3).ToString("O");
+        var end = DateTimeOffset.UtcNow.AddHours(-2).ToString("O");
+        string Visit(string id, string extra = "") => $$"""{"zone":"op-grip-grays","start":"{{start}}","end":"{{end}}","officers":2,"source":"gps","sourceId":{{id}}{{extra}}}""";
+
+        var officersAgain = Visit("2", ""","officers":9""");
+        var twice = await Server.Ingest().PostAsync("/api/patrols", new StringContent($"[{Visit("1")},{officersAgain}]", Encoding.UTF8, "application/json"));
+        var numbers = await Server.Ingest().PostAsync("/api/patrols", new StringContent($"[{Visit("7")},{Visit("7.0")},{Visit("7e0")},{Visit("7.5")}]", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Equal("the key 'officers' is given twice at $[1].officers; send each key once", (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        var items = (await numbers.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
+        Assert.Equal(["accepted", "duplicate", "duplicate", "rejected"], items.EnumerateArray().Select(i => i.GetProperty("status").GetString()));
+        Assert.StartsWith("sourceId must be a string or a whole number", items[3].GetProperty("reason").GetString());
     }
 
     [Fact]
