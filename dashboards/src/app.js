@@ -96,6 +96,7 @@ async function start(account) {
   state.account = account;
   const [config, wards, zones] = await Promise.all([api('/api/dashboard'), api('/api/areas?set=wards'), api('/api/areas?set=zones')]);
   state.areas = { wards: wards.features, zones: zones.features };
+  state.tiles = { url: config.tileUrl, attribution: config.tileAttribution };
   $('sign-in').hidden = true;
   $('main').hidden = false;
   $('controls').hidden = false;
@@ -534,7 +535,7 @@ $('meeting').addEventListener('click', () => setMeeting(!document.body.classList
 function setOperations(open) {
   $('operations-toggle').setAttribute('aria-pressed', String(open));
   if (!open) { state.operations?.close(); return; }
-  state.operations ??= new OperationsPanel($('operations'), { wards: state.areas.wards });
+  state.operations ??= new OperationsPanel($('operations'), { wards: state.areas.wards, tiles: state.tiles, canManage: () => state.account.roles.includes('analyst') });
   state.operations.wards = state.areas.wards;
   state.operations.open();
   $('op-title').focus();

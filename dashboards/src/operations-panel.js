@@ -4,28 +4,65 @@ import * as L from '../vendor/leaflet.js';
 import { api } from './api.js';
 import { renderBarChart } from './charts.js';
 import { evaluationPath, tableRows, periodBars, dosageLine } from './operations.js';
+import { OperationEditor } from './operation-editor.js';
 
 export class OperationsPanel {
-  constructor(root, { wards }) {
+  // `canManage` says whether the signed-in person may make operations (analysts and admins); the API decides anyway.
+  constructor(root, { wards, tiles, canManage }) {
     this.root = root;
     this.wards = wards;
+    this.canManage = canManage;
     this.select = root.querySelector('#op-select');
     this.group = root.querySelector('#op-group');
     this.form = root.querySelector('#op-form');
     this.form.addEventListener('submit', event => { event.preventDefault(); this.load(); });
     this.select.addEventListener('change', () => this.chooseOperation());
+    this.editor = new OperationEditor(root.querySelector('#op-editor'), {
+      tiles,
+      onSaved: (id, name) => this.saved(id, name),
+      onClosed: () => this.root.classList.remove('editing'),
+    });
+    window.addEventListener('resize', () => { if (!root.hidden) this.placeBelowHeader(); });
+    root.querySelector('#op-new').addEventListener('click', () => this.edit(null));
+    root.querySelector('#op-edit').addEventListener('click', () => this.edit(this.operations.find(o => o.id === this.select.value)));
   }
 
-  async open() {
+  async open(selected) {
+    this.editor.close();
+    this.placeBelowHeader();
     this.root.hidden = false;
     this.operations = await api('/api/operations');
     this.select.replaceChildren(...this.operations.map(o => new Option(`${o.name} (${o.type})`, o.id)));
+    if (selected) this.select.value = selected;
     this.root.querySelector('#op-empty').hidden = this.operations.length > 0;
     this.form.hidden = this.operations.length === 0;
+    this.root.querySelector('#op-manage').hidden = !this.canManage();
+    this.root.querySelector('#op-edit').hidden = this.operations.length === 0;
     if (this.operations.length) await this.chooseOperation();
   }
 
-  close() { this.root.hidden = true; }
+  // The header wraps to two rows on narrower screens (1366 px): the panel starts below it, not over its buttons.
+  placeBelowHeader() {
+    this.root.style.top = `${Math.ceil(document.querySelector('header').getBoundingClientRect().bottom) + 8}px`;
+  }
+
+  close() {
+    this.editor.close();
+    this.root.hidden = true;
+  }
+
+  // While the form is open the evaluation below it is hidden (styles.css): it would be of the operation as it was.
+  async edit(operation) {
+    this.root.querySelector('#op-saved').textContent = '';
+    this.root.classList.add('editing');
+    await this.editor.open(operation, this.wards);
+  }
+
+  async saved(id, name) {
+    this.root.classList.remove('editing');
+    this.root.querySelector('#op-saved').textContent = `Saved ${name}.`;
+    await this.open(id);
+  }
 
   async chooseOperation() {
     const operation = this.operations.find(o => o.id === this.select.value);

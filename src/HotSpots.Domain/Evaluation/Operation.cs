@@ -51,35 +51,44 @@ public sealed partial record Operation(
     public const double MaxFundedPatrolHours = 1_000_000;
 
     /// <summary>Why the definition cannot be accepted; empty when it can.</summary>
-    public IReadOnlyList<string> Problems()
+    public IReadOnlyList<string> Problems() => [.. FieldProblems().Select(p => p.Message)];
+
+    /// <summary>
+    /// The same problems, each with the JSON field it is about, so that a form can show each one beside its field.
+    /// </summary>
+    public IReadOnlyList<FieldProblem> FieldProblems()
     {
-        var problems = new List<string>();
-        if (!IdPattern().IsMatch(Id ?? "")) problems.Add("id must be 1-64 characters of a-z, 0-9, '-' and '_'");
-        if (string.IsNullOrWhiteSpace(Name)) problems.Add("name is required");
-        if (Zones is null || Zones.Count == 0) problems.Add("zones must name at least one zone");
-        else if (Zones.Distinct(StringComparer.Ordinal).Count() != Zones.Count) problems.Add("zones lists a zone twice");
-        if (TargetGroups is null || TargetGroups.Count == 0) problems.Add("targetGroups must name at least one category group (asb, deliberate-fires, violence, all, or a category)");
-        else foreach (var g in TargetGroups.Where(g => !CategoryGroup.TryParse(g, out _))) problems.Add($"target group '{g}' is not a category group or category");
+        var problems = new List<FieldProblem>();
+        void Add(string field, string message) => problems.Add(new FieldProblem(field, message));
+        if (!IdPattern().IsMatch(Id ?? "")) Add("id", "id must be 1-64 characters of a-z, 0-9, '-' and '_'");
+        if (string.IsNullOrWhiteSpace(Name)) Add("name", "name is required");
+        if (Zones is null || Zones.Count == 0) Add("zones", "zones must name at least one zone");
+        else if (Zones.Distinct(StringComparer.Ordinal).Count() != Zones.Count) Add("zones", "zones lists a zone twice");
+        if (TargetGroups is null || TargetGroups.Count == 0) Add("targetGroups", "targetGroups must name at least one category group (asb, deliberate-fires, violence, all, or a category)");
+        else foreach (var g in TargetGroups.Where(g => !CategoryGroup.TryParse(g, out _))) Add("targetGroups", $"target group '{g}' is not a category group or category");
         var periods = (ActivePeriods ?? []).OrderBy(p => p.Start).ToList();
-        if (periods.Any(p => p.Start == default)) problems.Add("every active period needs a start date (yyyy-MM-dd)");
+        if (periods.Any(p => p.Start == default)) Add("activePeriods", "every active period needs a start date (yyyy-MM-dd)");
         else if (periods.Any(p => !DayRange.IsPlausible(p.Start) || p.End is { } e && !DayRange.IsPlausible(e)))
-            problems.Add($"activePeriods dates must be from {DayRange.EarliestDate:yyyy-MM-dd} to {DayRange.LatestDate:yyyy-MM-dd}");
-        foreach (var p in periods.Where(p => p.End < p.Start)) problems.Add($"active period starting {p.Start:yyyy-MM-dd} ends before it starts");
+            Add("activePeriods", $"activePeriods dates must be from {DayRange.EarliestDate:yyyy-MM-dd} to {DayRange.LatestDate:yyyy-MM-dd}");
+        foreach (var p in periods.Where(p => p.End < p.Start)) Add("activePeriods", $"active period starting {p.Start:yyyy-MM-dd} ends before it starts");
         for (var i = 1; i < periods.Count; i++)
         {
             if (periods[i - 1].End is not { } end || end >= periods[i].Start)
-                problems.Add($"active periods starting {periods[i - 1].Start:yyyy-MM-dd} and {periods[i].Start:yyyy-MM-dd} overlap");
+                Add("activePeriods", $"active periods starting {periods[i - 1].Start:yyyy-MM-dd} and {periods[i].Start:yyyy-MM-dd} overlap");
         }
         if (FundedPatrolHours is { } f && !(f >= 0 && f <= MaxFundedPatrolHours))
-            problems.Add($"fundedPatrolHours must be from 0 to {MaxFundedPatrolHours} hours");
+            Add("fundedPatrolHours", $"fundedPatrolHours must be from 0 to {MaxFundedPatrolHours} hours");
         if (!(BufferInnerMetres >= 0 && BufferOuterMetres > BufferInnerMetres && BufferOuterMetres <= MaxBufferOuter))
-            problems.Add($"the buffer must satisfy 0 <= bufferInnerMetres < bufferOuterMetres <= {MaxBufferOuter}");
+            Add("buffer", $"the buffer must satisfy 0 <= bufferInnerMetres < bufferOuterMetres <= {MaxBufferOuter}");
         return problems;
     }
 
     [GeneratedRegex("^[a-z0-9_-]{1,64}$")]
     private static partial Regex IdPattern();
 }
+
+/// <summary>A reason a definition is refused, and the field (as named in JSON) it is about.</summary>
+public sealed record FieldProblem(string Field, string Message);
 
 /// <summary>A patrol visit to a zone: when, how many officers, and where the record came from (a GPS summary, a duty log).</summary>
 public sealed record PatrolVisit(string Zone, DateTimeOffset Start, DateTimeOffset End, int Officers, string Source, string SourceId, string? Method = null)

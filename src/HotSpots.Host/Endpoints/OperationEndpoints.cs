@@ -41,6 +41,9 @@ public static partial class OperationEndpoints
     {
         var viewer = app.MapGroup("/api").RequireAuthorization(SecurityExtensions.ViewerPolicy);
         var admin = app.MapGroup("/api").RequireAuthorization(SecurityExtensions.AdminPolicy);
+        // Zones and operations are the analysts' and operation leads' day-to-day work, not the system's set-up: see
+        // README's "Who may do what". Ward sets change every area's history and stay with administrators.
+        var analyst = app.MapGroup("/api").RequireAuthorization(SecurityExtensions.AnalystPolicy);
         var ingest = app.MapGroup("/api").RequireAuthorization(SecurityExtensions.IngestPolicy);
 
         viewer.MapGet("/geography", GeographyAsync)
@@ -48,9 +51,9 @@ public static partial class OperationEndpoints
 
         viewer.MapGet("/zones", ZonesAsync).WithSummary("Live zones (?all=true: retired ones too)");
         viewer.MapGet("/zones/{code}", ZoneAsync).WithSummary("A zone with every version of it");
-        admin.MapPut("/zones/{code}", PutZoneAsync).WithSummary("Create or change a zone (a new version); history is re-assigned in the background")
+        analyst.MapPut("/zones/{code}", PutZoneAsync).WithSummary("Create or change a zone (a new version); history is re-assigned in the background")
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422);
-        admin.MapDelete("/zones/{code}", RetireZoneAsync).WithSummary("Retire a zone (a retired version; its history is kept)");
+        analyst.MapDelete("/zones/{code}", RetireZoneAsync).WithSummary("Retire a zone (a retired version; its history is kept)");
 
         viewer.MapGet("/operations", async (IOperationStore store, CancellationToken ct) => Results.Ok(await store.OperationsAsync(ct)))
             .WithSummary("Every operation");
@@ -59,8 +62,8 @@ public static partial class OperationEndpoints
                     ? Results.Ok(operation)
                     : Results.Problem(statusCode: 404, title: "No such operation", detail: $"there is no operation '{id}'"))
             .WithSummary("One operation");
-        admin.MapPut("/operations/{id}", PutOperationAsync).WithSummary("Create or change an operation").ProducesProblem(400).ProducesProblem(422);
-        admin.MapDelete("/operations/{id}", DeleteOperationAsync).WithSummary("Delete an operation (its zones and patrols stay)");
+        analyst.MapPut("/operations/{id}", PutOperationAsync).WithSummary("Create or change an operation").ProducesProblem(400).ProducesProblem(422);
+        analyst.MapDelete("/operations/{id}", DeleteOperationAsync).WithSummary("Delete an operation (its zones and patrols stay)");
         viewer.MapGet("/operations/{id}/evaluation", EvaluateAsync)
             .WithSummary("Evaluate an operation: R/D/C counts and rates, gross and net effect, WDD, WDQ, dosage, zone ranking (?format=csv to export)");
         viewer.MapGet("/operations/{id}/layout", LayoutAsync)
@@ -122,12 +125,12 @@ public static partial class OperationEndpoints
     private static async Task<IResult> PutZoneAsync(string code, ZonePut? body, GeographyCatalog catalog, IOperationStore store, GeographyWatcher watcher, CancellationToken ct)
     {
         if (!ZoneCode().IsMatch(code))
-            return Results.Problem(statusCode: 400, title: "Invalid zone code", detail: "a zone code is 1-64 characters of a-z, 0-9, '-' and '_'");
+            return NotAccepted("Invalid zone code", [new FieldProblem("code", "a zone code is 1-64 characters of a-z, 0-9, '-' and '_'")], 400);
         if (body is null || string.IsNullOrWhiteSpace(body.Name))
-            return Results.Problem(statusCode: 422, title: "Zone not accepted", detail: "name is required");
+            return NotAccepted("Zone not accepted", [new FieldProblem("name", "name is required")]);
         var name = body.Name.Trim();
         if (name.Length > MaxZoneName)
-            return Results.Problem(statusCode: 422, title: "Zone not accepted", detail: $"name is {name.Length} characters; a zone name is at most {MaxZoneName}");
+            return NotAccepted("Zone not accepted", [new FieldProblem("name", $"name is {name.Length} characters; a zone name is at most {MaxZoneName}")]);
         ZoneShape shape;
         try
         {
@@ -135,7 +138,7 @@ public static partial class OperationEndpoints
         }
         catch (GeographyException ex)
         {
-            return Results.Problem(statusCode: 422, title: "Zone not accepted", detail: ex.Message);
+            return NotAccepted("Zone not accepted", [new FieldProblem("shape", ex.Message)]);
         }
         var latest = await catalog.LatestZonesAsync(ct);
         if (latest.TryGetValue(code, out var current))
@@ -177,14 +180,15 @@ public static partial class OperationEndpoints
         }
         if (operation is null) return Results.Problem(statusCode: 400, title: "Malformed operation", detail: "The body is empty.");
         operation = operation with { Id = id, ActivePeriods = operation.ActivePeriods ?? [], Zones = operation.Zones ?? [], TargetGroups = operation.TargetGroups ?? [] };
-        var problems = operation.Problems().ToList();
+        var problems = operation.FieldProblems().ToList();
         var zones = await catalog.LatestZonesAsync(ct);
-        problems.AddRange(operation.Zones.Where(z => !zones.TryGetValue(z, out var zone) || zone.Version.Retired).Select(z => $"zone '{z}' is not a live zone"));
+        problems.AddRange(operation.Zones.Where(z => !zones.TryGetValue(z, out var zone) || zone.Version.Retired)
+            .Select(z => new FieldProblem("zones", $"zone '{z}' is not a live zone")));
         var wards = monitors.Geography.Wards.ByCode;
-        problems.AddRange((operation.ControlWards ?? []).Where(w => !wards.ContainsKey(w)).Select(w => $"control ward '{w}' is not in the current ward set"));
+        problems.AddRange((operation.ControlWards ?? []).Where(w => !wards.ContainsKey(w))
+            .Select(w => new FieldProblem("controlWards", $"control ward '{w}' is not in the current ward set")));
         if (problems.Count > 0)
-            return Results.Problem(statusCode: 422, title: "Operation not accepted", detail: string.Join("; ", problems),
-                extensions: new Dictionary<string, object?> { ["problems"] = problems });
+            return NotAccepted("Operation not accepted", problems);
         var existing = (await store.OperationsAsync(ct)).FirstOrDefault(o => o.Id == id);
         if (existing is not null && JsonSerializer.Serialize(existing) == JsonSerializer.Serialize(operation))
             return Results.Ok(new GeographyAccepted(await store.GeographyRevisionAsync(ct), watcher.AppliedRevision, operation));
@@ -380,6 +384,18 @@ public static partial class OperationEndpoints
         var revision = await store.GeographyRevisionAsync(ct);
         return Results.Accepted($"/api/geography?revision={revision}", new GeographyAccepted(revision, watcher.AppliedRevision, item));
     }
+
+    /// <summary>
+    /// A refusal that names every problem (<c>problems</c>, as before) and, as <c>errors</c>, groups them by the field
+    /// they are about, as ASP.NET Core's validation problems do: the dashboard's form shows each beside its field.
+    /// </summary>
+    private static IResult NotAccepted(string title, IReadOnlyList<FieldProblem> problems, int status = 422) =>
+        Results.Problem(statusCode: status, title: title, detail: string.Join("; ", problems.Select(p => p.Message)),
+            extensions: new Dictionary<string, object?>
+            {
+                ["problems"] = problems.Select(p => p.Message).ToList(),
+                ["errors"] = problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToList()),
+            });
 
     private static async Task<IReadOnlySet<string>> KnownZonesAsync(GeographyCatalog catalog, CancellationToken ct) =>
         (await catalog.LatestZonesAsync(ct)).Keys.ToHashSet(StringComparer.Ordinal);

@@ -470,6 +470,83 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.True(File.Exists(Path.Combine(Screenshots, "operations.png")));
     }
 
+    [Fact]
+    public async Task An_operation_lead_makes_an_operation_with_a_drawn_zone_in_the_form_sees_refusals_by_their_fields_and_a_viewer_cannot()
+    {
+        var geography = Server.Services.GetRequiredService<GeographyModel>();
+        var belhus = geography.Wards.Areas.Single(a => a.Name == "Belhus").Code;
+        using var dir = new TempDirectory();
+
+        var (exitCode, output) = await RunNodeAsync("tests/browser/operation-form.mjs", Settings(dir, new
+        {
+            @base = Server.BaseAddress.ToString().TrimEnd('/'),
+            password = HotSpotsServer.Password,
+            lead = HotSpotsServer.AnalystUser,
+            viewer = HotSpotsServer.ViewerUser,
+            controlWard = belhus,
+            existingZone = "op-grip-grays",
+            screenshots = Screenshots,
+        }));
+
+        Assert.True(exitCode == 0, output);
+        var result = LastJson(output);
+        Assert.Equal("No operations yet: an analyst or operation lead creates them here.", result.GetProperty("emptyNote").GetString());
+        Assert.True(result.GetProperty("editHiddenWithNone").GetBoolean());
+        Assert.True(result.GetProperty("panelBelowHeader").GetBoolean());
+        Assert.True(result.GetProperty("evaluationHiddenWhileEditing").GetBoolean());
+        Assert.All(result.GetProperty("circleCentre").EnumerateArray(), v => Assert.Matches(@"^-?\d+\.\d{6}$", v.GetString()));
+        Assert.Equal("radius 0 m must be between 0 and 50000", result.GetProperty("shapeError").GetString());
+        Assert.True(result.GetProperty("shapeInvalid").GetBoolean());
+        Assert.Equal(0, result.GetProperty("operationsAfterShapeError").GetInt32());
+        Assert.Equal("4 corners", result.GetProperty("corners").GetString());
+        Assert.Equal(1, result.GetProperty("draftPaths").GetInt32());
+        Assert.Equal("target group 'burglaries' is not a category group or category", result.GetProperty("groupsError").GetString());
+        Assert.Equal("active period starting 2026-05-01 ends before it starts", result.GetProperty("periodsError").GetString());
+        Assert.Equal("", result.GetProperty("shapeErrorAfterFix").GetString());
+        Assert.True(result.GetProperty("drawnZoneTicked").GetBoolean());
+        Assert.Equal(3, result.GetProperty("zonePathsBefore").GetInt32());
+        Assert.Equal(4, result.GetProperty("savedZoneDrawn").GetInt32());
+        Assert.Equal("true", result.GetProperty("groupsAriaInvalid").GetString());
+        Assert.Equal("Saved Op Dial: Lakeside.", result.GetProperty("saved").GetString());
+        Assert.Contains("Op Dial: Lakeside (dial)", result.GetProperty("picker").EnumerateArray().Select(o => o.GetString()));
+
+        var stored = result.GetProperty("stored");
+        Assert.Equal("Op Dial: Lakeside", stored.GetProperty("name").GetString());
+        Assert.Equal(["op-grip-grays", "lakeside-drawn"], stored.GetProperty("zones").EnumerateArray().Select(z => z.GetString()));
+        Assert.Equal([belhus], stored.GetProperty("controlWards").EnumerateArray().Select(z => z.GetString()));
+        Assert.Equal(["asb"], stored.GetProperty("targetGroups").EnumerateArray().Select(z => z.GetString()));
+        Assert.Equal(40, stored.GetProperty("fundedPatrolHours").GetDouble());
+        var period = stored.GetProperty("activePeriods").EnumerateArray().Single();
+        Assert.Equal(("2026-05-01", "2026-05-28"), (period.GetProperty("start").GetString(), period.GetProperty("end").GetString()));
+        var drawn = result.GetProperty("drawnZone");
+        Assert.Equal("Lakeside drawn", drawn.GetProperty("name").GetString());
+        var geometry = drawn.GetProperty("shape").GetProperty("geometry");
+        Assert.Equal("MultiPolygon", geometry.GetProperty("type").GetString());
+        var ring = geometry.GetProperty("coordinates").EnumerateArray().Single()[0];
+        Assert.Equal(5, ring.GetArrayLength());
+        // The four clicks were around the drawing map's middle, which is fitted to Thurrock's wards.
+        Assert.All(ring.EnumerateArray(), c => Assert.InRange(c[1].GetDouble(), 51.4, 51.6));
+        Assert.InRange(drawn.GetProperty("squareKm").GetDouble(), 0.05, 50);
+
+        var edit = result.GetProperty("editFilled");
+        Assert.Equal("op-lakeside", edit.GetProperty("id").GetString());
+        Assert.True(edit.GetProperty("idReadOnly").GetBoolean());
+        Assert.Equal("Op Dial: Lakeside", edit.GetProperty("name").GetString());
+        Assert.Equal(["lakeside-drawn", "op-grip-grays"], edit.GetProperty("zones").EnumerateArray().Select(z => z.GetString()));
+        Assert.Equal([belhus], edit.GetProperty("control").EnumerateArray().Select(z => z.GetString()));
+        Assert.Equal(["2026-05-01..2026-05-28"], edit.GetProperty("periods").EnumerateArray().Select(z => z.GetString()));
+        Assert.Equal("Op Dial: Lakeside and Grays (dial)", result.GetProperty("renamed").GetString());
+        Assert.Equal("Op Dial: Lakeside and Grays", (await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/operations/op-lakeside")).GetProperty("name").GetString());
+
+        Assert.False(result.GetProperty("viewerSeesManage").GetBoolean());
+        Assert.False(result.GetProperty("viewerSeesNew").GetBoolean());
+        Assert.False(result.GetProperty("viewerSeesForm").GetBoolean());
+        Assert.Equal(403, result.GetProperty("viewerPut").GetInt32());
+        Assert.Equal(403, result.GetProperty("viewerZonePut").GetInt32());
+        Assert.True(File.Exists(Path.Combine(Screenshots, "operation-form-1366.png")));
+        Assert.True(File.Exists(Path.Combine(Screenshots, "operation-form-1920.png")));
+    }
+
     /// <summary>Incidents that make the groups and windows differ: ASB now and earlier, fires this week, violence this month.</summary>
     private async Task SeedAsync()
     {

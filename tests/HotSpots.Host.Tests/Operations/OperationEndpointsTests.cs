@@ -108,6 +108,48 @@ public sealed class OperationEndpointsTests : ServerTests
     }
 
     [Fact]
+    public async Task A_bad_zone_names_the_field_at_fault()
+    {
+        async Task<JsonElement> ErrorsAsync(string code, object body) =>
+            (await (await Server.Analyst().PutAsJsonAsync($"/api/zones/{code}", body)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+
+        Assert.StartsWith("a zone code is", (await ErrorsAsync("Not A Code", Square)).GetProperty("code")[0].GetString());
+        Assert.Equal("name is required", (await ErrorsAsync("no-name", new { circle = new { latitude = 51.47, longitude = 0.32, radiusMetres = 300 } })).GetProperty("name")[0].GetString());
+        Assert.Equal("radius -4 m must be between 0 and 50000",
+            (await ErrorsAsync("bad-radius", new { name = "x", circle = new { latitude = 51.47, longitude = 0.32, radiusMetres = -4 } })).GetProperty("shape")[0].GetString());
+    }
+
+    /// <summary>
+    /// Operation leads sign in as analysts: zones and operations are theirs to make, change and remove; a viewer only
+    /// reads them, and ward sets stay with administrators.
+    /// </summary>
+    [Fact]
+    public async Task Analysts_by_key_or_session_manage_zones_and_operations_viewers_cannot_and_ward_sets_stay_with_admins()
+    {
+        var lead = await Server.SignedInAsync(HotSpotsServer.AnalystUser);
+        var viewer = await Server.SignedInAsync(HotSpotsServer.ViewerUser);
+        var operation = new
+        {
+            name = "Op Lead", type = "dial", zones = new[] { "lead-square" },
+            activePeriods = new[] { new { start = "2026-05-01" } }, targetGroups = new[] { "asb" },
+        };
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PutAsJsonAsync("/api/zones/lead-square", Square)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Server.Viewer().PutAsJsonAsync("/api/zones/lead-square", Square)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await lead.PutAsJsonAsync("/api/zones/lead-square", Square)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PutAsJsonAsync("/api/operations/op-lead", operation)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await lead.PutAsJsonAsync("/api/operations/op-lead", operation)).StatusCode);
+        Assert.Equal("Op Lead", (await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/operations/op-lead")).GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, (await Server.Analyst().PutAsJsonAsync("/api/operations/op-lead", operation with { name = "Op Lead by key" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.DeleteAsync("/api/operations/op-lead")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Server.Viewer().DeleteAsync("/api/zones/lead-square")).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await lead.DeleteAsync("/api/operations/op-lead")).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Server.Analyst().DeleteAsync("/api/zones/lead-square")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lead.PostAsJsonAsync("/api/ward-sets", new { id = "x", name = "x", features = new { } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Server.Analyst().PostAsync("/api/ward-sets/x/current", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_configured_zone_cannot_be_changed_through_the_API()
     {
         var response = await Server.Admin().PutAsJsonAsync("/api/zones/op-grip-grays", Square);
@@ -130,12 +172,18 @@ public sealed class OperationEndpointsTests : ServerTests
         });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var problems = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray().Select(p => p.GetString()!).ToList();
+        var refusal = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var problems = refusal.GetProperty("problems").EnumerateArray().Select(p => p.GetString()!).ToList();
         Assert.Contains(problems, p => p.Contains("name is required"));
         Assert.Contains(problems, p => p.Contains("'nowhere' is not a live zone"));
         Assert.Contains(problems, p => p.Contains("ends before it starts"));
         Assert.Contains(problems, p => p.Contains("'burglaries'"));
         Assert.Contains(problems, p => p.Contains("'E99999999'"));
+        // The same problems by field, for a form to show each beside its field.
+        var byField = refusal.GetProperty("errors");
+        Assert.Equal(["activePeriods", "controlWards", "name", "targetGroups", "zones"], byField.EnumerateObject().Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("zone 'nowhere' is not a live zone", byField.GetProperty("zones")[0].GetString());
+        Assert.Equal("control ward 'E99999999' is not in the current ward set", byField.GetProperty("controlWards")[0].GetString());
         Assert.Equal(HttpStatusCode.BadRequest, (await Server.Admin().PutAsync("/api/operations/op-x", new StringContent("{", Encoding.UTF8, "application/json"))).StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await Server.Admin().PutAsync("/api/operations/op-x", new StringContent("{}", Encoding.UTF8, "text/plain"))).StatusCode);
 
