@@ -21,7 +21,7 @@ if (builder.Configuration.GetSection("HotSpots:Geography").Get<GeographyOptions>
     return 2;
 }
 
-builder.AddSilo();
+var role = builder.AddClusterNode();
 builder.Services
     .AddApiConventions()
     .AddRequestLimits(builder.Configuration)
@@ -29,13 +29,13 @@ builder.Services
     .AddGeography(builder.Configuration)
     .AddIncidentStore(builder.Configuration)
     .AddStorageHealth()
-    .AddMonitors(builder.Configuration)
+    .AddMonitors(builder.Configuration, role)
     .AddDrills(builder.Configuration)
     .AddAlerts(builder.Configuration)
     .AddLiveHeat(builder.Configuration)
     .AddDashboard(builder.Configuration)
     .AddDemoFeed(builder.Configuration)
-    .AddClusterDuties();
+    .AddClusterDuties(role);
 
 var app = builder.Build();
 
@@ -70,7 +70,7 @@ app.MapDrillEndpoints();
 app.MapAlertEndpoints();
 app.MapOperationEndpoints();
 app.MapHub<HeatHub>("/hubs/heat");
-app.MapSiloDashboard(SecurityExtensions.AdminPolicy);
+if (role == NodeRole.Silo) app.MapSiloDashboard(SecurityExtensions.AdminPolicy);
 
 app.PrintStartBanner();
 app.Run();

@@ -6,11 +6,11 @@ namespace HotSpots.Application.Areas;
 
 /// <summary>
 /// Keeps this node's geography at the store's revision. A change made on this node wakes it at once; one made on
-/// another node (sharing the store) is seen at the next poll. Each change is built and handed to the tailer, which
+/// another node (sharing the store) is seen at the next poll. Each change is built and handed to the tailer (on a silo), which
 /// re-assigns history without stopping ingest; changes are applied one at a time, newest state first, so a burst of
 /// edits costs one re-assignment.
 /// </summary>
-public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore store, IncidentLogTailer tailer, MonitorDirectory monitors, MonitoringOptions options, TimeProvider time)
+public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore store, IGeographySwitch tailer, MonitorDirectory monitors, MonitoringOptions options, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly Milestones _applied = new(monitors.Geography.Revision);

@@ -9,9 +9,9 @@ namespace HotSpots.Application.Ingest;
 /// The handed batches are only a short cut: the tailer applies one only if it follows on exactly from what it has
 /// counted, and otherwise reads the log. If the tailer falls far behind, batches are dropped rather than held.
 /// </summary>
-public sealed class IncidentLogSignal
+public sealed class IncidentLogSignal(int maxHeld = IncidentLogSignal.MaxHeld)
 {
-    /// <summary>Incidents held for the tailer at most (about 50 bytes each).</summary>
+    /// <summary>Incidents held for the tailer at most (about 50 bytes each); a node without a tailer holds none.</summary>
     public const int MaxHeld = 500_000;
 
     private readonly ConcurrentQueue<IReadOnlyList<LoggedIncident>> _appended = new();
@@ -22,7 +22,7 @@ public sealed class IncidentLogSignal
     public void Notify(IReadOnlyList<LoggedIncident> appended)
     {
         if (appended.Count == 0) return;
-        if (Interlocked.Add(ref _held, appended.Count) <= MaxHeld) _appended.Enqueue(appended);
+        if (Interlocked.Add(ref _held, appended.Count) <= maxHeld) _appended.Enqueue(appended);
         else Interlocked.Add(ref _held, -appended.Count);
         Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
     }

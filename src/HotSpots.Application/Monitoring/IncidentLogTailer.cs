@@ -48,7 +48,7 @@ public sealed class IncidentLogTailer(
     IGrainStateStore checkpoints,
     MonitoringOptions options,
     TimeProvider time,
-    ILogger<IncidentLogTailer>? logger = null)
+    ILogger<IncidentLogTailer>? logger = null) : IGeographySwitch, ILogPosition
 {
     private readonly ILogger _logger = logger ?? NullLogger<IncidentLogTailer>.Instance;
 

@@ -7,15 +7,19 @@ namespace HotSpots.Application.Monitoring;
 /// <summary>One geography and the grains of its areas, as they stand between two changes of geography.</summary>
 public sealed class MonitorSnapshot
 {
+    private readonly Lazy<IReadOnlyDictionary<AreaKey, IAreaGrain>> _monitors;
+
     public MonitorSnapshot(GeographyModel geography, IGrainFactory grains)
     {
         Geography = geography;
-        Monitors = geography.AllKeys().ToDictionary(k => k, k => grains.GetGrain<IAreaGrain>(geography.GrainKey(k)));
+        // Made on first use: a front node's Orleans client can only make grain references once it has the cluster's
+        // manifest from a gateway, which is after the services that hold this directory are built.
+        _monitors = new(() => geography.AllKeys().ToDictionary(k => k, k => grains.GetGrain<IAreaGrain>(geography.GrainKey(k))));
     }
 
     public GeographyModel Geography { get; }
 
-    public IReadOnlyDictionary<AreaKey, IAreaGrain> Monitors { get; }
+    public IReadOnlyDictionary<AreaKey, IAreaGrain> Monitors => _monitors.Value;
 
     public IAreaGrain Get(AreaKey key) =>
         Monitors.TryGetValue(key, out var monitor) ? monitor : throw new KeyNotFoundException($"no monitor for {key}");

@@ -78,7 +78,7 @@ public static class ReadingEndpoints
             .WithSummary("One area's drill-down: counts by category, daily (28 days) and monthly (12 months) trends, repeat locations and alerts")
             .Produces<AreaDrillDownView>();
 
-        api.MapGet("/status", async (MonitorDirectory monitors, IIncidentStore store, IncidentLogTailer tailer, CancellationToken ct) =>
+        api.MapGet("/status", async (MonitorDirectory monitors, IIncidentStore store, ILogPosition tailer, CancellationToken ct) =>
             {
                 var geography = monitors.Geography;
                 var latest = await store.LatestOccurredAtAsync(null, ct);

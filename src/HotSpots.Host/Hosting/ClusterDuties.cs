@@ -18,9 +18,10 @@ public static class ClusterDuties
     /// Keeps the cluster's once-only work running: registered after the monitors, so the alert desk's first evaluation
     /// sees grains brought up to the end of the log.
     /// </summary>
-    public static IServiceCollection AddClusterDuties(this IServiceCollection services)
+    public static IServiceCollection AddClusterDuties(this IServiceCollection services, NodeRole role)
     {
-        services.AddHostedService<ClusterDutyKeeper>();
+        // A front node hosts no grains, so it runs no duty either.
+        if (role == NodeRole.Silo) services.AddHostedService<ClusterDutyKeeper>();
         return services;
     }
 }

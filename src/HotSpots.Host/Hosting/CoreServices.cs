@@ -36,7 +36,6 @@ public static class CoreServices
     public static IServiceCollection AddIncidentStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStores(configuration);
-        services.AddSingleton<IncidentLogSignal>();
         services.Configure<IncidentWindowOptions>(configuration.GetSection("HotSpots:Incidents"));
         services.AddSingleton(sp => new IncidentIngestor(
             sp.GetRequiredService<IIncidentStore>(),
@@ -47,24 +46,48 @@ public static class CoreServices
         return services;
     }
 
-    public static IServiceCollection AddMonitors(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The monitors as this node sees them. A silo reads the log into the area grains (and fills them when geography
+    /// changes); a front node only follows the log for the times it covers and reads the grains the silos feed.
+    /// </summary>
+    public static IServiceCollection AddMonitors(this IServiceCollection services, IConfiguration configuration, NodeRole role)
     {
         services.Configure<MonitoringOptions>(configuration.GetSection("HotSpots:Monitoring"));
         services.AddSingleton(sp => new MonitorDirectory(sp.GetRequiredService<GeographyModel>(), sp.GetRequiredService<IGrainFactory>()));
         services.AddSingleton<HeatService>();
         services.AddSingleton<LiveEvents>();
-        services.AddSingleton(sp => new IncidentLogTailer(
-            sp.GetRequiredService<IIncidentStore>(),
-            sp.GetRequiredService<MonitorDirectory>(),
-            sp.GetRequiredService<IncidentLogSignal>(),
-            sp.GetRequiredService<IGrainStateStore>(),
-            sp.GetRequiredService<IOptions<MonitoringOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<IncidentLogTailer>>()));
+        if (role == NodeRole.Silo)
+        {
+            services.AddSingleton<IncidentLogSignal>();
+            services.AddSingleton(sp => new IncidentLogTailer(
+                sp.GetRequiredService<IIncidentStore>(),
+                sp.GetRequiredService<MonitorDirectory>(),
+                sp.GetRequiredService<IncidentLogSignal>(),
+                sp.GetRequiredService<IGrainStateStore>(),
+                sp.GetRequiredService<IOptions<MonitoringOptions>>().Value,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<IncidentLogTailer>>()));
+            services.AddSingleton<IGeographySwitch>(sp => sp.GetRequiredService<IncidentLogTailer>());
+            services.AddSingleton<ILogPosition>(sp => sp.GetRequiredService<IncidentLogTailer>());
+            services.AddHostedService<MonitorActivation>();
+        }
+        else
+        {
+            // Nothing here takes appended batches off the signal, so it holds none.
+            services.AddSingleton(new IncidentLogSignal(maxHeld: 0));
+            services.AddSingleton(sp => new LogFollower(
+                sp.GetRequiredService<IIncidentStore>(),
+                sp.GetRequiredService<MonitorDirectory>(),
+                sp.GetRequiredService<IOptions<MonitoringOptions>>().Value,
+                sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IGeographySwitch>(sp => sp.GetRequiredService<LogFollower>());
+            services.AddSingleton<ILogPosition>(sp => sp.GetRequiredService<LogFollower>());
+            services.AddHostedService<FrontActivation>();
+        }
         services.AddSingleton(sp => new GeographyWatcher(
             sp.GetRequiredService<GeographyCatalog>(),
             sp.GetRequiredService<IOperationStore>(),
-            sp.GetRequiredService<IncidentLogTailer>(),
+            sp.GetRequiredService<IGeographySwitch>(),
             sp.GetRequiredService<MonitorDirectory>(),
             sp.GetRequiredService<IOptions<MonitoringOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
@@ -73,7 +96,6 @@ public static class CoreServices
             sp.GetRequiredService<IIncidentStore>(),
             sp.GetRequiredService<MonitorDirectory>(),
             sp.GetRequiredService<IOptions<MonitoringOptions>>().Value));
-        services.AddHostedService<MonitorActivation>();
         services.AddHostedService<LiveRegistration>();
         return services;
     }
@@ -116,12 +138,25 @@ internal sealed class MonitorActivation(IncidentLogTailer tailer, GeographyWatch
         Task.WhenAll(tailer.RunAsync(stoppingToken), geography.RunAsync(stoppingToken));
 }
 
+/// <summary>A front node's start: the log's covered times are known before the server takes requests, then followed.</summary>
+internal sealed class FrontActivation(LogFollower follower, GeographyWatcher geography) : BackgroundService
+{
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await follower.CatchUpAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(follower.RunAsync(stoppingToken), geography.RunAsync(stoppingToken));
+}
+
 /// <summary>
 /// Registers this node's <see cref="LiveEvents"/> with the live directory grain, and again every few seconds (a
 /// directory that moved silo, or expired it, learns of it again). A geography change announced by any node wakes
 /// this node's watcher; one applied here is announced to every node.
 /// </summary>
-internal sealed class LiveRegistration(IGrainFactory grains, LiveEvents events, GeographyWatcher watcher, LiveNotifier notifier, ILogger<LiveRegistration> logger) : BackgroundService
+internal sealed class LiveRegistration(IGrainFactory grains, LiveEvents events, GeographyWatcher watcher, ILogger<LiveRegistration> logger, LiveNotifier? notifier = null) : BackgroundService
 {
     private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(5);
 
@@ -174,6 +209,8 @@ internal sealed class LiveRegistration(IGrainFactory grains, LiveEvents events, 
 
     private async void OnApplied(GeographyModel geography)
     {
+        // A front node has no notifier: the silos' watchers see the change at their next poll.
+        if (notifier is null) return;
         try
         {
             await notifier.GeographyChangedAsync(geography.Revision);

@@ -41,16 +41,58 @@ public sealed class ClusterSettings
     public int MissedProbesLimit { get; set; } = 2;
 }
 
+/// <summary>What a node is: <c>HotSpots:Node:Role</c>.</summary>
+public enum NodeRole
+{
+    /// <summary>API, hub and grains (the default).</summary>
+    Silo,
+
+    /// <summary>API and hub only: an Orleans client of the silos' gateways, so dashboards scale apart from the grains.</summary>
+    Front,
+}
+
+public sealed class NodeSettings
+{
+    public NodeRole Role { get; set; } = NodeRole.Silo;
+}
+
 public static class SiloHosting
 {
     /// <summary>
-    /// Makes this process an Orleans silo beside the web app: one silo on localhost clustering in the embedded
-    /// default, with its grain state in the incident store, and the Orleans Dashboard's grain service.
+    /// Makes this process an Orleans silo beside the web app (one silo on localhost clustering in the embedded
+    /// default, with its grain state in the incident store, and the Orleans Dashboard's grain service), or, for a
+    /// front node, an Orleans client that finds the silos' gateways in the membership table.
     /// </summary>
-    public static WebApplicationBuilder AddSilo(this WebApplicationBuilder builder)
+    public static NodeRole AddClusterNode(this WebApplicationBuilder builder)
     {
+        var role = builder.Configuration.GetSection("HotSpots:Node").Get<NodeSettings>()?.Role ?? NodeRole.Silo;
         var cluster = builder.Configuration.GetSection("HotSpots:Cluster").Get<ClusterSettings>() ?? new ClusterSettings();
+        if (role == NodeRole.Front && cluster.Provider != ClusterProvider.Postgres)
+            throw new InvalidOperationException("HotSpots:Node:Role Front needs HotSpots:Cluster:Provider Postgres: a front node finds the silos through the membership table");
         var membership = cluster.Provider == ClusterProvider.Postgres ? PostgresMembership(builder.Configuration) : null;
+        if (role == NodeRole.Front) AddClient(builder, cluster, membership!);
+        else AddSilo(builder, cluster, membership);
+        return role;
+    }
+
+    private static void AddClient(WebApplicationBuilder builder, ClusterSettings cluster, string membership) =>
+        builder.UseOrleansClient(client =>
+        {
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = membership;
+            });
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, "hotspots"));
+            // A front node may start before any silo, or outlive them all for a while: it keeps trying to connect.
+            client.UseConnectionRetryFilter(async (_, cancellationToken) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                return true;
+            });
+        });
+
+    private static void AddSilo(WebApplicationBuilder builder, ClusterSettings cluster, string? membership) =>
         builder.UseOrleans(silo =>
         {
             if (membership is null) silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: "hotspots", clusterId: cluster.ClusterId);
@@ -71,8 +113,6 @@ public static class SiloHosting
             silo.AddHotSpotsGrains(builder.Configuration);
             silo.AddDashboard();
         });
-        return builder;
-    }
 
     /// <summary>
     /// The connection string for ADO.NET membership, its tables and queries migrated first, so a node that cannot

@@ -54,6 +54,26 @@ public sealed class ClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_front_node_takes_posts_answers_heat_and_pushes_while_the_grains_live_on_two_silos()
+    {
+        var nodes = NodeSettings(3);
+        await using var a = await HostProcess.StartAsync(nodes[0]);
+        await using var b = await HostProcess.StartAsync(nodes[1]);
+        await using var front = await HostProcess.StartAsync([.. nodes[2], "--HotSpots:Node:Role=Front"]);
+        await using var onFront = await HeatClient.ConnectAsync(front.BaseAddress, "viewer");
+        var before = await onFront.SubscribeAsync("wards", "asb", "24h");
+
+        var posted = ThurrockFigures.Wards.Take(5).Select((w, i) => Incident($"front-{i}", w, DateTimeOffset.UtcNow.AddMinutes(-3))).ToArray();
+        (await Ingest(front).PostAsJsonAsync("/api/incidents", posted)).EnsureSuccessStatusCode();
+
+        var pushed = await onFront.WaitForSetAsync(before, s => s.Values.Sum(x => x.Observed) == Observed(before) + 5, TimeSpan.FromSeconds(15));
+        foreach (var node in new[] { a, b, front }) Assert.Equal(pushed.Values.Sum(x => x.Observed), Observed(await HeatAsync(node)));
+        Assert.Equal(2, await ActiveSilosAsync());
+        Assert.DoesNotContain("The alert desk runs on", front.Output);
+        Assert.DoesNotContain("Area grains brought up", front.Output);
+    }
+
+    [Fact]
     public async Task A_node_killed_under_a_steady_stream_loses_nothing_acknowledged_its_alert_desk_moves_without_raising_again_and_it_rejoins()
     {
         var settings = NodeSettings(3);

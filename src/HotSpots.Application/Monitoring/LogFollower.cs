@@ -1,0 +1,47 @@
+using HotSpots.Geography;
+using HotSpots.Store;
+
+namespace HotSpots.Application.Monitoring;
+
+/// <summary>
+/// A front node's part in the log: it counts nothing (the silos' readers feed the grains) but follows the log for the
+/// times its incidents cover, which heat readings need for their baselines, and switches geography without filling
+/// any grain (the silos do that, and their grains answer wherever this node asks them).
+/// </summary>
+public sealed class LogFollower(IIncidentStore store, MonitorDirectory monitors, MonitoringOptions options, TimeProvider time) : IGeographySwitch, ILogPosition
+{
+    private long _position;
+
+    public long AppliedSequence => Volatile.Read(ref _position);
+
+    /// <summary>Reads the log from where it stopped to its end.</summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        while (await store.ReadAfterAsync(AppliedSequence, options.PageSize, cancellationToken) is [_, ..] page)
+        {
+            foreach (var incident in page) monitors.Observe(incident.OccurredAt);
+            Volatile.Write(ref _position, page[^1].Sequence);
+        }
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await CatchUpAsync(cancellationToken);
+                await Task.Delay(options.PollInterval, time, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public Task ReplaceGeographyAsync(GeographyModel next, CancellationToken cancellationToken = default)
+    {
+        monitors.Replace(monitors.Snapshot(next));
+        return Task.CompletedTask;
+    }
+}
