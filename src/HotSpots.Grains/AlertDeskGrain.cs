@@ -20,7 +20,7 @@ public sealed class AlertDeskGrain(AlertDuty duty, ILocalSiloDetails silo, ILogg
         _engine = duty.Create();
         await _engine.StartAsync(cancellationToken);
         logger.LogInformation("The alert desk runs on {Silo} with {Rules} rules: {Ids}", silo.SiloAddress, _engine.Rules.Count, string.Join(", ", _engine.Rules.Select(r => r.Id)));
-        _run.Start(token => duty.RunAsync(_engine, token), error => logger.LogError(error, "Alert evaluation stopped"));
+        _run.Start(token => duty.RunAsync(_engine, token), error => logger.LogError(error, "Alert evaluation failed; it starts again in a few seconds"));
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _run.StopAsync(cancellationToken);

@@ -24,7 +24,7 @@ public sealed class ClusterDutyGrain(ILocalSiloDetails silo, ILogger<ClusterDuty
         var name = this.GetPrimaryKeyString();
         var duty = ServiceProvider.GetRequiredKeyedService<IClusterDuty>(name);
         logger.LogInformation("Cluster duty {Duty} starts on {Silo}", name, silo.SiloAddress);
-        _run.Start(duty.RunAsync, error => logger.LogError(error, "Cluster duty {Duty} failed", name));
+        _run.Start(duty.RunAsync, error => logger.LogError(error, "Cluster duty {Duty} failed; it starts again in a few seconds", name));
         return Task.CompletedTask;
     }
 
@@ -33,9 +33,11 @@ public sealed class ClusterDutyGrain(ILocalSiloDetails silo, ILogger<ClusterDuty
     public Task<string> EnsureRunningAsync() => Task.FromResult(silo.SiloAddress.ToString());
 }
 
-/// <summary>A loop started beside a grain and stopped with it.</summary>
+/// <summary>A loop started beside a grain and stopped with it; one that fails (its store unreachable, say) starts again.</summary>
 internal sealed class BackgroundRun
 {
+    private static readonly TimeSpan Restart = TimeSpan.FromSeconds(5);
+
     private readonly CancellationTokenSource _stop = new();
     private Task _running = Task.CompletedTask;
 
@@ -43,16 +45,22 @@ internal sealed class BackgroundRun
         // Off the grain's scheduler: the loop calls other grains and waits on timers for as long as the grain lives.
         _running = Task.Run(async () =>
         {
-            try
+            while (!_stop.IsCancellationRequested)
             {
-                await loop(_stop.Token);
-            }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-            {
-            }
-            catch (Exception ex)
-            {
-                failed(ex);
+                try
+                {
+                    await loop(_stop.Token);
+                    return;
+                }
+                catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    failed(ex);
+                }
+                await Task.Delay(Restart, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         });
 

@@ -25,7 +25,7 @@ namespace HotSpots.Store.Postgres;
 /// serialized cluster-wide, so each node gathers the appends that arrive while it writes into one transaction.
 /// </para>
 /// </summary>
-public sealed class PostgresIncidentStore : IIncidentStore
+public sealed class PostgresIncidentStore : IIncidentStore, IWriteProbe
 {
     /// <summary>Advisory lock key that serializes appends ("hots" + 2).</summary>
     private const long AppendLock = 0x686f7473_00000002;
@@ -72,6 +72,30 @@ public sealed class PostgresIncidentStore : IIncidentStore
     }
 
     public StorePurpose Purpose { get; }
+
+    /// <summary>Unavailable while PostgreSQL cannot be reached; the next write that commits makes it available again.</summary>
+    public StoreHealth Health { get; } = new();
+
+    public async Task ProbeWriteAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await PostgresSchema.Execute(connection, "SELECT 1", cancellationToken);
+            Health.Succeeded();
+        }
+        catch (NpgsqlException ex) when (ex.IsTransient)
+        {
+            throw Health.Failed(Unreachable(ex));
+        }
+    }
+
+    private StoreUnavailableException Unreachable(NpgsqlException ex)
+    {
+        var where = new NpgsqlConnectionStringBuilder(_dataSource.ConnectionString);
+        return new StoreUnavailableException(StoreFault.Unreachable, $"{where.Host}:{where.Port}/{where.Database}",
+            $"PostgreSQL at {where.Host}:{where.Port} (database {where.Database}) cannot be reached: {ex.Message}", ex);
+    }
 
     /// <summary>Migrates the schema when needed and checks (or, on a new database, records) the store's purpose.</summary>
     public static async Task<PostgresIncidentStore> OpenAsync(NpgsqlDataSource dataSource, StorePurpose? purpose, TimeProvider time, CancellationToken cancellationToken = default)
@@ -124,8 +148,12 @@ public sealed class PostgresIncidentStore : IIncidentStore
             }
             try
             {
-                var results = await WriteAsync(group);
+                var results = await CommitAsync(group);
                 for (var g = 0; g < group.Count; g++) group[g].Done.TrySetResult(results[g]);
+            }
+            catch (StoreUnavailableException unreachable)
+            {
+                foreach (var append in group) append.Done.TrySetException(unreachable);
             }
             catch (Exception) when (group.Count > 1)
             {
@@ -143,11 +171,26 @@ public sealed class PostgresIncidentStore : IIncidentStore
     {
         try
         {
-            append.Done.TrySetResult((await WriteAsync([append]))[0]);
+            append.Done.TrySetResult((await CommitAsync([append]))[0]);
         }
         catch (Exception ex)
         {
             append.Done.TrySetException(ex);
+        }
+    }
+
+    /// <summary>A group written, or a <see cref="StoreUnavailableException"/> when PostgreSQL cannot be reached: nothing of it was stored then.</summary>
+    private async Task<AppendResult[]> CommitAsync(List<PendingAppend> group)
+    {
+        try
+        {
+            var results = await WriteAsync(group);
+            Health.Succeeded();
+            return results;
+        }
+        catch (NpgsqlException ex) when (ex.IsTransient)
+        {
+            throw Health.Failed(Unreachable(ex));
         }
     }
 

@@ -19,6 +19,17 @@ public enum StoreFault
 
     /// <summary>Another server holds the store.</summary>
     InUse,
+
+    /// <summary>The database server cannot be reached (stopped, restarting, or the network between is down).</summary>
+    Unreachable,
+}
+
+/// <summary>A store that can try a small write, so a health check can tell when one that failed works again.</summary>
+public interface IWriteProbe
+{
+    StoreHealth Health { get; }
+
+    Task ProbeWriteAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -41,6 +52,7 @@ public sealed class StoreUnavailableException(StoreFault fault, string path, str
         StoreFault.CannotOpen => "storage unavailable",
         StoreFault.Damaged => "storage damaged",
         StoreFault.InUse => "storage in use",
+        StoreFault.Unreachable => "storage unreachable",
         _ => "storage failing",
     };
 }

@@ -19,6 +19,9 @@ public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore s
     /// <summary>Raised when this node has made a new geography current (its grains filled, its snapshot swapped).</summary>
     public event Action<GeographyModel>? Applied;
 
+    /// <summary>Raised when a poll of the store's geography failed (it is tried again at the next one).</summary>
+    public event Action<Exception>? Failed;
+
     /// <summary>The revision the monitors now reflect.</summary>
     public long AppliedRevision => _applied.Current;
 
@@ -53,7 +56,15 @@ public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore s
             {
                 Task woken;
                 lock (_lock) woken = _wake.Task;
-                await RefreshAsync(cancellationToken);
+                try
+                {
+                    await RefreshAsync(cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The store unreachable for a while: this node keeps the geography it has and asks again at the next poll.
+                    Failed?.Invoke(ex);
+                }
                 using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 await Task.WhenAny(woken, Task.Delay(options.PollInterval, time, poll.Token));
                 await poll.CancelAsync();

@@ -1,5 +1,6 @@
 using HotSpots.Geography;
 using HotSpots.Store;
+using Microsoft.Extensions.Logging;
 
 namespace HotSpots.Application.Monitoring;
 
@@ -8,7 +9,8 @@ namespace HotSpots.Application.Monitoring;
 /// times its incidents cover, which heat readings need for their baselines, and switches geography without filling
 /// any grain (the silos do that, and their grains answer wherever this node asks them).
 /// </summary>
-public sealed class LogFollower(IIncidentStore store, MonitorDirectory monitors, MonitoringOptions options, TimeProvider time) : IGeographySwitch, ILogPosition
+public sealed class LogFollower(IIncidentStore store, MonitorDirectory monitors, MonitoringOptions options, TimeProvider time, ILogger<LogFollower> logger)
+    : IGeographySwitch, ILogPosition
 {
     private long _position;
 
@@ -30,7 +32,15 @@ public sealed class LogFollower(IIncidentStore store, MonitorDirectory monitors,
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                await CatchUpAsync(cancellationToken);
+                try
+                {
+                    await CatchUpAsync(cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The store unreachable for a while: the next poll reads on from the same position.
+                    logger.LogWarning(ex, "Following the incident log failed at sequence {Sequence}; trying again", AppliedSequence);
+                }
                 await Task.Delay(options.PollInterval, time, cancellationToken);
             }
         }

@@ -79,7 +79,8 @@ public static class CoreServices
                 sp.GetRequiredService<IIncidentStore>(),
                 sp.GetRequiredService<MonitorDirectory>(),
                 sp.GetRequiredService<IOptions<MonitoringOptions>>().Value,
-                sp.GetRequiredService<TimeProvider>()));
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<LogFollower>>()));
             services.AddSingleton<IGeographySwitch>(sp => sp.GetRequiredService<LogFollower>());
             services.AddSingleton<ILogPosition>(sp => sp.GetRequiredService<LogFollower>());
             services.AddHostedService<FrontActivation>();
@@ -121,6 +122,7 @@ internal sealed class MonitorActivation(IncidentLogTailer tailer, GeographyWatch
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        geography.Failed += error => logger.LogWarning(error, "Reading the store's geography failed; trying again at the next poll");
         var started = Environment.TickCount64;
         await tailer.StartAsync(cancellationToken);
         logger.LogInformation("Area grains brought up to sequence {Sequence} from the checkpoint at {Checkpoint} in {Milliseconds} ms",
@@ -139,10 +141,11 @@ internal sealed class MonitorActivation(IncidentLogTailer tailer, GeographyWatch
 }
 
 /// <summary>A front node's start: the log's covered times are known before the server takes requests, then followed.</summary>
-internal sealed class FrontActivation(LogFollower follower, GeographyWatcher geography) : BackgroundService
+internal sealed class FrontActivation(LogFollower follower, GeographyWatcher geography, ILogger<FrontActivation> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        geography.Failed += error => logger.LogWarning(error, "Reading the store's geography failed; trying again at the next poll");
         await follower.CatchUpAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }

@@ -31,7 +31,7 @@ public static class StorageHealth
         {
             try
             {
-                if (store is SqliteIncidentStore sqlite) await sqlite.ProbeWriteAsync(ct);
+                if (store is IWriteProbe probe) await probe.ProbeWriteAsync(ct);
             }
             catch (StoreUnavailableException)
             {

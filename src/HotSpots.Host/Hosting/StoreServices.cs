@@ -71,8 +71,7 @@ public static class StoreServices
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
         var builder = new NpgsqlConnectionStringBuilder(connection);
         services.AddSingleton(new StoreDescription($"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}"));
-        // PostgreSQL reports its own faults per statement; nothing here marks the store unavailable yet.
-        services.AddSingleton(new StoreHealth());
+        services.AddSingleton(sp => ((PostgresIncidentStore)sp.GetRequiredService<IIncidentStore>()).Health);
         return services;
     }
 }

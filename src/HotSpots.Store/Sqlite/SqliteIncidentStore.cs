@@ -25,7 +25,7 @@ namespace HotSpots.Store.Sqlite;
 /// sourceId are compared, so two different incidents whose keys collide are refused loudly, never merged.
 /// </para>
 /// </summary>
-public sealed class SqliteIncidentStore : IIncidentStore
+public sealed class SqliteIncidentStore : IIncidentStore, IWriteProbe
 {
     private const string InsertSql =
         "INSERT OR IGNORE INTO incidents (key, source, source_id, category, occurred_at, precision, latitude, longitude, location_text, recorded_at, origin) " +
