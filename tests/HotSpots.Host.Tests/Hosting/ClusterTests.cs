@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -27,7 +28,7 @@ public sealed class ClusterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_incident_posted_to_one_node_reaches_a_dashboard_on_another_every_node_shows_the_same_heat_and_a_drill_alert_is_raised_once()
+    public async Task An_incident_posted_to_one_node_reaches_a_dashboard_on_another_every_node_shows_the_same_heat_a_drill_alert_is_raised_once_and_a_new_zone_reaches_every_node()
     {
         var nodes = NodeSettings(3);
         await using var a = await HostProcess.StartAsync(nodes[0]);
@@ -51,6 +52,14 @@ public sealed class ClusterTests : IAsyncLifetime
         var alerts = await Viewer(a).GetFromJsonAsync<List<JsonElement>>("/api/alerts", Json);
         Assert.Single(alerts!, x => x.GetProperty("areaCode").GetString() == "E05002247");
         Assert.Single(new[] { a, b, c }, n => n.Output.Contains("The alert desk runs on", StringComparison.Ordinal));
+
+        var zone = await Admin(a).PutAsJsonAsync("/api/zones/station", new { name = "Grays station", circle = new { latitude = 51.4762, longitude = 0.3220, radiusMetres = 150 } });
+        Assert.Equal(HttpStatusCode.Accepted, zone.StatusCode);
+        var revision = (await zone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("revision").GetInt64();
+        Assert.True((await onC.NextGeographyChangeAsync(TimeSpan.FromSeconds(15))).Revision >= revision);
+        (await Viewer(c).GetAsync($"/api/geography?revision={revision}")).EnsureSuccessStatusCode();
+        var zones = await Viewer(c).GetFromJsonAsync<HeatSnapshot>("/api/heat?set=zones&group=asb&window=24h", Json);
+        Assert.Contains(zones!.Areas, z => z.Code == "station");
     }
 
     [Fact]
