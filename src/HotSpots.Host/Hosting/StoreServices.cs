@@ -22,7 +22,7 @@ public sealed record StoreDescription(string Text);
 public static class StoreServices
 {
     /// <summary>
-    /// The incident log, grain state, alerts and operations on the configured provider. Each store is opened (and
+    /// The incident log, grain state, alerts, operations and sessions on the configured provider. Each store is opened (and
     /// its schema created or migrated) once at start, so a store that cannot be reached stops the service rather than
     /// its first request.
     /// </summary>
@@ -48,6 +48,7 @@ public static class StoreServices
         services.AddSingleton<IGrainStateStore>(sp => new SqliteGrainStateStore(Sqlite(sp)));
         services.AddSingleton<IAlertStore>(sp => new SqliteAlertStore(Sqlite(sp)));
         services.AddSingleton<IOperationStore>(sp => new SqliteOperationStore(Sqlite(sp)));
+        services.AddSingleton<ISessionStore>(sp => new SqliteSessionStore(Sqlite(sp)));
         services.AddSingleton(sp => new StoreDescription(Sqlite(sp).Path));
         services.AddSingleton(sp => Sqlite(sp).Health);
         return services;
@@ -69,6 +70,7 @@ public static class StoreServices
         services.AddSingleton<IAlertStore>(sp => PostgresAlertStore.OpenAsync(sp.GetRequiredService<NpgsqlDataSource>()).GetAwaiter().GetResult());
         services.AddSingleton<IOperationStore>(sp => PostgresOperationStore.OpenAsync(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        services.AddSingleton<ISessionStore>(sp => PostgresSessionStore.OpenAsync(sp.GetRequiredService<NpgsqlDataSource>()).GetAwaiter().GetResult());
         var builder = new NpgsqlConnectionStringBuilder(connection);
         services.AddSingleton(new StoreDescription($"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}"));
         services.AddSingleton(sp => ((PostgresIncidentStore)sp.GetRequiredService<IIncidentStore>()).Health);

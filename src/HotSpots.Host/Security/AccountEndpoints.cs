@@ -33,7 +33,7 @@ public static class AccountEndpoints
                 return Results.NoContent();
             })
             .AllowAnonymous().WithSummary("End the dashboard session (every copy of its cookie)");
-        account.MapDelete("/sessions/{name}", (string name, SessionRegistry sessions) => Results.Ok(new SessionsEnded(sessions.EndAll(name))))
+        account.MapDelete("/sessions/{name}", async (string name, SessionRegistry sessions) => Results.Ok(new SessionsEnded(await sessions.EndAllAsync(name))))
             .RequireAuthorization(SecurityExtensions.AdminPolicy).WithSummary("End every session of a person (an administrator's revocation)")
             .Produces<SessionsEnded>();
         account.MapGet("/", (ClaimsPrincipal user) => Describe(user))
@@ -89,7 +89,7 @@ public static class AccountEndpoints
                 ?? (request.NewPassword == request.Password ? "the new password must differ from the one-time password" : null);
             if (weakness is not null) return Results.Problem(statusCode: 422, title: "New password not accepted", detail: weakness);
             user = users.ChangePassword(user, request.NewPassword);
-            sessions.EndAll(user.Name);
+            await sessions.EndAllAsync(user.Name);
         }
 
         throttle.Succeeded(name, client);

@@ -3,6 +3,8 @@ using HotSpots.Application.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using HotSpots.Store;
 using HotSpots.Store.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -35,9 +37,10 @@ public static class SecurityExtensions
         services.AddSignInRateLimit();
 
         var security = configuration.GetSection("HotSpots:Security").Get<SecurityOptions>() ?? new();
-        services.AddDataProtection()
-            .SetApplicationName("HotSpots")
-            .PersistKeysToFileSystem(SessionKeysFolder(configuration, security));
+        // One application name on every node, so they all derive the same purposes from the shared keys.
+        services.AddDataProtection().SetApplicationName("HotSpots");
+        services.AddOptions<KeyManagementOptions>().Configure<ISessionStore, IOptions<SqliteStoreOptions>>((o, store, sqlite) =>
+            o.XmlRepository = new SessionKeyRepository(store, sqlite.Value.Beside("session-keys")));
 
         services.AddAuthentication(EitherScheme)
             .AddPolicyScheme(EitherScheme, "Key or session", o => o.ForwardDefaultSelector = context =>
@@ -72,18 +75,6 @@ public static class SecurityExtensions
             .AddPolicy(AnalystPolicy, p => p.RequireRole(Roles.Analyst))
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
         return services;
-    }
-
-    /// <summary>
-    /// The session keys' folder, readable by the service's user only: without a key-encryption certificate (none on
-    /// Linux by default) the keys rest unencrypted, like the generated API keys beside them.
-    /// </summary>
-    private static DirectoryInfo SessionKeysFolder(IConfiguration configuration, SecurityOptions security)
-    {
-        var store = configuration.GetSection("HotSpots:Store:Sqlite").Get<SqliteStoreOptions>() ?? new();
-        var folder = Directory.CreateDirectory(Path.GetFullPath(security.DataProtectionKeysPath ?? store.Beside("session-keys")));
-        if (!OperatingSystem.IsWindows()) folder.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-        return folder;
     }
 
     private static Task Problem(HttpContext context, int status, string title, string detail) =>

@@ -43,15 +43,6 @@ public sealed class SecurityOptions
 
     /// <summary>A session ends this long after sign-in however active it is (a working day and a bit).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
-
-    /// <summary>Where live sessions are listed (default: beside the SQLite file).</summary>
-    public string? SessionsPath { get; set; }
-
-    /// <summary>
-    /// Where the keys that protect session cookies are kept (default: a folder beside the SQLite file), so sessions
-    /// survive a restart. Nodes sharing one PostgreSQL must share this folder too.
-    /// </summary>
-    public string? DataProtectionKeysPath { get; set; }
 }
 
 /// <summary>A partner system's ingest key and the incident sources it may write.</summary>

@@ -1,89 +1,100 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using HotSpots.Store;
 using HotSpots.Store.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace HotSpots.Host.Security;
 
 /// <summary>
-/// The dashboard sessions that are live, kept on the server: a session cookie is honoured only while its session is
-/// listed here, so signing out, changing a password or an administrator's revocation ends it even in a copy of the
+/// The dashboard sessions that are live, kept in the store: a session cookie is honoured only while its session is
+/// listed there, so signing out, changing a password or an administrator's revocation ends it even in a copy of the
 /// cookie, and every session ends at <see cref="SecurityOptions.SessionLifetime"/> after sign-in however active it is.
-/// Kept in a file beside the store (mode 600, ids hashed) so sessions survive a restart as their cookies' keys do;
-/// nodes that share a store share this file's folder too.
+/// Only hashes of ids are kept. Nodes sharing a PostgreSQL database share the list, so an ending made on one node
+/// holds on every node within <see cref="Recheck"/>.
 /// </summary>
 public sealed class SessionRegistry
 {
-    private static readonly JsonSerializerOptions FileJson = new(JsonSerializerDefaults.Web);
-    private readonly Lock _lock = new();
-    private readonly Dictionary<string, Session> _sessions;
-    private readonly string _path;
+    /// <summary>
+    /// How long a node trusts that a session it has found live is still live, so a dashboard's burst of requests
+    /// costs one store read; an ending made on another node is seen within this time (on this node, at once).
+    /// </summary>
+    public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(2);
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _trustedUntil = new();
+    private readonly ISessionStore _store;
     private readonly TimeSpan _lifetime;
     private readonly TimeProvider _time;
 
-    public SessionRegistry(IOptions<SecurityOptions> security, IOptions<SqliteStoreOptions> store, TimeProvider time)
+    public SessionRegistry(ISessionStore store, IOptions<SecurityOptions> security, IOptions<SqliteStoreOptions> sqlite, TimeProvider time)
     {
-        _path = security.Value.SessionsPath ?? store.Value.Beside("hotspots-sessions.json");
+        _store = store;
         _lifetime = security.Value.SessionLifetime;
         _time = time;
-        _sessions = File.Exists(_path)
-            ? JsonSerializer.Deserialize<Dictionary<string, Session>>(File.ReadAllText(_path), FileJson) ?? []
-            : [];
+        ImportSessionsFile(sqlite.Value.Beside("hotspots-sessions.json"));
     }
 
     /// <summary>Starts a session for a person; the id goes in their cookie.</summary>
-    public string Start(string name)
+    public async Task<string> StartAsync(string name)
     {
         var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var now = _time.GetUtcNow();
-        lock (_lock)
-        {
-            foreach (var stale in _sessions.Where(s => s.Value.Ends <= now).Select(s => s.Key).ToList()) _sessions.Remove(stale);
-            _sessions[Hash(id)] = new Session(name, now + _lifetime);
-            Save();
-        }
+        await _store.PurgeExpiredSessionsAsync(now);
+        await _store.StartSessionAsync(Hash(id), name, now + _lifetime);
+        foreach (var stale in _trustedUntil.Where(t => t.Value <= now)) _trustedUntil.TryRemove(stale);
         return id;
     }
 
     /// <summary>Whether a cookie's session is still live: not ended, and within its lifetime.</summary>
-    public bool IsLive(string? id)
+    public async Task<bool> IsLiveAsync(string? id)
     {
         if (id is null) return false;
-        lock (_lock) return _sessions.TryGetValue(Hash(id), out var session) && session.Ends > _time.GetUtcNow();
+        var hash = Hash(id);
+        var now = _time.GetUtcNow();
+        if (_trustedUntil.TryGetValue(hash, out var until) && until > now) return true;
+        if (await _store.LiveUntilAsync(hash, now) is not { } ends)
+        {
+            _trustedUntil.TryRemove(hash, out _);
+            return false;
+        }
+        _trustedUntil[hash] = ends < now + Recheck ? ends : now + Recheck;
+        return true;
     }
 
-    public void End(string id)
+    public async Task EndAsync(string id)
     {
-        lock (_lock)
-        {
-            if (_sessions.Remove(Hash(id))) Save();
-        }
+        var hash = Hash(id);
+        await _store.EndSessionAsync(hash);
+        _trustedUntil.TryRemove(hash, out _);
     }
 
     /// <summary>Ends every session of a person; how many there were.</summary>
-    public int EndAll(string name)
+    public async Task<int> EndAllAsync(string name)
     {
-        lock (_lock)
-        {
-            var theirs = _sessions.Where(s => string.Equals(s.Value.Name, name, StringComparison.OrdinalIgnoreCase)).Select(s => s.Key).ToList();
-            foreach (var key in theirs) _sessions.Remove(key);
-            if (theirs.Count > 0) Save();
-            return theirs.Count;
-        }
+        var ended = await _store.EndSessionsAsync(name);
+        // Only hashes are cached, not whose they are, so this node forgets all it trusts and asks the store again.
+        _trustedUntil.Clear();
+        return ended;
     }
 
-    /// <summary>Only a hash is kept, so the file alone never yields a usable session id.</summary>
+    /// <summary>Only a hash is kept, so the store alone never yields a usable session id.</summary>
     private static string Hash(string id) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
 
-    private void Save()
+    /// <summary>
+    /// Earlier versions listed sessions in a file beside the SQLite store: its live sessions move into the store once
+    /// and the file goes, so nobody signed in before an upgrade has to sign in again.
+    /// </summary>
+    private void ImportSessionsFile(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        var temp = _path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(_sessions, FileJson));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.Move(temp, _path, overwrite: true);
+        if (!File.Exists(path)) return;
+        var sessions = JsonSerializer.Deserialize<Dictionary<string, FileSession>>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
+        var now = _time.GetUtcNow();
+        foreach (var (hash, session) in sessions.Where(s => s.Value.Ends > now))
+            _store.StartSessionAsync(hash, session.Name, session.Ends).GetAwaiter().GetResult();
+        File.Delete(path);
     }
 
-    private sealed record Session(string Name, DateTimeOffset Ends);
+    private sealed record FileSession(string Name, DateTimeOffset Ends);
 }

@@ -21,7 +21,7 @@ public sealed class SessionSignIn(SessionRegistry sessions)
         var claims = new List<Claim> { new(ClaimTypes.Name, name), new(ClaimTypes.AuthenticationMethod, method) };
         claims.AddRange(Roles.Implied(role).Select(r => new Claim(ClaimTypes.Role, r)));
         if (stamp is not null) claims.Add(new Claim(StampClaim, stamp));
-        claims.Add(new Claim(SessionClaim, sessions.Start(name)));
+        claims.Add(new Claim(SessionClaim, await sessions.StartAsync(name)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal, new AuthenticationProperties { IsPersistent = false });
         return principal;
@@ -31,7 +31,7 @@ public sealed class SessionSignIn(SessionRegistry sessions)
     public async Task SignOutAsync(HttpContext context)
     {
         var current = await context.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        if (current.Principal?.FindFirstValue(SessionClaim) is { } id) sessions.End(id);
+        if (current.Principal?.FindFirstValue(SessionClaim) is { } id) await sessions.EndAsync(id);
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
 
@@ -44,7 +44,7 @@ public sealed class SessionSignIn(SessionRegistry sessions)
     {
         var principal = context.Principal;
         var services = context.HttpContext.RequestServices;
-        if (!services.GetRequiredService<SessionRegistry>().IsLive(principal?.FindFirstValue(SessionClaim)))
+        if (!await services.GetRequiredService<SessionRegistry>().IsLiveAsync(principal?.FindFirstValue(SessionClaim)))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

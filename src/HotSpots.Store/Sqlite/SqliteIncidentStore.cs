@@ -149,6 +149,7 @@ public sealed class SqliteIncidentStore : IIncidentStore, IWriteProbe
             INSERT INTO meta (name, value) VALUES ('geography-revision', 0);
             """),
         (connection, transaction) => SqliteGrainStateStore.Migrate(connection, transaction),
+        (connection, transaction) => SqliteSessionStore.Migrate(connection, transaction),
     ];
 
     /// <summary>UTF-8 slugs by category, so binding one does not encode a string per row.</summary>

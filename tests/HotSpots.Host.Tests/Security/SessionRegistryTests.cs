@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using HotSpots.Host.Security;
 using HotSpots.Store.Sqlite;
 using HotSpots.Testing;
@@ -5,57 +8,119 @@ using Microsoft.Extensions.Options;
 
 namespace HotSpots.Host.Tests.Security;
 
-public sealed class SessionRegistryTests : IDisposable
+public sealed class SessionRegistryTests : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+    private SqliteIncidentStore _store = null!;
 
-    private SessionRegistry Registry() => new(
-        Options.Create(new SecurityOptions { SessionsPath = _dir.File("sessions.json"), SessionLifetime = TimeSpan.FromHours(12) }),
-        Options.Create(new SqliteStoreOptions()), _time);
+    private SqliteStoreOptions StoreOptions => new() { Path = _dir.File("hotspots.db") };
+
+    public async Task InitializeAsync() => _store = await SqliteIncidentStore.OpenAsync(StoreOptions, _time);
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    private SessionRegistry Registry() => new(new SqliteSessionStore(_store),
+        Options.Create(new SecurityOptions { SessionLifetime = TimeSpan.FromHours(12) }), Options.Create(StoreOptions), _time);
 
     [Fact]
-    public void A_session_ends_at_its_lifetime_however_active_it_is()
+    public async Task A_session_ends_at_its_lifetime_however_active_it_is()
     {
         var sessions = Registry();
-        var id = sessions.Start("vera");
+        var id = await sessions.StartAsync("vera");
 
         _time.Advance(TimeSpan.FromHours(11.9));
-        Assert.True(sessions.IsLive(id));
+        Assert.True(await sessions.IsLiveAsync(id));
         _time.Advance(TimeSpan.FromHours(0.1));
-        Assert.False(sessions.IsLive(id));
+        Assert.False(await sessions.IsLiveAsync(id));
     }
 
     [Fact]
-    public void Ending_all_of_a_persons_sessions_leaves_other_peoples()
+    public async Task Ending_all_of_a_persons_sessions_leaves_other_peoples()
     {
         var sessions = Registry();
-        var phone = sessions.Start("vera");
-        var desk = sessions.Start("Vera");
-        var other = sessions.Start("anil");
+        var phone = await sessions.StartAsync("vera");
+        var desk = await sessions.StartAsync("Vera");
+        var other = await sessions.StartAsync("anil");
+        Assert.True(await sessions.IsLiveAsync(phone));
 
-        Assert.Equal(2, sessions.EndAll("VERA"));
+        Assert.Equal(2, await sessions.EndAllAsync("VERA"));
 
-        Assert.False(sessions.IsLive(phone));
-        Assert.False(sessions.IsLive(desk));
-        Assert.True(sessions.IsLive(other));
+        Assert.False(await sessions.IsLiveAsync(phone));
+        Assert.False(await sessions.IsLiveAsync(desk));
+        Assert.True(await sessions.IsLiveAsync(other));
     }
 
     [Fact]
-    public void Sessions_are_kept_in_a_file_only_the_service_can_read_and_it_holds_no_usable_id()
+    public async Task An_ending_on_another_node_holds_here_once_the_recheck_time_has_passed()
     {
-        var id = Registry().Start("vera");
-        var ended = Registry().Start("anil");
-        Registry().End(ended);
+        var here = Registry();
+        var elsewhere = Registry();
+        var id = await here.StartAsync("vera");
+        Assert.True(await here.IsLiveAsync(id));
+
+        await elsewhere.EndAsync(id);
+
+        _time.Advance(SessionRegistry.Recheck);
+        Assert.False(await here.IsLiveAsync(id));
+    }
+
+    [Fact]
+    public async Task Sessions_outlive_a_restart_and_the_store_holds_no_usable_id()
+    {
+        var id = await Registry().StartAsync("vera");
+        var ended = await Registry().StartAsync("anil");
+        await Registry().EndAsync(ended);
 
         var again = Registry();
 
-        Assert.True(again.IsLive(id));
-        Assert.False(again.IsLive(ended));
-        Assert.DoesNotContain(id, File.ReadAllText(_dir.File("sessions.json")));
-        if (!OperatingSystem.IsWindows())
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_dir.File("sessions.json")));
+        Assert.True(await again.IsLiveAsync(id));
+        Assert.False(await again.IsLiveAsync(ended));
+        Assert.All(Contents(), bytes => Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(id))));
     }
 
-    public void Dispose() => _dir.Dispose();
+    [Fact]
+    public async Task Live_sessions_listed_in_an_older_install_s_file_move_into_the_store_once()
+    {
+        const string live = "live-session-id", expired = "expired-session-id";
+        var file = _dir.File("hotspots-sessions.json");
+        File.WriteAllText(file, JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            [Hash(live)] = new { name = "vera", ends = _time.GetUtcNow().AddHours(1) },
+            [Hash(expired)] = new { name = "anil", ends = _time.GetUtcNow().AddHours(-1) },
+        }));
+
+        var sessions = Registry();
+
+        Assert.False(File.Exists(file));
+        Assert.True(await sessions.IsLiveAsync(live));
+        Assert.False(await sessions.IsLiveAsync(expired));
+    }
+
+    [Fact]
+    public void Cookie_keys_in_an_older_install_s_folder_move_into_the_store_once()
+    {
+        var folder = Directory.CreateDirectory(_dir.File("session-keys")).FullName;
+        File.WriteAllText(Path.Combine(folder, "key-1.xml"), "<key id=\"1\" />");
+
+        var keys = new SessionKeyRepository(new SqliteSessionStore(_store), folder);
+
+        Assert.False(Directory.Exists(folder));
+        Assert.Equal("1", Assert.Single(keys.GetAllElements()).Attribute("id")?.Value);
+    }
+
+    private static string Hash(string id) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+
+    private IEnumerable<byte[]> Contents() =>
+        Directory.EnumerateFiles(_dir.Path, "hotspots.db*").Select(path =>
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        });
 }

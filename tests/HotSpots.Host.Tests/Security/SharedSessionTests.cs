@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using HotSpots.Host.Security;
+using HotSpots.Host.Tests.Infrastructure;
+using HotSpots.Testing;
+
+namespace HotSpots.Host.Tests.Security;
+
+/// <summary>Two host processes over one PostgreSQL database share dashboard sessions and the keys of their cookies.</summary>
+public sealed class SharedSessionTests : IAsyncLifetime
+{
+    private readonly TempDirectory _dir = new();
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task A_sign_in_on_one_node_is_good_on_another_and_a_sign_out_there_ends_it_on_the_first_within_the_recheck_time()
+    {
+        await using var a = await HostProcess.StartAsync(Node("a"));
+        await using var b = await HostProcess.StartAsync(Node("b"));
+        var cookies = new CookieContainer();
+        using var onA = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = a.BaseAddress };
+        (await onA.PostAsJsonAsync("/api/account/sign-in", new { name = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password })).EnsureSuccessStatusCode();
+        using var copyOnA = CookieClient(a.BaseAddress, cookies.GetCookieHeader(a.BaseAddress));
+        using var copyOnB = CookieClient(b.BaseAddress, cookies.GetCookieHeader(a.BaseAddress));
+
+        Assert.Equal(HttpStatusCode.OK, (await copyOnB.GetAsync("/api/status")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await copyOnA.GetAsync("/api/status")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await copyOnB.PostAsync("/api/account/sign-out", null)).StatusCode);
+        var ended = Stopwatch.StartNew();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await copyOnB.GetAsync("/api/status")).StatusCode);
+        // Node A trusted the session a moment ago, so it may go on doing so for up to the recheck time, not longer
+        // (a second's grace for the requests themselves on a busy machine).
+        while ((await copyOnA.GetAsync("/api/status")).StatusCode != HttpStatusCode.Unauthorized)
+            Assert.True(ended.Elapsed < SessionRegistry.Recheck + TimeSpan.FromSeconds(1), $"node A still honours the cookie {ended.Elapsed.TotalSeconds:0.0} s after sign-out");
+    }
+
+    private string[] Node(string name) =>
+    [
+        "--HotSpots:Store:Provider=Postgres", "--HotSpots:Cluster:Provider=Postgres", $"--ConnectionStrings:HotSpots={_database.ConnectionString}",
+        $"--HotSpots:Cluster:GatewayPort={FreePorts.Next()}", $"--HotSpots:Store:Sqlite:Path={_dir.File($"{name}.db")}",
+        "--HotSpots:Security:IngestKeys:0=ingest", "--HotSpots:Demo:Feed=false",
+        $"--HotSpots:Security:Users:0:Name={HotSpotsServer.ViewerUser}", $"--HotSpots:Security:Users:0:PasswordHash={HotSpotsServer.QuickHash}",
+        "--HotSpots:Security:Users:0:Role=viewer",
+    ];
+
+    private static HttpClient CookieClient(Uri address, string cookie)
+    {
+        var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = address };
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        client.DefaultRequestHeaders.Add(RequestForgeryGuard.Header, "test");
+        return client;
+    }
+}
