@@ -107,6 +107,8 @@ public sealed class ClusterTests : IAsyncLifetime
             var clock = Stopwatch.StartNew();
             using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
             var killed = false;
+            // Posts are not awaited one by one, so the rate holds when answers slow down (the machine busy with other tests).
+            var posts = new List<Task>();
             for (var post = 0; clock.Elapsed < TimeSpan.FromSeconds(20) && await pace.WaitForNextTickAsync(); post++)
             {
                 if (!killed && clock.Elapsed > TimeSpan.FromSeconds(5))
@@ -116,22 +118,15 @@ public sealed class ClusterTests : IAsyncLifetime
                 }
                 var ids = Enumerable.Range(0, 10).Select(k => $"s-{post}-{k}").ToArray();
                 var batch = ids.Select((id, k) => Incident(id, ThurrockFigures.Wards[(post + k) % ThurrockFigures.Wards.Count], DateTimeOffset.UtcNow.AddMinutes(-1))).ToArray();
-                try
-                {
-                    var response = await clients[post % 3].PostAsJsonAsync("/api/incidents", batch);
-                    if (response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32() == ids.Length)
-                        acknowledged.UnionWith(ids);
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-                {
-                    // The killed node refuses connections: what it did not acknowledge is not counted as acknowledged.
-                }
+                posts.Add(PostAsync(clients[post % 3], batch, ids, acknowledged));
             }
+            await Task.WhenAll(posts);
             foreach (var client in clients) client.Dispose();
+            // 4,000 posted; the killed node's third for the last 15 s (about 1,000) is refused.
             Assert.True(acknowledged.Count >= 2_500, $"only {acknowledged.Count} incidents were acknowledged");
 
-            // The independent count is the store's own: every acknowledged incident once, plus at most the one post in
-            // flight when the node died (stored, its answer lost).
+            // The independent count is the store's own: every acknowledged incident once, plus at most the few posts in
+            // flight to the node when it died (stored, their answers lost).
             var stored = new HashSet<string>();
             await using (var read = _database.DataSource.CreateCommand("SELECT source_id FROM hotspots_incidents WHERE source = 'essex-police'"))
             await using (var rows = await read.ExecuteReaderAsync())
@@ -139,7 +134,7 @@ public sealed class ClusterTests : IAsyncLifetime
                 while (await rows.ReadAsync()) Assert.True(stored.Add(rows.GetString(0)));
             }
             Assert.Empty(acknowledged.Except(stored));
-            Assert.InRange(stored.Count - acknowledged.Count, 0, 10);
+            Assert.InRange(stored.Count - acknowledged.Count, 0, 100);
             foreach (var i in survivors)
                 await UntilAsync(async () => Observed(await HeatAsync(nodes[i])) == stored.Count, TimeSpan.FromSeconds(30), $"node {i} counts what was stored");
             await watchA.WaitForSetAsync(startA, s => s.Values.Sum(a => a.Observed) == stored.Count, TimeSpan.FromSeconds(10));
@@ -169,6 +164,21 @@ public sealed class ClusterTests : IAsyncLifetime
         "--HotSpots:Security:IngestKeys:0=ingest", "--HotSpots:Security:ViewerKeys:0=viewer", "--HotSpots:Security:AdminKeys:0=admin",
         "--HotSpots:Demo:Feed=false",
     })];
+
+    /// <summary>Posts one batch; its ids count as acknowledged only when the node answered that it stored every one.</summary>
+    private static async Task PostAsync(HttpClient client, object[] batch, string[] ids, HashSet<string> acknowledged)
+    {
+        try
+        {
+            var response = await client.PostAsJsonAsync("/api/incidents", batch);
+            if (!response.IsSuccessStatusCode || (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32() != ids.Length) return;
+            lock (acknowledged) acknowledged.UnionWith(ids);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            // The killed node refuses connections: what it did not acknowledge is not counted as acknowledged.
+        }
+    }
 
     private async Task<long> ActiveSilosAsync()
     {
