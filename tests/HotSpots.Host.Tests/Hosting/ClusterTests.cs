@@ -11,21 +11,10 @@ using HotSpots.Testing;
 namespace HotSpots.Host.Tests.Hosting;
 
 /// <summary>Three host processes clustered over one PostgreSQL database, as an operator runs them.</summary>
-public sealed class ClusterTests : IAsyncLifetime
+public sealed class ClusterTests : PostgresNodeTests
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private const string Heat = "/api/heat?set=wards&group=asb&window=24h";
-
-    private readonly TempDirectory _dir = new();
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        _dir.Dispose();
-    }
 
     [Fact]
     public async Task An_incident_posted_to_one_node_reaches_a_dashboard_on_another_every_node_shows_the_same_heat_a_drill_alert_is_raised_once_and_a_new_zone_reaches_every_node()
@@ -130,7 +119,7 @@ public sealed class ClusterTests : IAsyncLifetime
             // The independent count is the store's own: every acknowledged incident once, plus at most the few posts in
             // flight to the node when it died (stored, their answers lost).
             var stored = new HashSet<string>();
-            await using (var read = _database.DataSource.CreateCommand("SELECT source_id FROM hotspots_incidents WHERE source = 'essex-police'"))
+            await using (var read = Database.DataSource.CreateCommand("SELECT source_id FROM hotspots_incidents WHERE source = 'essex-police'"))
             await using (var rows = await read.ExecuteReaderAsync())
             {
                 while (await rows.ReadAsync()) Assert.True(stored.Add(rows.GetString(0)));
@@ -158,14 +147,11 @@ public sealed class ClusterTests : IAsyncLifetime
         }
     }
 
-    private string[][] NodeSettings(int count) => [.. Enumerable.Range(0, count).Select(i => new[]
-    {
-        "--HotSpots:Store:Provider=Postgres", "--HotSpots:Cluster:Provider=Postgres", $"--ConnectionStrings:HotSpots={_database.ConnectionString}",
-        $"--HotSpots:Cluster:SiloPort={FreePorts.Next()}", $"--HotSpots:Cluster:GatewayPort={FreePorts.Next()}",
-        $"--HotSpots:Store:Sqlite:Path={_dir.File($"node{i}.db")}", $"--urls=http://127.0.0.1:{FreePorts.Next()}",
+    private string[][] NodeSettings(int count) => [.. Enumerable.Range(0, count).Select(i => (string[])
+    [
+        .. NodeBasics($"node{i}"), $"--urls=http://127.0.0.1:{FreePorts.Next()}",
         "--HotSpots:Security:IngestKeys:0=ingest", "--HotSpots:Security:ViewerKeys:0=viewer", "--HotSpots:Security:AdminKeys:0=admin",
-        "--HotSpots:Demo:Feed=false",
-    })];
+    ])];
 
     /// <summary>Posts one batch; its ids count as acknowledged only when the node answered that it stored every one.</summary>
     private static async Task PostAsync(HttpClient client, object[] batch, string[] ids, HashSet<string> acknowledged)
@@ -184,7 +170,7 @@ public sealed class ClusterTests : IAsyncLifetime
 
     private async Task<long> ActiveSilosAsync()
     {
-        await using var members = _database.DataSource.CreateCommand("SELECT count(*) FROM OrleansMembershipTable WHERE Status = 3");
+        await using var members = Database.DataSource.CreateCommand("SELECT count(*) FROM OrleansMembershipTable WHERE Status = 3");
         return (long)(await members.ExecuteScalarAsync())!;
     }
 

@@ -8,19 +8,8 @@ using HotSpots.Testing;
 namespace HotSpots.Host.Tests.Security;
 
 /// <summary>Two host processes over one PostgreSQL database share dashboard sessions and the keys of their cookies.</summary>
-public sealed class SharedSessionTests : IAsyncLifetime
+public sealed class SharedSessionTests : PostgresNodeTests
 {
-    private readonly TempDirectory _dir = new();
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Fact]
     public async Task A_sign_in_on_one_node_is_good_on_another_and_a_sign_out_there_ends_it_on_the_first_within_the_recheck_time()
     {
@@ -47,9 +36,7 @@ public sealed class SharedSessionTests : IAsyncLifetime
 
     private string[] Node(string name) =>
     [
-        "--HotSpots:Store:Provider=Postgres", "--HotSpots:Cluster:Provider=Postgres", $"--ConnectionStrings:HotSpots={_database.ConnectionString}",
-        $"--HotSpots:Cluster:GatewayPort={FreePorts.Next()}", $"--HotSpots:Store:Sqlite:Path={_dir.File($"{name}.db")}",
-        "--HotSpots:Security:IngestKeys:0=ingest", "--HotSpots:Demo:Feed=false",
+        .. NodeBasics(name), "--HotSpots:Security:IngestKeys:0=ingest",
         $"--HotSpots:Security:Users:0:Name={HotSpotsServer.ViewerUser}", $"--HotSpots:Security:Users:0:PasswordHash={HotSpotsServer.QuickHash}",
         "--HotSpots:Security:Users:0:Role=viewer",
     ];
