@@ -67,6 +67,9 @@ public static class DashboardEndpoints
         app.MapGet("/api/dashboard", (IOptions<DashboardOptions> options) => new DashboardConfig(options.Value.TileUrl, options.Value.TileAttribution, HomeArea.Thurrock))
             .RequireAuthorization(SecurityExtensions.ViewerPolicy)
             .WithSummary("The dashboard's settings (base map tiles, the partnership's home area)");
+        app.MapGet("/api/categories", () => TypedResults.Ok(CategoryList.Current))
+            .RequireAuthorization(SecurityExtensions.ViewerPolicy)
+            .WithSummary("The category groups and single categories that heat, alerts and operations accept, with their labels");
         return app;
     }
 }
