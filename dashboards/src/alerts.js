@@ -1,6 +1,7 @@
 // The alerts panel: active alerts newest first, each with its one-sentence explanation; analysts acknowledge (with a
 // note) and resolve. New alerts flash and, unless muted, chime. A toggle shows the alerts resolved in the last weeks
 // instead, so a meeting can look back at what was handled and how.
+import { api } from './api.js';
 import { activeAlerts, resolvedAlerts, upsertAlert, categoryLabel } from './shaping.js';
 
 // How far back the resolved view reaches: a tasking meeting looks back over the weeks since the one before.
@@ -9,18 +10,17 @@ export const RESOLVED_DAYS = 28;
 const MUTE_KEY = 'hotspots.alerts.muted';
 
 export class AlertsPanel {
-  constructor(root, { canHandle, onAcknowledge, onResolve, onSelectArea }) {
+  // `announcer` is the page's live region that reads a new alert out; choosing an alert's area selects it in `store`.
+  constructor(root, store, { announcer }) {
     this.root = root;
+    this.store = store;
+    this.announcer = announcer;
     this.list = root.querySelector('#alert-list');
     this.filter = root.querySelector('#alert-group');
     this.muteButton = root.querySelector('#alert-mute');
     this.resolvedButton = root.querySelector('#alert-resolved');
     this.showResolved = false;
     this.count = root.querySelector('#alert-count');
-    this.canHandle = canHandle;
-    this.onAcknowledge = onAcknowledge;
-    this.onResolve = onResolve;
-    this.onSelectArea = onSelectArea;
     this.alerts = [];
     this.items = new Map();
     this.fresh = new Set();
@@ -37,6 +37,26 @@ export class AlertsPanel {
       localStorage.setItem(MUTE_KEY, String(this.muted));
       this.showMuted();
     });
+    store.subscribe(changed => { if (changed.has('categories')) this.fillGroups(); });
+  }
+
+  // The list filters by the named groups; its first choice, every group, stands for "all".
+  fillGroups() {
+    const groups = this.store.state.categories.groups.filter(g => g.slug !== 'all');
+    this.filter.replaceChildren(this.filter.options[0], ...groups.map(g => new Option(g.label, g.slug)));
+  }
+
+  get canHandle() { return this.store.state.account?.roles.includes('analyst') ?? false; }
+
+  // The active alerts and those resolved within the resolved view's reach; older resolved ones stay on the server.
+  async load() {
+    const since = new Date(Date.now() - RESOLVED_DAYS * 86400000).toISOString();
+    const lists = await Promise.all([
+      api('/api/alerts?status=open'),
+      api('/api/alerts?status=acknowledged'),
+      api(`/api/alerts?status=resolved&since=${encodeURIComponent(since)}`),
+    ]);
+    this.setAll(lists.flat());
   }
 
   showMuted() {
@@ -67,7 +87,7 @@ export class AlertsPanel {
     this.root.classList.remove('ringing');
     void this.root.offsetWidth;
     this.root.classList.add('ringing');
-    document.getElementById('alert-announcer').textContent = `New alert: ${alert.explanation}`;
+    this.announcer.textContent = `New alert: ${alert.explanation}`;
     if (!this.muted) chime(alert.severity === 'high' ? 2 : 1);
   }
 
@@ -78,7 +98,7 @@ export class AlertsPanel {
       : activeAlerts(this.alerts, group);
     this.root.dataset.view = this.showResolved ? 'resolved' : 'active';
     this.count.textContent = String(activeAlerts(this.alerts, null).filter(a => a.status === 'open').length);
-    document.title = `${this.count.textContent === '0' ? '' : `(${this.count.textContent}) `}HotSpots`;
+    this.root.ownerDocument.title = `${this.count.textContent === '0' ? '' : `(${this.count.textContent}) `}HotSpots`;
     const nodes = shown.map(alert => {
       const key = `${alert.id}|${alert.updatedAt}|${alert.status}`;
       let item = this.items.get(alert.id);
@@ -113,10 +133,10 @@ export class AlertsPanel {
     area.type = 'button';
     area.className = 'link';
     area.textContent = alert.areaName;
-    area.addEventListener('click', () => this.onSelectArea(alert.areaSet, alert.areaCode));
+    area.addEventListener('click', () => this.store.set({ selectedArea: { set: alert.areaSet, code: alert.areaCode } }));
     const meta = document.createElement('span');
     meta.className = 'meta';
-    meta.textContent = `${categoryLabel(alert.group)} · ${shortTime(alert.raisedAt)}`;
+    meta.textContent = `${categoryLabel(this.store.state.categories, alert.group)} · ${shortTime(alert.raisedAt)}`;
     head.append(severity, area, meta);
     if (alert.origin === 'drill') {
       const badge = document.createElement('span');
@@ -143,7 +163,7 @@ export class AlertsPanel {
       li.append(handled);
     }
 
-    if (this.canHandle() && alert.status !== 'resolved') {
+    if (this.canHandle && alert.status !== 'resolved') {
       const form = document.createElement('form');
       form.className = 'alert-actions';
       const label = document.createElement('label');
@@ -157,11 +177,15 @@ export class AlertsPanel {
       const resolve = button('Resolve', 'resolve', false);
       form.append(label, ack, resolve);
       form.addEventListener('submit', e => e.preventDefault());
-      ack.addEventListener('click', () => this.act(li, () => this.onAcknowledge(alert.id, note.value)));
-      resolve.addEventListener('click', () => this.act(li, () => this.onResolve(alert.id, note.value)));
+      ack.addEventListener('click', () => this.act(li, () => this.handle(alert.id, 'acknowledge', note.value)));
+      resolve.addEventListener('click', () => this.act(li, () => this.handle(alert.id, 'resolve', note.value)));
       li.append(form);
     }
     return li;
+  }
+
+  handle(id, action, note) {
+    return api(`/api/alerts/${encodeURIComponent(id)}/${action}`, { method: 'POST', body: { note } });
   }
 
   async act(li, action) {

@@ -33,8 +33,9 @@ export class OperationEditor {
 
   get shape() { return this.form.querySelector('input[name=ope-shape]:checked').value; }
 
-  // Opens the form empty (a new operation) or filled from `operation`, with the live zones to choose from.
-  async open(operation, wards) {
+  // Opens the form empty (a new operation) or filled from `operation`, with the live zones to choose from and the
+  // named `groups` (GET /api/categories) given as the examples of a target.
+  async open(operation, wards, groups) {
     const $ = this.$;
     const zones = await api('/api/zones');
     $('op-editor-title').textContent = operation ? `Edit ${operation.name}` : 'New operation';
@@ -43,6 +44,7 @@ export class OperationEditor {
     $('ope-name').value = operation?.name ?? '';
     $('ope-type').value = operation?.type ?? 'dial';
     $('ope-groups').value = (operation?.targetGroups ?? ['asb']).join(', ');
+    $('ope-groups-hint').textContent = `${groups.map(g => g.slug).join(', ')}, or categories; separated by commas`;
     $('ope-hours').value = operation?.fundedPatrolHours ?? '';
     $('ope-buffer-inner').value = operation?.bufferInnerMetres ?? 200;
     $('ope-buffer-outer').value = operation?.bufferOuterMetres ?? 400;

@@ -7,28 +7,42 @@ import { evaluationPath, tableRows, periodBars, dosageLine } from './operations.
 import { OperationEditor } from './operation-editor.js';
 
 export class OperationsPanel {
-  // `canManage` says whether the signed-in person may make operations (analysts and admins); the API decides anyway.
-  constructor(root, { wards, tiles, canManage }) {
+  // `toggle` opens and closes the panel; it is placed below `header`. The API decides who may make operations; the
+  // panel offers it to analysts and admins.
+  constructor(root, store, { toggle, header }) {
     this.root = root;
-    this.wards = wards;
-    this.canManage = canManage;
+    this.store = store;
+    this.toggle = toggle;
+    this.header = header;
+    this.editor = null;
     this.select = root.querySelector('#op-select');
     this.group = root.querySelector('#op-group');
     this.form = root.querySelector('#op-form');
     this.form.addEventListener('submit', event => { event.preventDefault(); this.load(); });
     this.select.addEventListener('change', () => this.chooseOperation());
-    this.editor = new OperationEditor(root.querySelector('#op-editor'), {
-      tiles,
-      onSaved: (id, name) => this.saved(id, name),
-      onClosed: () => this.root.classList.remove('editing'),
-    });
     window.addEventListener('resize', () => { if (!root.hidden) this.placeBelowHeader(); });
+    toggle.addEventListener('click', () => {
+      if (!root.hidden) return this.close();
+      this.open();
+      root.querySelector('#op-title').focus();
+    });
+    root.querySelector('#op-close').addEventListener('click', () => this.close());
     root.querySelector('#op-new').addEventListener('click', () => this.edit(null));
     root.querySelector('#op-edit').addEventListener('click', () => this.edit(this.operations.find(o => o.id === this.select.value)));
+    store.subscribe(changed => {
+      if (changed.has('account') && !store.state.account) this.close();
+      // Zones redrawn or a new ward set: the evaluation shown is read again.
+      else if (changed.has('areas') && !root.hidden) this.load();
+    });
   }
 
+  get wards() { return this.store.state.areas.wards; }
+
+  get canManage() { return this.store.state.account?.roles.includes('analyst') ?? false; }
+
   async open(selected) {
-    this.editor.close();
+    this.editor?.close();
+    this.toggle.setAttribute('aria-pressed', 'true');
     this.placeBelowHeader();
     this.root.hidden = false;
     this.operations = await api('/api/operations');
@@ -36,18 +50,19 @@ export class OperationsPanel {
     if (selected) this.select.value = selected;
     this.root.querySelector('#op-empty').hidden = this.operations.length > 0;
     this.form.hidden = this.operations.length === 0;
-    this.root.querySelector('#op-manage').hidden = !this.canManage();
+    this.root.querySelector('#op-manage').hidden = !this.canManage;
     this.root.querySelector('#op-edit').hidden = this.operations.length === 0;
     if (this.operations.length) await this.chooseOperation();
   }
 
   // The header wraps to two rows on narrower screens (1366 px): the panel starts below it, not over its buttons.
   placeBelowHeader() {
-    this.root.style.top = `${Math.ceil(document.querySelector('header').getBoundingClientRect().bottom) + 8}px`;
+    this.root.style.top = `${Math.ceil(this.header.getBoundingClientRect().bottom) + 8}px`;
   }
 
   close() {
-    this.editor.close();
+    this.editor?.close();
+    this.toggle.setAttribute('aria-pressed', 'false');
     this.root.hidden = true;
   }
 
@@ -55,7 +70,13 @@ export class OperationsPanel {
   async edit(operation) {
     this.root.querySelector('#op-saved').textContent = '';
     this.root.classList.add('editing');
-    await this.editor.open(operation, this.wards);
+    const { tileUrl: url, tileAttribution: attribution } = this.store.state.config;
+    this.editor ??= new OperationEditor(this.root.querySelector('#op-editor'), {
+      tiles: { url, attribution },
+      onSaved: (id, name) => this.saved(id, name),
+      onClosed: () => this.root.classList.remove('editing'),
+    });
+    await this.editor.open(operation, this.wards, this.store.state.categories.groups);
   }
 
   async saved(id, name) {

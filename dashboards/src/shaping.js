@@ -1,33 +1,10 @@
 // Pure data shaping for the dashboard: ranking rows, CSV, chart labels, alert lists and slider times.
 import { scoreText, labelFor, noBaseline } from './heat.js';
 
-export const groups = [
-  { value: 'asb', label: 'Anti-social behaviour' },
-  { value: 'deliberate-fires', label: 'Deliberate fires' },
-  { value: 'violence', label: 'Violence' },
-  { value: 'all', label: 'All incidents' },
-];
-
-export const categories = [
-  'anti-social-behaviour', 'criminal-damage-arson', 'violent-crime', 'public-order', 'drugs', 'possession-of-weapons',
-  'burglary', 'robbery', 'vehicle-crime', 'shoplifting', 'theft-from-the-person', 'bicycle-theft', 'other-theft',
-  'other-crime', 'deliberate-primary-fire', 'deliberate-secondary-fire', 'fly-tipping', 'off-road-vehicle-nuisance',
-  'youth-nuisance', 'neighbour-nuisance',
-];
-
-const specialLabels = {
-  'anti-social-behaviour': 'Anti-social behaviour',
-  'criminal-damage-arson': 'Criminal damage and arson',
-  'violent-crime': 'Violence and sexual offences',
-  'off-road-vehicle-nuisance': 'Off-road vehicle nuisance',
-};
-
-export function categoryLabel(slug) {
-  const named = groups.find(g => g.value === slug);
-  if (named) return named.label;
-  if (specialLabels[slug]) return specialLabels[slug];
-  const text = slug.replaceAll('-', ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+// The label of a group or category slug, from the API's list (GET /api/categories); a slug it does not know (one the
+// server has dropped since an alert was raised) is shown as it is.
+export function categoryLabel(list, slug) {
+  return [...(list?.groups ?? []), ...(list?.categories ?? [])].find(c => c.slug === slug)?.label ?? slug;
 }
 
 export const windows = [
@@ -44,6 +21,16 @@ export const windowHolds = {
   '28d': 'Last 28 days: incidents with a time or a date (police.uk rows, which give only a month, count in the Month window).',
   month: 'Month: every incident of the calendar month, including police.uk rows (published a month or two late).',
 };
+
+// The calendar month (yyyy-MM, UTC) of `now`.
+export const thisMonth = (now = new Date()) => now.toISOString().slice(0, 7);
+
+// What the map shows as the hub and the API take it: the month goes only with the month window.
+export const selectionOf = ({ set, group, window, month }) => ({ set, group, window, month: window === 'month' ? month : null });
+
+// The query string of a selection for the API (set is in the path or given in `extra`), leaving out what is not given.
+export const selectionQuery = (selection, extra = {}) => new URLSearchParams(
+  Object.entries({ group: selection.group, window: selection.window, month: selection.month, ...extra }).filter(([, v]) => v != null)).toString();
 
 // "March 2018" for "2018-03".
 export function monthLabel(month) {

@@ -93,10 +93,15 @@ test('the slider stands whole hours back from now, and says Live at the right en
   assert.match(sliderLabel(now, 26), /^As at Thu 19 Nov/);
 });
 
-test('category labels read as people write them', () => {
-  assert.equal(categoryLabel('anti-social-behaviour'), 'Anti-social behaviour');
-  assert.equal(categoryLabel('deliberate-secondary-fire'), 'Deliberate secondary fire');
-  assert.equal(categoryLabel('asb'), 'Anti-social behaviour');
+test('labels come from the API\'s list of groups and categories, and a slug it does not know shows as it is', () => {
+  const list = {
+    groups: [{ slug: 'asb', label: 'Anti-social behaviour', categories: ['anti-social-behaviour', 'youth-nuisance'] }],
+    categories: [{ slug: 'anti-social-behaviour', label: 'Anti-social behaviour' }, { slug: 'violent-crime', label: 'Violence and sexual offences' }],
+  };
+  assert.equal(categoryLabel(list, 'asb'), 'Anti-social behaviour');
+  assert.equal(categoryLabel(list, 'violent-crime'), 'Violence and sexual offences');
+  assert.equal(categoryLabel(list, 'retired-category'), 'retired-category');
+  assert.equal(categoryLabel(null, 'asb'), 'asb');
 });
 
 test('a month window reads as the month it shows, a rolling window as its length', () => {

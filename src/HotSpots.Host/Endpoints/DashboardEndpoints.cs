@@ -1,5 +1,6 @@
 using HotSpots.Geography.Demo;
 using HotSpots.Host.Security;
+using Microsoft.AspNetCore.Rewrite;
 using Microsoft.Extensions.Options;
 
 namespace HotSpots.Host.Endpoints;
@@ -57,6 +58,9 @@ public static class DashboardEndpoints
             headers["Referrer-Policy"] = "no-referrer";
             return next(context);
         });
+        // The SignalR client's ES modules import each other without the .js extension (written for bundlers), so the
+        // browser's request for one is given the file it means.
+        app.UseRewriter(new RewriteOptions().AddRewrite(@"^vendor/signalr/([\w-]+)$", "vendor/signalr/$1.js", skipRemainingRules: true));
         app.UseDefaultFiles();
         app.UseStaticFiles();
         return app;
@@ -67,6 +71,9 @@ public static class DashboardEndpoints
         app.MapGet("/api/dashboard", (IOptions<DashboardOptions> options) => new DashboardConfig(options.Value.TileUrl, options.Value.TileAttribution, HomeArea.Thurrock))
             .RequireAuthorization(SecurityExtensions.ViewerPolicy)
             .WithSummary("The dashboard's settings (base map tiles, the partnership's home area)");
+        app.MapGet("/api/categories", () => TypedResults.Ok(CategoryList.Current))
+            .RequireAuthorization(SecurityExtensions.ViewerPolicy)
+            .WithSummary("The category groups and single categories that heat, alerts and operations accept, with their labels");
         return app;
     }
 }
