@@ -9,10 +9,6 @@ public readonly record struct CellScore(double? Z, double P, int Bin)
 {
     public static CellScore Undefined { get; } = new(null, 1, 0);
 
-    public bool IsHot => Bin > 0;
-
-    public bool IsCold => Bin < 0;
-
     /// <summary>The bin in words, for legends and screen readers that must not rely on colour.</summary>
     public static string Describe(int bin) => bin switch
     {
