@@ -15,16 +15,7 @@ internal static class LocateBenchmark
     {
         var data = Path.GetFullPath(Paths.Option(args, "--data", Path.Combine(Paths.Root, "..", "shared", "data")));
         var wardFiles = Directory.GetFiles(Path.Combine(data, "boundaries", "essex-wards-2013"), "*.geojson").Order().ToList();
-        var points = new List<(double Lon, double Lat)>();
-        foreach (var file in Directory.GetFiles(Path.Combine(data, "police-uk"), "*.csv").Order())
-        {
-            foreach (var line in File.ReadLines(file).Skip(1))
-            {
-                var f = line.Split(',');
-                if (f.Length > 5 && double.TryParse(f[4], CultureInfo.InvariantCulture, out var lon) && double.TryParse(f[5], CultureInfo.InvariantCulture, out var lat))
-                    points.Add((lon, lat));
-            }
-        }
+        var points = Points(data);
         var loading = Stopwatch.StartNew();
         var geography = GeographyModel.Load(new GeographyOptions { Wards = { Files = wardFiles } });
         Console.WriteLine($"Locate benchmark: {points.Count:N0} points, {geography.Wards.Areas.Count} wards (loaded in {loading.Elapsed.TotalSeconds:N2} s)");
@@ -59,5 +50,21 @@ internal static class LocateBenchmark
             Console.WriteLine($"  grid to WGS84 pass {pass}  one at a time {grid.Length / singleSeconds,12:N0} points/s   in blocks of 1024 {grid.Length / bulkSeconds,12:N0} points/s  (check {sum + northings[0]:N0})");
         }
         return Task.FromResult(0);
+    }
+
+    /// <summary>Every police.uk row with coordinates, all months.</summary>
+    public static List<(double Lon, double Lat)> Points(string data)
+    {
+        var points = new List<(double Lon, double Lat)>();
+        foreach (var file in Directory.GetFiles(Path.Combine(data, "police-uk"), "*.csv").Order())
+        {
+            foreach (var line in File.ReadLines(file).Skip(1))
+            {
+                var f = line.Split(',');
+                if (f.Length > 5 && double.TryParse(f[4], CultureInfo.InvariantCulture, out var lon) && double.TryParse(f[5], CultureInfo.InvariantCulture, out var lat))
+                    points.Add((lon, lat));
+            }
+        }
+        return points;
     }
 }

@@ -10,6 +10,7 @@ return args switch
     ["locate", .. var rest] => await LocateBenchmark.RunAsync(rest),
     ["alerts", .. var rest] => await AlertBenchmark.RunAsync(rest),
     ["dashboard", .. var rest] => await DashboardBenchmark.RunAsync(rest),
+    ["grid", .. var rest] => await GridBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -25,6 +26,7 @@ static int Usage()
           dotnet run -c Release --project src/HotSpots.Benchmarks -- live [--rate 1000] [--batch 10] [--clients 50] [--seconds 20] [--nodes 3 --postgres <connection string>]
           dotnet run -c Release --project src/HotSpots.Benchmarks -- alerts [--trials 300] [--seed 1] [--data ../shared/data]
           dotnet run -c Release --project src/HotSpots.Benchmarks -- dashboard [--rate 50] [--seconds 20] [--runs 3] [--data ../shared/data]
+          dotnet run -c Release --project src/HotSpots.Benchmarks -- grid [--cell 250] [--runs 50] [--data ../shared/data]
         """);
     return 2;
 }
