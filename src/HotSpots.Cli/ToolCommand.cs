@@ -12,7 +12,9 @@ internal abstract class ToolCommand : Command
     protected ToolCommand(Tool tool, string name, string description) : base(name, description)
     {
         Tool = tool;
-        SetAction(RunAsync);
+        // On the thread pool: System.CommandLine hands Ctrl+C to the task the action returns, and an import runs for
+        // seconds before its first await that does not complete at once, so without this there is no task yet to cancel.
+        SetAction((parsed, cancellationToken) => Task.Run(() => RunAsync(parsed, cancellationToken), CancellationToken.None));
     }
 
     protected Tool Tool { get; }
