@@ -65,7 +65,7 @@ internal sealed class ImportCommand : ToolCommand
         var dryRun = parsed.GetValue(_dryRun);
 
         using var server = _server.Connect(parsed);
-        IIncidentStore? store = null;
+        SqliteIncidentStore? store = null;
         try
         {
             IIncidentSink sink;
@@ -87,12 +87,11 @@ internal sealed class ImportCommand : ToolCommand
             else
             {
                 var geography = await Tool.LoadGeographyAsync();
-                var opened = await SqliteIncidentStore.OpenAsync(Tool.StoreOptions, TimeProvider.System, cancellationToken);
-                store = opened;
+                store = await SqliteIncidentStore.OpenAsync(Tool.StoreOptions, TimeProvider.System, cancellationToken);
                 if (store.Purpose == StorePurpose.Replay) throw new InvalidOperationException($"{Tool.StoreOptions.Path} is a replay store; import into the live store");
                 sink = dryRun ? new PreviewSink(store) : new StoreSink(store);
                 context = new ImportContext(mappings, geography.Wards.Index) { Source = source };
-                await Tool.Output.WriteLineAsync($"{(dryRun ? "Checking" : "Importing")} {files.Length} file(s) {(dryRun ? "against" : "into")} {opened.Path}");
+                await Tool.Output.WriteLineAsync($"{(dryRun ? "Checking" : "Importing")} {files.Length} file(s) {(dryRun ? "against" : "into")} {store.Path}");
             }
 
             ImportReport report;

@@ -6,7 +6,8 @@ namespace HotSpots.Cli;
 
 /// <summary>
 /// Import and replay progress as a Spectre.Console progress bar. At a terminal it is redrawn in place; when output is
-/// redirected Spectre prints a plain line instead at 25, 50, 75 and 95 to 99 per cent, and every 30 s when stuck.
+/// redirected Spectre prints a plain line instead when the bar first shows, as it passes 25, 50, 75 and 95 to 99 per
+/// cent, and every 30 s when stuck.
 /// </summary>
 internal static class ProgressBars
 {
