@@ -1,6 +1,7 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using HotSpots.Geography;
-using HotSpots.Store.Sqlite;
-using Microsoft.Extensions.Configuration;
 
 namespace HotSpots.Cli;
 
@@ -11,132 +12,78 @@ namespace HotSpots.Cli;
 /// </summary>
 public static class CommandLine
 {
-    public const string Usage = """
-        Usage: hotspots COMMAND [ARGS...] [--HotSpots:Key=value ...]
+    private const string SettingPrefix = "--HotSpots:";
 
-        Commands:
-          import police-uk|fire|council FILE...   import partner files (hotspots import --help)
-          replay                                  play stored or file incidents through the live path at speed
-          drill [SCENARIO]                        inject a named training scenario, tagged as a drill
-          hash-password                           make a dashboard user's password hash for configuration
-          help [COMMAND]                          this text, or a command's
-
+    private static readonly string Notes = $"""
         Each command works on the store (HotSpots:Store:Sqlite:Path, default data/hotspots.db) or, with
-        --server URL --api-key KEY, on a running server through its API.
+        --server URL --api-key KEY, on a running server through its API. Every command reads the server's settings
+        the same ways: appsettings.json in the working directory, HotSpots__* environment variables, and
+        --HotSpots:Key=value arguments anywhere on the line (e.g. --HotSpots:Store:Sqlite:Path=data/other.db).
 
-        Exit codes: 0 done; 1 failed (a file could not be read, the store or server refused); 2 usage.
+        Exit codes:
+          {ExitCodes.Done,-4} done
+          {ExitCodes.Failed,-4} failed: a file could not be read or was refused outright, the store or the server refused
+          {ExitCodes.Usage,-4} usage: an unknown command or option, a missing or malformed value (the help follows the error)
+          {ExitCodes.Interrupted,-4} interrupted (Ctrl+C): an import keeps the batches written before it; run it again to complete it
         """;
 
     /// <param name="input">Standard input when it is not a terminal (a password piped in); null at a terminal.</param>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, TextReader? input = null)
     {
-        var settings = args.Where(a => a.StartsWith("--HotSpots:", StringComparison.OrdinalIgnoreCase)).ToArray();
-        var words = args.Where(a => !a.StartsWith("--HotSpots:", StringComparison.OrdinalIgnoreCase)).ToList();
-        var tool = new Tool(output, error, settings, input);
-        var command = Find(words.FirstOrDefault());
-        if (words is [] or ["--help"] or ["-h"] or ["help"])
+        var settings = args.Where(IsSetting).ToArray();
+        var root = Create(new Tool(output, error, settings, input));
+        var parsed = root.Parse(args.Where(a => !IsSetting(a)).ToArray());
+        if (parsed.Action is ParseErrorAction)
         {
-            await output.WriteLineAsync(Usage);
-            return words.Count == 0 ? 2 : 0;
+            // The errors, any "did you mean", and the command's help all go to standard error: standard output stays
+            // what a script may read.
+            parsed.Invoke(new InvocationConfiguration { Output = error, Error = error });
+            return ExitCodes.Usage;
         }
-        if (words is ["help", var name])
-        {
-            words = [name, "--help"];
-            command = Find(name);
-        }
-        if (command is null)
-        {
-            await error.WriteLineAsync($"hotspots: unknown command '{string.Join(' ', words)}'\n\n{Usage}");
-            return 2;
-        }
-        if (words.Skip(1).Any(w => w is "--help" or "-h"))
-        {
-            await output.WriteLineAsync(command.Usage);
-            return 0;
-        }
-        var parsed = Arguments.Parse(words[1..], command.Options, command.Flags, out var problem);
-        if (problem is not null)
-        {
-            await error.WriteLineAsync($"hotspots {words[0]}: {problem}\n\n{command.Usage}");
-            return 2;
-        }
+        var command = parsed.CommandResult.Command;
         try
         {
-            return await command.RunAsync(parsed, tool, cancellationToken);
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (UsageException ex)
         {
-            await error.WriteLineAsync($"hotspots {words[0]}: {ex.Message}\n\n{command.Usage}");
-            return 2;
+            await error.WriteLineAsync($"hotspots {command.Name}: {ex.Message}\n");
+            WriteHelp(root, command, error);
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync($"hotspots {command.Name}: interrupted");
+            return ExitCodes.Interrupted;
         }
         catch (Exception ex) when (ex is GeographyException or ServerException or HttpRequestException or InvalidOperationException
                                        or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync($"hotspots {words[0]}: {ex.Message}");
-            return 1;
+            await error.WriteLineAsync($"hotspots {command.Name}: {ex.Message}");
+            return ExitCodes.Failed;
         }
     }
 
-    private static ICommand? Find(string? name) => name switch
+    /// <summary>The tool's commands, each with its arguments, options, checks and help.</summary>
+    internal static RootCommand Create(Tool tool)
     {
-        "import" => new ImportCommand(),
-        "replay" => new ReplayCommand(),
-        "drill" => new DrillCommand(),
-        "hash-password" => new HashPasswordCommand(),
-        _ => null,
-    };
-}
-
-internal interface ICommand
-{
-    string Usage { get; }
-
-    IReadOnlySet<string> Options { get; }
-
-    IReadOnlySet<string> Flags { get; }
-
-    Task<int> RunAsync(Arguments arguments, Tool tool, CancellationToken cancellationToken);
-}
-
-internal sealed class UsageException(string message) : Exception(message);
-
-/// <summary>What every command may need: output, configuration, the geography, the store, or a server.</summary>
-internal sealed class Tool(TextWriter output, TextWriter error, string[] settings, TextReader? input = null)
-{
-    private IConfigurationRoot? _configuration;
-
-    public TextWriter Output { get; } = output;
-
-    public TextWriter Error { get; } = error;
-
-    public TextReader? Input { get; } = input;
-
-    public bool Interactive => ReferenceEquals(Output, Console.Out) && !Console.IsOutputRedirected;
-
-    public IConfiguration Configuration => _configuration ??= new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-        .AddEnvironmentVariables()
-        .AddCommandLine(settings)
-        .Build();
-
-    public SqliteStoreOptions StoreOptions => Configuration.GetSection("HotSpots:Store:Sqlite").Get<SqliteStoreOptions>() ?? new();
-
-    public async Task<GeographyModel> LoadGeographyAsync()
-    {
-        var geography = GeographyModel.Load(Configuration.GetSection("HotSpots:Geography").Get<GeographyOptions>() ?? new());
-        if (geography.IsDemo) await Output.WriteLineAsync("Note: no ward files configured; placing rows in the approximate demo wards of Thurrock.");
-        return geography;
+        var root = new RootCommand("The HotSpots operator's tool: imports partner files, replays a period at speed, runs drills and makes password hashes.")
+        {
+            HelpName = "hotspots",
+        };
+        root.Subcommands.Add(new ImportCommand(tool));
+        root.Subcommands.Add(new ReplayCommand(tool));
+        root.Subcommands.Add(new DrillCommand(tool));
+        root.Subcommands.Add(new HashPasswordCommand(tool));
+        root.Subcommands.Add(new HelpCommand(root));
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new HelpWithNotes((HelpAction)help.Action!, Notes);
+        return root;
     }
 
-    /// <summary>The server named by --server and --api-key, or null when neither is given.</summary>
-    public static ServerClient? Server(Arguments arguments)
-    {
-        var url = arguments.Value("--server");
-        var key = arguments.Value("--api-key");
-        if (url is null && key is null) return null;
-        if (url is null || key is null) throw new UsageException("--server and --api-key go together");
-        if (!Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            throw new UsageException($"--server '{url}' is not an http(s) URL");
-        return new ServerClient(uri, key);
-    }
+    /// <summary>Writes what <c>hotspots COMMAND --help</c> prints.</summary>
+    internal static int WriteHelp(RootCommand root, Command command, TextWriter output) =>
+        root.Parse(command == root ? ["--help"] : [command.Name, "--help"]).Invoke(new InvocationConfiguration { Output = output });
+
+    private static bool IsSetting(string word) => word.StartsWith(SettingPrefix, StringComparison.OrdinalIgnoreCase);
 }

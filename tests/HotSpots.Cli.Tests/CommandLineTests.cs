@@ -90,7 +90,45 @@ public sealed class CommandLineTests : IDisposable
         var (code, output, error) = await RunAsync(args);
 
         Assert.Equal(expected, code);
-        Assert.Contains("Usage: hotspots", output + error);
+        Assert.Matches(@"Usage:\s+hotspots", output + error);
+    }
+
+    [Fact]
+    public async Task A_usage_mistake_goes_to_standard_error_with_the_reason_then_the_command_s_help()
+    {
+        var (code, output, error) = await RunAsync("replay", "--duration", "soon");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("--duration 'soon' is not a duration such as 90s, 5m or 1h", error);
+        Assert.Contains("hotspots replay [<format> [<files>...]] [options]", error);
+    }
+
+    [Fact]
+    public async Task The_built_tool_answers_help_with_every_command_and_the_exit_codes()
+    {
+        using var quiet = new StringWriter();
+        var commands = CommandLine.Create(new Tool(quiet, quiet, [])).Subcommands.Select(c => c.Name).ToList();
+
+        var (code, output, _) = await ToolRun.RunBuiltAsync("--help");
+
+        Assert.Equal(0, code);
+        Assert.NotEmpty(commands);
+        Assert.All(commands, name => Assert.Matches($@"(?m)^  {name}\b", output));
+        Assert.Contains("Exit codes:", output);
+    }
+
+    [Fact]
+    public async Task Output_that_is_not_a_terminal_has_no_escape_codes_and_a_table_row_on_one_line()
+    {
+        var (code, output, _) = await RunAsync("import", "police-uk", Csv(), Store);
+        var (listed, list, _) = await RunAsync("drill", "--list");
+
+        Assert.Equal((0, 0), (code, listed));
+        Assert.DoesNotContain('\u001b', output + list);
+        // The malformed rows table: file, line and problem on one line, as grep and logs want it.
+        Assert.Matches(@"2018-02-sample\.csv\W+7\W+[^\n]*Feb 2018", output);
+        Assert.Matches(@"tilbury-fires\W+6\W+3 h\W+Tilbury St Chads\W+deliberate-secondary-fire", list);
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -25,7 +24,8 @@ public sealed class PartnerImportTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("imported 8, duplicates 1", output);
         Assert.Contains("not deliberate 2", output);
-        Assert.Contains("unmapped StopCodeDescription 'Rubbish Fire': 1 row(s), first fire-incidents.csv:9", output);
+        // A row of the unmapped labels table: column, label, rows, where first seen.
+        Assert.Matches(@"StopCodeDescription\W+Rubbish Fire\W+1\W+fire-incidents\.csv:9", output);
         var json = JsonDocument.Parse(File.ReadAllText(report)).RootElement;
         Assert.Equal("fire", json.GetProperty("format").GetString());
         Assert.Equal(2, json.GetProperty("notDeliberate").GetInt32());
@@ -97,8 +97,10 @@ public sealed class PartnerImportTests : IDisposable
         var file = WriteLargeFireFile(_dir.File("fires.csv"), rows: 400_000);
         var interrupted = _dir.File("interrupted.db");
 
-        using (var process = StartTool("import", "fire", file, $"--HotSpots:Store:Sqlite:Path={interrupted}"))
+        using (var process = ToolRun.StartBuilt("import", "fire", file, $"--HotSpots:Store:Sqlite:Path={interrupted}"))
         {
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
             await FirstCommitAsync(interrupted);
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
@@ -115,6 +117,23 @@ public sealed class PartnerImportTests : IDisposable
         Assert.Equal(clean, await ReadAllAsync(interrupted));
     }
 
+    [Fact]
+    public async Task An_import_interrupted_part_way_exits_with_130_and_keeps_the_batches_already_written()
+    {
+        var file = WriteLargeFireFile(_dir.File("fires.csv"), rows: 400_000);
+        var store = _dir.File("interrupted.db");
+        using var interrupt = new CancellationTokenSource();
+
+        var run = ToolRun.RunAsync(["import", "fire", file, $"--HotSpots:Store:Sqlite:Path={store}"], interrupt.Token);
+        await FirstCommitAsync(store);
+        await interrupt.CancelAsync();
+        var (code, _, error) = await run;
+
+        Assert.Equal(130, code);
+        Assert.Contains("hotspots import: interrupted", error);
+        Assert.InRange((await ReadAllAsync(store)).Count, 1, 400_000 - 1);
+    }
+
     /// <summary>Deliberate secondary fires on a grid around Grays and Tilbury, one a minute from New Year 2025.</summary>
     private static string WriteLargeFireFile(string path, int rows)
     {
@@ -127,17 +146,6 @@ public sealed class PartnerImportTests : IDisposable
             writer.WriteLine($"BIG-{i:D7},{at},Secondary Fire,Deliberate,{560000 + i % 5000},{177000 + i / 5000 % 2000},Street {i % 300}");
         }
         return path;
-    }
-
-    private static Process StartTool(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hotspots.dll"));
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        var process = Process.Start(info)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 
     /// <summary>Completes once the store holds incidents: woken by each change to the database's files.</summary>
