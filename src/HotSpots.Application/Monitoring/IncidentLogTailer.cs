@@ -131,7 +131,6 @@ public sealed class IncidentLogTailer(
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var woken = signal.Next;
                 try
                 {
                     await ApplyPendingAsync(cancellationToken);
@@ -143,10 +142,7 @@ public sealed class IncidentLogTailer(
                     // so the next round sends the same pages again and the grains skip what they hold.
                     _logger.LogWarning(ex, "Applying the incident log failed at sequence {Sequence}; trying again", AppliedSequence);
                 }
-                using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var delay = Task.Delay(options.PollInterval, time, poll.Token);
-                await Task.WhenAny(woken, delay);
-                await poll.CancelAsync();
+                await signal.WaitAsync(options.PollInterval, time, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
