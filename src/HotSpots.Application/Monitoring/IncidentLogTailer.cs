@@ -115,13 +115,7 @@ public sealed class IncidentLogTailer(
 
     private async Task CatchUpInTurnAsync(CancellationToken cancellationToken)
     {
-        while (true)
-        {
-            var page = await store.ReadAfterAsync(AppliedSequence, options.PageSize, cancellationToken);
-            if (page.Count == 0) return;
-            await ApplyAsync(page, cancellationToken);
-            if (page.Count < options.PageSize) return;
-        }
+        await foreach (var page in store.PagesAfterAsync(AppliedSequence, options.PageSize, cancellationToken)) await ApplyAsync(page, cancellationToken);
     }
 
     /// <summary>Tails until cancelled, checkpointing on the way; cancellation ends it normally.</summary>
@@ -310,12 +304,11 @@ public sealed class IncidentLogTailer(
         MonitorSnapshot snapshot, IReadOnlySet<AreaKey> keys, IReadOnlyDictionary<string, long> held, long from, long upTo, CancellationToken cancellationToken)
     {
         var previous = new Dictionary<string, long>(held, StringComparer.Ordinal);
+        if (keys.Count == 0 || from >= upTo) return previous;
         var after = from;
         var scratch = new Placing();
-        while (keys.Count > 0 && after < upTo)
+        await foreach (var page in store.PagesAfterAsync(from, options.PageSize, cancellationToken))
         {
-            var page = await store.ReadAfterAsync(after, options.PageSize, cancellationToken);
-            if (page.Count == 0) break;
             var byArea = new Dictionary<AreaKey, List<CountedIncident>>();
             var pageEnd = after;
             foreach (var incident in page)
@@ -328,6 +321,7 @@ public sealed class IncidentLogTailer(
             if (behind.Count > 0) throw new InvalidOperationException($"area grains lost state while being filled: {string.Join(", ", behind.Keys)}");
             foreach (var key in byArea.Keys) previous[snapshot.Geography.GrainKey(key)] = pageEnd;
             after = pageEnd;
+            if (after >= upTo) break;
         }
         return previous;
     }

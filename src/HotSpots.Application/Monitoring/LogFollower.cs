@@ -19,7 +19,7 @@ public sealed class LogFollower(IIncidentStore store, MonitorDirectory monitors,
     /// <summary>Reads the log from where it stopped to its end.</summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken = default)
     {
-        while (await store.ReadAfterAsync(AppliedSequence, options.PageSize, cancellationToken) is [_, ..] page)
+        await foreach (var page in store.PagesAfterAsync(AppliedSequence, options.PageSize, cancellationToken))
         {
             foreach (var incident in page) monitors.Observe(incident.OccurredAt);
             Volatile.Write(ref _position, page[^1].Sequence);

@@ -44,10 +44,8 @@ public sealed class WardSetHistory(GeographyCatalog catalog, IIncidentStore stor
             {
                 // What the set's grains hold already (from their checkpoints): the least of it is where reading starts.
                 _applied ??= (await Task.WhenAll(Snapshot.Monitors.Values.Select(g => g.GetThroughAsync()))).DefaultIfEmpty(0).Min();
-                while (true)
+                await foreach (var page in store.PagesAfterAsync(_applied.Value, pageSize, cancellationToken))
                 {
-                    var page = await store.ReadAfterAsync(_applied.Value, pageSize, cancellationToken);
-                    if (page.Count == 0) return;
                     var byWard = new Dictionary<AreaKey, List<CountedIncident>>();
                     foreach (var incident in page)
                     {
@@ -60,7 +58,6 @@ public sealed class WardSetHistory(GeographyCatalog catalog, IIncidentStore stor
                     // Each grain skips what it holds, so a batch may start anywhere at or before it.
                     await Task.WhenAll(byWard.Select(p => Snapshot.Get(p.Key).ApplyAsync(new AreaBatch(p.Key, 0, upTo, [.. p.Value]))));
                     _applied = upTo;
-                    if (page.Count < pageSize) return;
                 }
             }
             finally
