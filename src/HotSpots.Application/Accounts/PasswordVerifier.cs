@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Accounts;
 
@@ -32,8 +33,9 @@ public sealed class PasswordVerifier : IDisposable
     private readonly BlockingCollection<Work> _queue;
     private readonly Thread[] _workers;
 
-    public PasswordVerifier(PasswordHashingOptions options)
+    public PasswordVerifier(IOptions<PasswordHashingOptions> configured)
     {
+        var options = configured.Value;
         _queue = new BlockingCollection<Work>(Math.Max(1, options.QueueLimit));
         _workers = [.. Enumerable.Range(0, Math.Max(1, options.Workers)).Select(i => new Thread(Run) { IsBackground = true, Name = $"password-hashing-{i}" })];
         foreach (var worker in _workers) worker.Start();

@@ -1,6 +1,7 @@
 using HotSpots.Application.Monitoring;
 using HotSpots.Geography;
 using HotSpots.Store;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Areas;
 
@@ -10,8 +11,10 @@ namespace HotSpots.Application.Areas;
 /// re-assigns history without stopping ingest; changes are applied one at a time, newest state first, so a burst of
 /// edits costs one re-assignment.
 /// </summary>
-public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore store, IGeographySwitch tailer, MonitorDirectory monitors, MonitoringOptions options, TimeProvider time)
+public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore store, IGeographySwitch tailer, MonitorDirectory monitors, IOptions<MonitoringOptions> options, TimeProvider time)
 {
+    private readonly MonitoringOptions _options = options.Value;
+
     private readonly Milestones _applied = new(monitors.Geography.Revision);
     private readonly Wakeup _changed = new();
 
@@ -59,7 +62,7 @@ public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore s
                     // The store unreachable for a while: this node keeps the geography it has and asks again at the next poll.
                     Failed?.Invoke(ex);
                 }
-                await _changed.WaitAsync(options.PollInterval, time, cancellationToken);
+                await _changed.WaitAsync(_options.PollInterval, time, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

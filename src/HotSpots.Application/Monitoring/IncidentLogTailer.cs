@@ -5,6 +5,7 @@ using HotSpots.Grains;
 using HotSpots.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Monitoring;
 
@@ -46,10 +47,11 @@ public sealed class IncidentLogTailer(
     MonitorDirectory monitors,
     IncidentLogSignal signal,
     IGrainStateStore checkpoints,
-    MonitoringOptions options,
+    IOptions<MonitoringOptions> options,
     TimeProvider time,
     ILogger<IncidentLogTailer>? logger = null) : IGeographySwitch, ILogPosition
 {
+    private readonly MonitoringOptions _options = options.Value;
     private readonly ILogger _logger = logger ?? NullLogger<IncidentLogTailer>.Instance;
 
     private const string CheckpointKind = "log-reader";
@@ -79,7 +81,7 @@ public sealed class IncidentLogTailer(
         try
         {
             _lastCheckpointAt = time.GetTimestamp();
-            if (await checkpoints.ReadAsync(CheckpointKind, options.ReaderName, cancellationToken) is { } stored)
+            if (await checkpoints.ReadAsync(CheckpointKind, _options.ReaderName, cancellationToken) is { } stored)
             {
                 var state = JsonSerializer.Deserialize<ReaderCheckpoint>(stored.Payload, Json)!;
                 _checkpointETag = stored.ETag;
@@ -115,7 +117,7 @@ public sealed class IncidentLogTailer(
 
     private async Task CatchUpInTurnAsync(CancellationToken cancellationToken)
     {
-        await foreach (var page in store.PagesAfterAsync(AppliedSequence, options.PageSize, cancellationToken)) await ApplyAsync(page, cancellationToken);
+        await foreach (var page in store.PagesAfterAsync(AppliedSequence, _options.PageSize, cancellationToken)) await ApplyAsync(page, cancellationToken);
     }
 
     /// <summary>Tails until cancelled, checkpointing on the way; cancellation ends it normally.</summary>
@@ -128,7 +130,7 @@ public sealed class IncidentLogTailer(
                 try
                 {
                     await ApplyPendingAsync(cancellationToken);
-                    if (time.GetElapsedTime(_lastCheckpointAt) >= options.CheckpointInterval) await CheckpointAsync(cancellationToken);
+                    if (time.GetElapsedTime(_lastCheckpointAt) >= _options.CheckpointInterval) await CheckpointAsync(cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -136,7 +138,7 @@ public sealed class IncidentLogTailer(
                     // so the next round sends the same pages again and the grains skip what they hold.
                     _logger.LogWarning(ex, "Applying the incident log failed at sequence {Sequence}; trying again", AppliedSequence);
                 }
-                await signal.WaitAsync(options.PollInterval, time, cancellationToken);
+                await signal.WaitAsync(_options.PollInterval, time, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -196,7 +198,7 @@ public sealed class IncidentLogTailer(
                 timed.Count > 0 ? new DateTimeOffset(timed[0].Start, TimeSpan.Zero) : null, months.Count > 0 ? (int)months[0].Start : null,
                 snapshot.Monitors.Keys.Select(snapshot.Geography.GrainKey).ToDictionary(k => k, LastSent, StringComparer.Ordinal),
                 timed, months);
-            _checkpointETag = await checkpoints.WriteAsync(CheckpointKind, options.ReaderName, JsonSerializer.SerializeToUtf8Bytes(state, Json), _checkpointETag, cancellationToken);
+            _checkpointETag = await checkpoints.WriteAsync(CheckpointKind, _options.ReaderName, JsonSerializer.SerializeToUtf8Bytes(state, Json), _checkpointETag, cancellationToken);
             lock (_sentLock)
             {
                 foreach (var pair in unsaved) _unsaved.Remove(pair.Key);
@@ -307,7 +309,7 @@ public sealed class IncidentLogTailer(
         if (keys.Count == 0 || from >= upTo) return previous;
         var after = from;
         var scratch = new Placing();
-        await foreach (var page in store.PagesAfterAsync(from, options.PageSize, cancellationToken))
+        await foreach (var page in store.PagesAfterAsync(from, _options.PageSize, cancellationToken))
         {
             var byArea = new Dictionary<AreaKey, List<CountedIncident>>();
             var pageEnd = after;

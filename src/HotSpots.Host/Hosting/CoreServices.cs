@@ -17,7 +17,7 @@ public static class CoreServices
     public static IServiceCollection AddGeography(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<GeographyOptions>(configuration.GetSection("HotSpots:Geography"));
-        services.AddSingleton(sp => new GeographyCatalog(sp.GetRequiredService<IOperationStore>(), sp.GetRequiredService<IOptions<GeographyOptions>>().Value));
+        services.AddSingleton<GeographyCatalog>();
         // The geography the monitors start from: configured zones seeded into the store, then everything read back, so
         // zones edited through the API and a ward set made current survive a restart.
         services.AddSingleton(sp =>
@@ -27,9 +27,8 @@ public static class CoreServices
             foreach (var note in catalog.SeedAsync().GetAwaiter().GetResult()) logger.LogWarning("Geography: {Note}", note);
             return catalog.BuildAsync().GetAwaiter().GetResult();
         });
-        services.AddSingleton(sp => new PatrolInput(sp.GetRequiredService<IOperationStore>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new EvaluationService(
-            sp.GetRequiredService<MonitorDirectory>(), sp.GetRequiredService<IOperationStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PatrolInput>();
+        services.AddSingleton<EvaluationService>();
         return services;
     }
 
@@ -37,12 +36,7 @@ public static class CoreServices
     {
         services.AddStores(configuration);
         services.Configure<IncidentWindowOptions>(configuration.GetSection("HotSpots:Incidents"));
-        services.AddSingleton(sp => new IncidentIngestor(
-            sp.GetRequiredService<IIncidentStore>(),
-            () => sp.GetRequiredService<MonitorDirectory>().Geography,
-            sp.GetRequiredService<IncidentLogSignal>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<IncidentWindowOptions>>().Value));
+        services.AddSingleton<IncidentIngestor>();
         return services;
     }
 
@@ -53,20 +47,14 @@ public static class CoreServices
     public static IServiceCollection AddMonitors(this IServiceCollection services, IConfiguration configuration, NodeRole role)
     {
         services.Configure<MonitoringOptions>(configuration.GetSection("HotSpots:Monitoring"));
-        services.AddSingleton(sp => new MonitorDirectory(sp.GetRequiredService<GeographyModel>(), sp.GetRequiredService<IGrainFactory>()));
+        services.AddSingleton<MonitorDirectory>();
+        services.AddSingleton<ICurrentGeography>(sp => sp.GetRequiredService<MonitorDirectory>());
         services.AddSingleton<HeatService>();
         services.AddSingleton<LiveEvents>();
         if (role == NodeRole.Silo)
         {
             services.AddSingleton<IncidentLogSignal>();
-            services.AddSingleton(sp => new IncidentLogTailer(
-                sp.GetRequiredService<IIncidentStore>(),
-                sp.GetRequiredService<MonitorDirectory>(),
-                sp.GetRequiredService<IncidentLogSignal>(),
-                sp.GetRequiredService<IGrainStateStore>(),
-                sp.GetRequiredService<IOptions<MonitoringOptions>>().Value,
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<IncidentLogTailer>>()));
+            services.AddSingleton<IncidentLogTailer>();
             services.AddSingleton<IGeographySwitch>(sp => sp.GetRequiredService<IncidentLogTailer>());
             services.AddSingleton<ILogPosition>(sp => sp.GetRequiredService<IncidentLogTailer>());
             services.AddHostedService<MonitorActivation>();
@@ -75,28 +63,13 @@ public static class CoreServices
         {
             // Nothing here takes appended batches off the signal, so it holds none.
             services.AddSingleton(new IncidentLogSignal(maxHeld: 0));
-            services.AddSingleton(sp => new LogFollower(
-                sp.GetRequiredService<IIncidentStore>(),
-                sp.GetRequiredService<MonitorDirectory>(),
-                sp.GetRequiredService<IOptions<MonitoringOptions>>().Value,
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<LogFollower>>()));
+            services.AddSingleton<LogFollower>();
             services.AddSingleton<IGeographySwitch>(sp => sp.GetRequiredService<LogFollower>());
             services.AddSingleton<ILogPosition>(sp => sp.GetRequiredService<LogFollower>());
             services.AddHostedService<FrontActivation>();
         }
-        services.AddSingleton(sp => new GeographyWatcher(
-            sp.GetRequiredService<GeographyCatalog>(),
-            sp.GetRequiredService<IOperationStore>(),
-            sp.GetRequiredService<IGeographySwitch>(),
-            sp.GetRequiredService<MonitorDirectory>(),
-            sp.GetRequiredService<IOptions<MonitoringOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new WardSetHistory(
-            sp.GetRequiredService<GeographyCatalog>(),
-            sp.GetRequiredService<IIncidentStore>(),
-            sp.GetRequiredService<MonitorDirectory>(),
-            sp.GetRequiredService<IOptions<MonitoringOptions>>().Value));
+        services.AddSingleton<GeographyWatcher>();
+        services.AddSingleton<WardSetHistory>();
         services.AddHostedService<LiveRegistration>();
         return services;
     }
@@ -104,11 +77,7 @@ public static class CoreServices
     public static IServiceCollection AddDrills(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DrillOptions>(configuration.GetSection("HotSpots:Drills"));
-        services.AddSingleton(sp => new DrillRunner(
-            sp.GetRequiredService<IncidentIngestor>(),
-            () => sp.GetRequiredService<MonitorDirectory>().Geography,
-            sp.GetRequiredService<IOptions<DrillOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DrillRunner>();
         return services;
     }
 }

@@ -32,11 +32,7 @@ public sealed class SecurityOptions
     /// <summary>Where the first admin of an install without configured users is kept (default: beside the SQLite file).</summary>
     public string? FirstAdminPath { get; set; }
 
-    public LockoutOptions Lockout { get; set; } = new();
-
     public SignInRateLimitOptions SignInRateLimit { get; set; } = new();
-
-    public PasswordHashingOptions PasswordHashing { get; set; } = new();
 
     /// <summary>A session ends after this long without a request (sliding); sign in again after.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
