@@ -2,24 +2,6 @@ using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Accounts;
 
-/// <summary>Bound from <c>HotSpots:Security:Lockout</c>.</summary>
-public sealed class LockoutOptions
-{
-    /// <summary>Failed sign-ins for one name, within <see cref="Window"/>, that lock it.</summary>
-    public int MaxFailures { get; set; } = 5;
-
-    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>How long a locked name stays locked, even with the right password.</summary>
-    public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>
-    /// Most names remembered at once. Anyone can make the throttle remember a name, so this is what bounds its memory
-    /// (with <see cref="SignInThrottle.MaxNameLength"/>): 10,000 names of at most 128 characters is a few megabytes.
-    /// </summary>
-    public int MaxRecords { get; set; } = 10_000;
-}
-
 /// <summary>
 /// Locks a user name, for the client address the failures came from, after repeated failed sign-ins. Per name and
 /// address because per name alone let anyone lock anyone out (the admin included) with five requests; a guesser

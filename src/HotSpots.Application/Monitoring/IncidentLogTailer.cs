@@ -9,25 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Monitoring;
 
-/// <summary>Bound from <c>HotSpots:Monitoring</c>.</summary>
-public sealed class MonitoringOptions
-{
-    /// <summary>How often the log is read for incidents written by other processes (the import tool, other nodes).</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Incidents read from the store per page.</summary>
-    public int PageSize { get; set; } = 20_000;
-
-    /// <summary>How often the reader has every area grain that changed write a checkpoint, then records its own position.</summary>
-    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>
-    /// The name this node's reader records its position under. Every silo of a cluster reads the whole log (the
-    /// grains skip what another node's reader already gave them), so each keeps its own position.
-    /// </summary>
-    public string ReaderName { get; set; } = "incidents";
-}
-
 /// <summary>
 /// This node's reader of the incident log (each silo of a cluster has one; the grains count each incident once). It places each page's incidents and sends every area grain its incidents as one
 /// batch, in sequence order: from its own checkpoint on start, then whatever is appended, woken at once by a local

@@ -41,25 +41,6 @@ public sealed class SecurityOptions
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 }
 
-/// <summary>A partner system's ingest key and the incident sources it may write.</summary>
-public sealed class PartnerOptions
-{
-    public string Key { get; set; } = "";
-
-    public List<string> Sources { get; set; } = [];
-}
-
-/// <summary>One dashboard user: <c>HotSpots__Security__Users__0__Name</c>, <c>__PasswordHash</c> (from <c>hotspots hash-password</c>), <c>__Role</c>.</summary>
-public sealed class UserOptions
-{
-    public string Name { get; set; } = "";
-
-    public string PasswordHash { get; set; } = "";
-
-    /// <summary>viewer, analyst or admin.</summary>
-    public string Role { get; set; } = Roles.Viewer;
-}
-
 public static class Roles
 {
     public const string Ingest = "ingest";
