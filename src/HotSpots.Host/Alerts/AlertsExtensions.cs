@@ -1,9 +1,6 @@
 using HotSpots.Application.Alerts;
-using HotSpots.Application.Monitoring;
 using HotSpots.Domain.Alerts;
 using HotSpots.Grains;
-using HotSpots.Store;
-using Microsoft.Extensions.Options;
 
 namespace HotSpots.Host.Alerts;
 

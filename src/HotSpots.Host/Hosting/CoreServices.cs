@@ -5,10 +5,6 @@ using HotSpots.Application.Patrols;
 using HotSpots.Application.Ingest;
 using HotSpots.Application.Monitoring;
 using HotSpots.Geography;
-using HotSpots.Store;
-using HotSpots.Store.Sqlite;
-using HotSpots.Grains;
-using Microsoft.Extensions.Options;
 
 namespace HotSpots.Host.Hosting;
 
