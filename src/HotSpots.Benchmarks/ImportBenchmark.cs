@@ -8,6 +8,7 @@ using HotSpots.Store;
 using HotSpots.Store.Postgres;
 using HotSpots.Store.Sqlite;
 using Npgsql;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Benchmarks;
 
@@ -62,7 +63,7 @@ internal static class ImportBenchmark
             var silo = await BenchSilo.StartAsync(state);
             var monitors = new MonitorDirectory(geography, silo.Grains);
             var signal = new IncidentLogSignal();
-            var tailer = new IncidentLogTailer(store, monitors, signal, state, new MonitoringOptions { PollInterval = TimeSpan.FromMilliseconds(50) }, TimeProvider.System);
+            var tailer = new IncidentLogTailer(store, monitors, signal, state, Options.Create(new MonitoringOptions { PollInterval = TimeSpan.FromMilliseconds(50) }), TimeProvider.System);
             var context = new ImportContext(mappings, geography.Wards.Index) { Source = format.DefaultSource };
             var importer = new IncidentImporter(new StoreSink(store, concurrent ? signal : null), context);
 

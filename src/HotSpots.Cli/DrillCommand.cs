@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HotSpots.Application.Areas;
 using HotSpots.Application.Drills;
 using HotSpots.Application.Ingest;
 using HotSpots.Store;
@@ -68,8 +69,8 @@ internal sealed class DrillCommand : ToolCommand
                 var geography = await Tool.LoadGeographyAsync();
                 await using var store = await SqliteIncidentStore.OpenAsync(Tool.StoreOptions, TimeProvider.System, cancellationToken);
                 if (store.Purpose != StorePurpose.Live) throw new InvalidOperationException($"{store.Path} is a replay store; drills go into the live store");
-                var ingestor = new IncidentIngestor(store, () => geography, new IncidentLogSignal(), TimeProvider.System);
-                run = await new DrillRunner(ingestor, () => geography, options, TimeProvider.System).RunAsync(request, cancellationToken);
+                var ingestor = new IncidentIngestor(store, new FixedGeography(geography), new IncidentLogSignal(), TimeProvider.System);
+                run = await new DrillRunner(ingestor, new FixedGeography(geography), Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System).RunAsync(request, cancellationToken);
             }
         }
         catch (DrillException ex)

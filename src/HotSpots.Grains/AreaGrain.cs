@@ -6,16 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace HotSpots.Grains;
 
-/// <summary>Bound from <c>HotSpots:Monitoring</c>: when an area grain writes its checkpoint besides deactivation.</summary>
-public sealed class CheckpointOptions
-{
-    /// <summary>Incidents applied since the last checkpoint that make the grain write one at once.</summary>
-    public int CheckpointEvery { get; set; } = 20_000;
-
-    /// <summary>Longest time applied incidents stay unwritten; the log reader also checkpoints every area this often.</summary>
-    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(10);
-}
-
 /// <summary>An area grain's checkpoint: the position it holds everything up to, and its counts.</summary>
 [GenerateSerializer]
 public sealed class AreaCheckpoint

@@ -5,13 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace HotSpots.Grains;
 
-/// <summary>Bound from <c>HotSpots:Live</c>.</summary>
-public sealed class NotifierOptions
-{
-    /// <summary>Longest a changed area waits in a silo's notifier before every node hears of it.</summary>
-    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(20);
-}
-
 /// <summary>
 /// A silo's notifier: area grains on this silo hand it the areas they changed (a method call, no message), and it
 /// tells every node's <see cref="ILiveObserver"/> at once when it has been quiet, and otherwise at most one flush

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HotSpots.Domain.Incidents;
 
 namespace HotSpots.Store;
@@ -64,4 +65,23 @@ public static class IncidentStoreExtensions
     /// <summary>Appends incidents given as objects (the API's batches are small; imports fill an <see cref="IncidentBatch"/>).</summary>
     public static Task<AppendResult> AppendAsync(this IIncidentStore store, IReadOnlyList<Incident> incidents, CancellationToken cancellationToken = default) =>
         store.AppendAsync(IncidentBatch.From(incidents), cancellationToken);
+
+    /// <summary>
+    /// The log after a position, a page at a time in log order, up to its end as it stands: a page shorter than
+    /// <paramref name="pageSize"/> is the last, so a reader racing a busy writer still stops (and reads on at its next
+    /// wake-up). Each page is read once the one before has been handled, so a reader that fails part way has recorded
+    /// only what it handled.
+    /// </summary>
+    public static async IAsyncEnumerable<IReadOnlyList<LoggedIncident>> PagesAfterAsync(
+        this IIncidentStore store, long afterSequence, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var page = await store.ReadAfterAsync(afterSequence, pageSize, cancellationToken);
+            if (page.Count == 0) yield break;
+            yield return page;
+            if (page.Count < pageSize) yield break;
+            afterSequence = page[^1].Sequence;
+        }
+    }
 }

@@ -3,6 +3,7 @@ using HotSpots.Application.Monitoring;
 using HotSpots.Geography;
 using HotSpots.Store.Sqlite;
 using HotSpots.Testing;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Tests;
 
@@ -22,8 +23,8 @@ internal sealed class Harness : IAsyncDisposable
         Store = store;
         Signal = new IncidentLogSignal();
         Monitors = new MonitorDirectory(geography, silos.Grains);
-        Ingestor = new IncidentIngestor(store, () => Monitors.Geography, Signal, time);
-        Tailer = new IncidentLogTailer(store, Monitors, Signal, new SqliteGrainStateStore(store), new MonitoringOptions { PageSize = 7 }, time);
+        Ingestor = new IncidentIngestor(store, Monitors, Signal, time);
+        Tailer = new IncidentLogTailer(store, Monitors, Signal, new SqliteGrainStateStore(store), Options.Create(new MonitoringOptions { PageSize = 7 }), time);
         Heat = new HeatService(Monitors, time);
     }
 

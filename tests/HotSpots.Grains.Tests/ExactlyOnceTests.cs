@@ -1,4 +1,5 @@
 using HotSpots.Application.Alerts;
+using HotSpots.Application.Areas;
 using HotSpots.Application.Ingest;
 using HotSpots.Application.Monitoring;
 using HotSpots.Domain.Alerts;
@@ -8,6 +9,7 @@ using HotSpots.Geography;
 using HotSpots.Geography.Demo;
 using HotSpots.Store.Sqlite;
 using Orleans.Runtime;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Grains.Tests;
 
@@ -67,8 +69,8 @@ public sealed class ExactlyOnceTests
         var geography = GeographyModel.Load(new GeographyOptions());
         var monitors = new MonitorDirectory(geography, rig.Grains);
         var signal = new IncidentLogSignal();
-        var ingestor = new IncidentIngestor(rig.Store, () => geography, signal, rig.Time);
-        var tailer = new IncidentLogTailer(rig.Store, monitors, signal, rig.State, new MonitoringOptions { PageSize = 50 }, rig.Time);
+        var ingestor = new IncidentIngestor(rig.Store, new FixedGeography(geography), signal, rig.Time);
+        var tailer = new IncidentLogTailer(rig.Store, monitors, signal, rig.State, Options.Create(new MonitoringOptions { PageSize = 50 }), rig.Time);
         var recorder = new Recorder();
         var alerts = new AlertEngine(monitors, new SqliteAlertStore(rig.Store), new AlertOptions
         {

@@ -1,16 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Accounts;
-
-/// <summary>Bound from <c>HotSpots:Security:PasswordHashing</c>.</summary>
-public sealed class PasswordHashingOptions
-{
-    /// <summary>Threads that hash passwords; each keeps at most one core busy, whatever the number of sign-ins.</summary>
-    public int Workers { get; set; } = 1;
-
-    /// <summary>Sign-ins that may wait for a worker; beyond this a sign-in is answered "busy" at once.</summary>
-    public int QueueLimit { get; set; } = 32;
-}
 
 public enum PasswordCheck
 {
@@ -32,8 +23,9 @@ public sealed class PasswordVerifier : IDisposable
     private readonly BlockingCollection<Work> _queue;
     private readonly Thread[] _workers;
 
-    public PasswordVerifier(PasswordHashingOptions options)
+    public PasswordVerifier(IOptions<PasswordHashingOptions> configured)
     {
+        var options = configured.Value;
         _queue = new BlockingCollection<Work>(Math.Max(1, options.QueueLimit));
         _workers = [.. Enumerable.Range(0, Math.Max(1, options.Workers)).Select(i => new Thread(Run) { IsBackground = true, Name = $"password-hashing-{i}" })];
         foreach (var worker in _workers) worker.Start();

@@ -1,22 +1,6 @@
+using Microsoft.Extensions.Options;
+
 namespace HotSpots.Application.Accounts;
-
-/// <summary>Bound from <c>HotSpots:Security:Lockout</c>.</summary>
-public sealed class LockoutOptions
-{
-    /// <summary>Failed sign-ins for one name, within <see cref="Window"/>, that lock it.</summary>
-    public int MaxFailures { get; set; } = 5;
-
-    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>How long a locked name stays locked, even with the right password.</summary>
-    public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>
-    /// Most names remembered at once. Anyone can make the throttle remember a name, so this is what bounds its memory
-    /// (with <see cref="SignInThrottle.MaxNameLength"/>): 10,000 names of at most 128 characters is a few megabytes.
-    /// </summary>
-    public int MaxRecords { get; set; } = 10_000;
-}
 
 /// <summary>
 /// Locks a user name, for the client address the failures came from, after repeated failed sign-ins. Per name and
@@ -27,8 +11,10 @@ public sealed class LockoutOptions
 /// A record is forgotten once its window and lock have both passed, and when <see cref="LockoutOptions.MaxRecords"/>
 /// are held the stalest is dropped for a new one, so a flood of invented names cannot grow the server.
 /// </summary>
-public sealed class SignInThrottle(LockoutOptions options, TimeProvider time)
+public sealed class SignInThrottle(IOptions<LockoutOptions> configured, TimeProvider time)
 {
+    private readonly LockoutOptions _options = configured.Value;
+
     /// <summary>Longest name worth counting; no user name is longer, so a longer one is refused before it is remembered.</summary>
     public const int MaxNameLength = 128;
 
@@ -62,12 +48,12 @@ public sealed class SignInThrottle(LockoutOptions options, TimeProvider time)
         {
             if (!_records.TryGetValue((name, client), out var r) || IsStale(r, now))
             {
-                if (r is null && _records.Count >= options.MaxRecords) MakeRoom(now);
+                if (r is null && _records.Count >= _options.MaxRecords) MakeRoom(now);
                 _records[(name, client)] = r = new Record(now);
             }
             r.Failures++;
-            if (r.Failures < options.MaxFailures) return null;
-            r.LockedUntil = now + options.Duration;
+            if (r.Failures < _options.MaxFailures) return null;
+            r.LockedUntil = now + _options.Duration;
             r.Failures = 0;
             r.FirstFailure = now;
             return r.LockedUntil;
@@ -79,7 +65,7 @@ public sealed class SignInThrottle(LockoutOptions options, TimeProvider time)
         lock (_lock) _records.Remove((name, client));
     }
 
-    private bool IsStale(Record r, DateTimeOffset now) => now - r.FirstFailure > options.Window && r.LockedUntil <= now;
+    private bool IsStale(Record r, DateTimeOffset now) => now - r.FirstFailure > _options.Window && r.LockedUntil <= now;
 
     /// <summary>
     /// Drops every stale record, or when none is stale the one whose lock ends first (unlocked ones first): under a

@@ -1,4 +1,6 @@
 using HotSpots.Application.Monitoring;
+using HotSpots.Store;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Alerts;
 
@@ -7,9 +9,11 @@ namespace HotSpots.Application.Alerts;
 /// that moved away and back rebuilds from the store rather than trusting what it knew before), and this node's live
 /// events and log position to run it on.
 /// </summary>
-public sealed class AlertDuty(Func<AlertEngine> create, LiveEvents events, IncidentLogTailer tailer)
+public sealed class AlertDuty(
+    MonitorDirectory monitors, IAlertStore store, IOptions<AlertOptions> options, TimeProvider time, IEnumerable<IAlertObserver> observers,
+    LiveEvents events, IncidentLogTailer tailer)
 {
-    public AlertEngine Create() => create();
+    public AlertEngine Create() => new(monitors, store, options.Value, time, observers);
 
     public Task RunAsync(AlertEngine engine, CancellationToken cancellationToken) => engine.RunAsync(events, tailer, cancellationToken);
 }

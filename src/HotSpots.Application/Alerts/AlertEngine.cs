@@ -119,37 +119,27 @@ public sealed class AlertEngine
     {
         var gate = new Lock();
         var pending = new HashSet<AreaKey>();
-        var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var changed = new Wakeup();
         void OnAreasChanged(IReadOnlyCollection<AreaKey> keys)
         {
-            lock (gate)
-            {
-                pending.UnionWith(keys);
-                changed.TrySetResult();
-            }
+            lock (gate) pending.UnionWith(keys);
+            changed.Set();
         }
         events.AreasUpdated += OnAreasChanged;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var now = _time.GetUtcNow();
-                var nextHour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
-                Task wake;
-                lock (gate) wake = changed.Task;
-                using var hourTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var hourTurned = Task.Delay(nextHour - now, _time, hourTimer.Token);
-                var first = await Task.WhenAny(wake, hourTurned);
-                cancellationToken.ThrowIfCancellationRequested();
-                await hourTimer.CancelAsync();
+                var areasChanged = await changed.WaitUntilNextHourAsync(_time, cancellationToken);
                 HashSet<AreaKey> keys;
                 lock (gate)
                 {
                     keys = pending;
                     pending = [];
-                    changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
                 }
-                await EvaluateAsync(first == hourTurned ? null : keys, tailer.AppliedSequence, cancellationToken);
+                // Areas reported while the last evaluation ran were taken by it; the wake-up they left has nothing to do.
+                if (areasChanged && keys.Count == 0) continue;
+                await EvaluateAsync(areasChanged ? keys : null, tailer.AppliedSequence, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using HotSpots.Domain.Evaluation;
 using HotSpots.Geography;
 using HotSpots.Store;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Areas;
 
@@ -16,12 +17,12 @@ public sealed record ZoneRecord(ZoneVersion Version, ZoneShape Shape);
 /// from its latest stored version, and retired when it leaves the configuration. Zones made through the API are the
 /// API's; configuration never overwrites them.
 /// </summary>
-public sealed class GeographyCatalog(IOperationStore store, GeographyOptions options)
+public sealed class GeographyCatalog(IOperationStore store, IOptions<GeographyOptions> options)
 {
     public const string ConfigurationOrigin = "configuration";
     public const string ApiOrigin = "api";
 
-    private readonly Lazy<(IReadOnlyList<Area> Wards, bool IsDemo)> _configured = new(() => (GeographyModel.LoadWards(options, out var demo), demo));
+    private readonly Lazy<(IReadOnlyList<Area> Wards, bool IsDemo)> _configured = new(() => (GeographyModel.LoadWards(options.Value, out var demo), demo));
     private readonly ConcurrentDictionary<string, (WardSetInfo Info, AreaSet Wards)> _storedSets = new();
 
     /// <summary>The id of the set that configuration gives: <c>demo</c> or <c>configured</c>.</summary>
@@ -35,7 +36,7 @@ public sealed class GeographyCatalog(IOperationStore store, GeographyOptions opt
     {
         var notes = new List<string>();
         var latest = await LatestZonesAsync(cancellationToken);
-        var configured = GeographyModel.ConfiguredZoneShapes(options);
+        var configured = GeographyModel.ConfiguredZoneShapes(options.Value);
         foreach (var (area, shape) in configured)
         {
             if (latest.TryGetValue(area.Code, out var stored))

@@ -1,6 +1,7 @@
 using HotSpots.Application.Monitoring;
 using HotSpots.Geography;
 using HotSpots.Store;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Areas;
 
@@ -10,11 +11,12 @@ namespace HotSpots.Application.Areas;
 /// re-assigns history without stopping ingest; changes are applied one at a time, newest state first, so a burst of
 /// edits costs one re-assignment.
 /// </summary>
-public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore store, IGeographySwitch tailer, MonitorDirectory monitors, MonitoringOptions options, TimeProvider time)
+public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore store, IGeographySwitch tailer, MonitorDirectory monitors, IOptions<MonitoringOptions> options, TimeProvider time)
 {
-    private readonly Lock _lock = new();
+    private readonly MonitoringOptions _options = options.Value;
+
     private readonly Milestones _applied = new(monitors.Geography.Revision);
-    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Wakeup _changed = new();
 
     /// <summary>Raised when this node has made a new geography current (its grains filled, its snapshot swapped).</summary>
     public event Action<GeographyModel>? Applied;
@@ -26,10 +28,7 @@ public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore s
     public long AppliedRevision => _applied.Current;
 
     /// <summary>Says that the store's geography has just changed on this node.</summary>
-    public void Changed()
-    {
-        lock (_lock) _wake.TrySetResult();
-    }
+    public void Changed() => _changed.Set();
 
     /// <summary>Completes when the monitors reflect a revision (or a later one).</summary>
     public Task WhenAppliedAsync(long revision, CancellationToken cancellationToken = default) =>
@@ -54,8 +53,6 @@ public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore s
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                Task woken;
-                lock (_lock) woken = _wake.Task;
                 try
                 {
                     await RefreshAsync(cancellationToken);
@@ -65,13 +62,7 @@ public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore s
                     // The store unreachable for a while: this node keeps the geography it has and asks again at the next poll.
                     Failed?.Invoke(ex);
                 }
-                using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                await Task.WhenAny(woken, Task.Delay(options.PollInterval, time, poll.Token));
-                await poll.CancelAsync();
-                lock (_lock)
-                {
-                    if (_wake.Task.IsCompleted) _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
-                }
+                await _changed.WaitAsync(_options.PollInterval, time, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

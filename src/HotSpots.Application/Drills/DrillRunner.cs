@@ -1,7 +1,9 @@
 using System.Globalization;
+using HotSpots.Application.Areas;
 using HotSpots.Application.Ingest;
 using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Drills;
 
@@ -20,29 +22,6 @@ public sealed class DrillScenario
     public string Area { get; set; } = "";
 }
 
-/// <summary>Bound from <c>HotSpots:Drills</c>; configured scenarios add to (or replace) the built-in ones.</summary>
-public sealed class DrillOptions
-{
-    public Dictionary<string, DrillScenario> Scenarios { get; set; } = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["tilbury-fires"] = new()
-        {
-            Description = "6 deliberate secondary fires in Tilbury St Chads within 3 hours",
-            Category = "deliberate-secondary-fire", Count = 6, Within = TimeSpan.FromHours(3), Area = "Tilbury St Chads",
-        },
-        ["grays-asb"] = new()
-        {
-            Description = "12 reports of anti-social behaviour in Grays Riverside within 4 hours",
-            Category = "anti-social-behaviour", Count = 12, Within = TimeSpan.FromHours(4), Area = "Grays Riverside",
-        },
-        ["lakeside-youths"] = new()
-        {
-            Description = "8 youth nuisance reports in the Op Dial Lakeside zone within 2 hours",
-            Category = "youth-nuisance", Count = 8, Within = TimeSpan.FromHours(2), Area = "op-dial-lakeside",
-        },
-    };
-}
-
 /// <summary>What a user asks for: a scenario by name, with any of its figures changed.</summary>
 public sealed record DrillRequest(string Scenario, string? Area = null, int? Count = null, TimeSpan? Within = null);
 
@@ -59,8 +38,10 @@ public sealed class DrillException(string message) : Exception(message);
 /// Their times are spread evenly over the scenario's window ending now, so the whole spike is in place at once;
 /// their points are random inside the area.
 /// </summary>
-public sealed class DrillRunner(IncidentIngestor ingestor, Func<GeographyModel> current, DrillOptions options, TimeProvider time)
+public sealed class DrillRunner(IncidentIngestor ingestor, ICurrentGeography current, IOptions<DrillOptions> configured, TimeProvider time)
 {
+    private readonly DrillOptions _options = configured.Value;
+
     public const string Source = "drill";
 
     /// <summary>The longest window a drill's incidents are spread over.</summary>
@@ -68,12 +49,12 @@ public sealed class DrillRunner(IncidentIngestor ingestor, Func<GeographyModel> 
 
     public const int MaxCount = 1000;
 
-    public IReadOnlyDictionary<string, DrillScenario> Scenarios => options.Scenarios;
+    public IReadOnlyDictionary<string, DrillScenario> Scenarios => _options.Scenarios;
 
     public async Task<DrillRun> RunAsync(DrillRequest request, CancellationToken cancellationToken = default)
     {
-        if (!options.Scenarios.TryGetValue(request.Scenario, out var scenario))
-            throw new DrillException($"no drill scenario '{request.Scenario}'; known: {string.Join(", ", options.Scenarios.Keys.Order())}");
+        if (!_options.Scenarios.TryGetValue(request.Scenario, out var scenario))
+            throw new DrillException($"no drill scenario '{request.Scenario}'; known: {string.Join(", ", _options.Scenarios.Keys.Order())}");
         var count = request.Count ?? scenario.Count;
         var within = request.Within ?? scenario.Within;
         if (count is < 1 or > MaxCount) throw new DrillException($"a drill injects 1 to {MaxCount} incidents, not {count}");
@@ -102,7 +83,7 @@ public sealed class DrillRunner(IncidentIngestor ingestor, Func<GeographyModel> 
 
     private (AreaSet Set, Area Area) FindArea(string nameOrCode)
     {
-        var geography = current();
+        var geography = current.Geography;
         foreach (var set in new[] { geography.Wards, geography.Zones })
         {
             if (set.ByCode.TryGetValue(nameOrCode, out var byCode)) return (set, byCode);

@@ -4,15 +4,6 @@ using HotSpots.Store;
 
 namespace HotSpots.Application.Imports;
 
-public sealed class ImportOptions
-{
-    /// <summary>
-    /// Incidents written per transaction. Large batches matter: each commit rewrites every index page it touched,
-    /// and with random ids nearly every page is touched by a batch of any size.
-    /// </summary>
-    public int BatchSize { get; set; } = 100_000;
-}
-
 /// <summary>
 /// Imports CSV files of one format through the same locate-and-store path as the API: each row is validated, placed
 /// in a ward and handed to a sink in batches (the store, a server's API, or a dry run); the monitors then count it

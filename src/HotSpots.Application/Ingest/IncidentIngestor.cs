@@ -1,6 +1,8 @@
+using HotSpots.Application.Areas;
 using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
 using HotSpots.Store;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Ingest;
 
@@ -10,12 +12,11 @@ namespace HotSpots.Application.Ingest;
 /// recorded incidents (and drills, when <paramref name="origin"/> is given by the drill runner); a replay store takes
 /// replayed ones only, so the two never mix.
 /// </summary>
-/// <para><paramref name="geography"/> gives the current geography: an administrator may load a new ward set while it runs.</para>
 /// <para><paramref name="window"/> bounds the times accepted (default: from 2000, up to five minutes ahead).</para>
 public sealed class IncidentIngestor(
-    IIncidentStore store, Func<GeographyModel> geography, IncidentLogSignal signal, TimeProvider time, IncidentWindowOptions? window = null)
+    IIncidentStore store, ICurrentGeography geography, IncidentLogSignal signal, TimeProvider time, IOptions<IncidentWindowOptions>? window = null)
 {
-    private readonly IncidentWindowOptions _window = window ?? new();
+    private readonly IncidentWindowOptions _window = window?.Value ?? new();
 
     public Task<IReadOnlyList<IngestItemResult>> IngestAsync(IReadOnlyList<IncidentSubmission?> items, CancellationToken cancellationToken = default) =>
         IngestAsync(items, null, cancellationToken);
@@ -65,7 +66,7 @@ public sealed class IncidentIngestor(
         if ((reason = IncidentRules.CheckWithin(occurredAt, _window.Earliest, now + _window.MaxAhead)) is not null) return null;
         if (!TryLocation(item, out var latitude, out var longitude, out reason)) return null;
 
-        var placement = geography().Locate(latitude, longitude);
+        var placement = geography.Geography.Locate(latitude, longitude);
         if (placement.Ward is null)
         {
             reason = $"location {latitude:0.#####}, {longitude:0.#####} is outside every ward of the configured area";

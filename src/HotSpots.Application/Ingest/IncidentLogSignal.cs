@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using HotSpots.Application.Monitoring;
 using HotSpots.Store;
 
 namespace HotSpots.Application.Ingest;
@@ -15,8 +16,8 @@ public sealed class IncidentLogSignal(int maxHeld = IncidentLogSignal.MaxHeld)
     public const int MaxHeld = 500_000;
 
     private readonly ConcurrentQueue<IReadOnlyList<LoggedIncident>> _appended = new();
+    private readonly Wakeup _appendedAgain = new();
     private int _held;
-    private TaskCompletionSource _next = NewSource();
 
     /// <summary>Called after a batch is durably appended, with the incidents it added in log order.</summary>
     public void Notify(IReadOnlyList<LoggedIncident> appended)
@@ -24,11 +25,12 @@ public sealed class IncidentLogSignal(int maxHeld = IncidentLogSignal.MaxHeld)
         if (appended.Count == 0) return;
         if (Interlocked.Add(ref _held, appended.Count) <= maxHeld) _appended.Enqueue(appended);
         else Interlocked.Add(ref _held, -appended.Count);
-        Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
+        _appendedAgain.Set();
     }
 
-    /// <summary>A task that completes at the next <see cref="Notify"/>.</summary>
-    public Task Next => Volatile.Read(ref _next).Task;
+    /// <summary>Waits for a <see cref="Notify"/> since the last wait, or for the poll interval to pass.</summary>
+    public Task<bool> WaitAsync(TimeSpan poll, TimeProvider time, CancellationToken cancellationToken) =>
+        _appendedAgain.WaitAsync(poll, time, cancellationToken);
 
     /// <summary>The oldest batch handed over and not yet taken.</summary>
     public bool TryTake(out IReadOnlyList<LoggedIncident> appended)
@@ -37,6 +39,4 @@ public sealed class IncidentLogSignal(int maxHeld = IncidentLogSignal.MaxHeld)
         Interlocked.Add(ref _held, -appended.Count);
         return true;
     }
-
-    private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -5,27 +5,9 @@ using HotSpots.Grains;
 using HotSpots.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Monitoring;
-
-/// <summary>Bound from <c>HotSpots:Monitoring</c>.</summary>
-public sealed class MonitoringOptions
-{
-    /// <summary>How often the log is read for incidents written by other processes (the import tool, other nodes).</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Incidents read from the store per page.</summary>
-    public int PageSize { get; set; } = 20_000;
-
-    /// <summary>How often the reader has every area grain that changed write a checkpoint, then records its own position.</summary>
-    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>
-    /// The name this node's reader records its position under. Every silo of a cluster reads the whole log (the
-    /// grains skip what another node's reader already gave them), so each keeps its own position.
-    /// </summary>
-    public string ReaderName { get; set; } = "incidents";
-}
 
 /// <summary>
 /// This node's reader of the incident log (each silo of a cluster has one; the grains count each incident once). It places each page's incidents and sends every area grain its incidents as one
@@ -46,10 +28,11 @@ public sealed class IncidentLogTailer(
     MonitorDirectory monitors,
     IncidentLogSignal signal,
     IGrainStateStore checkpoints,
-    MonitoringOptions options,
+    IOptions<MonitoringOptions> options,
     TimeProvider time,
     ILogger<IncidentLogTailer>? logger = null) : IGeographySwitch, ILogPosition
 {
+    private readonly MonitoringOptions _options = options.Value;
     private readonly ILogger _logger = logger ?? NullLogger<IncidentLogTailer>.Instance;
 
     private const string CheckpointKind = "log-reader";
@@ -79,7 +62,7 @@ public sealed class IncidentLogTailer(
         try
         {
             _lastCheckpointAt = time.GetTimestamp();
-            if (await checkpoints.ReadAsync(CheckpointKind, options.ReaderName, cancellationToken) is { } stored)
+            if (await checkpoints.ReadAsync(CheckpointKind, _options.ReaderName, cancellationToken) is { } stored)
             {
                 var state = JsonSerializer.Deserialize<ReaderCheckpoint>(stored.Payload, Json)!;
                 _checkpointETag = stored.ETag;
@@ -115,13 +98,7 @@ public sealed class IncidentLogTailer(
 
     private async Task CatchUpInTurnAsync(CancellationToken cancellationToken)
     {
-        while (true)
-        {
-            var page = await store.ReadAfterAsync(AppliedSequence, options.PageSize, cancellationToken);
-            if (page.Count == 0) return;
-            await ApplyAsync(page, cancellationToken);
-            if (page.Count < options.PageSize) return;
-        }
+        await foreach (var page in store.PagesAfterAsync(AppliedSequence, _options.PageSize, cancellationToken)) await ApplyAsync(page, cancellationToken);
     }
 
     /// <summary>Tails until cancelled, checkpointing on the way; cancellation ends it normally.</summary>
@@ -131,11 +108,10 @@ public sealed class IncidentLogTailer(
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var woken = signal.Next;
                 try
                 {
                     await ApplyPendingAsync(cancellationToken);
-                    if (time.GetElapsedTime(_lastCheckpointAt) >= options.CheckpointInterval) await CheckpointAsync(cancellationToken);
+                    if (time.GetElapsedTime(_lastCheckpointAt) >= _options.CheckpointInterval) await CheckpointAsync(cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -143,10 +119,7 @@ public sealed class IncidentLogTailer(
                     // so the next round sends the same pages again and the grains skip what they hold.
                     _logger.LogWarning(ex, "Applying the incident log failed at sequence {Sequence}; trying again", AppliedSequence);
                 }
-                using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var delay = Task.Delay(options.PollInterval, time, poll.Token);
-                await Task.WhenAny(woken, delay);
-                await poll.CancelAsync();
+                await signal.WaitAsync(_options.PollInterval, time, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -206,7 +179,7 @@ public sealed class IncidentLogTailer(
                 timed.Count > 0 ? new DateTimeOffset(timed[0].Start, TimeSpan.Zero) : null, months.Count > 0 ? (int)months[0].Start : null,
                 snapshot.Monitors.Keys.Select(snapshot.Geography.GrainKey).ToDictionary(k => k, LastSent, StringComparer.Ordinal),
                 timed, months);
-            _checkpointETag = await checkpoints.WriteAsync(CheckpointKind, options.ReaderName, JsonSerializer.SerializeToUtf8Bytes(state, Json), _checkpointETag, cancellationToken);
+            _checkpointETag = await checkpoints.WriteAsync(CheckpointKind, _options.ReaderName, JsonSerializer.SerializeToUtf8Bytes(state, Json), _checkpointETag, cancellationToken);
             lock (_sentLock)
             {
                 foreach (var pair in unsaved) _unsaved.Remove(pair.Key);
@@ -314,12 +287,11 @@ public sealed class IncidentLogTailer(
         MonitorSnapshot snapshot, IReadOnlySet<AreaKey> keys, IReadOnlyDictionary<string, long> held, long from, long upTo, CancellationToken cancellationToken)
     {
         var previous = new Dictionary<string, long>(held, StringComparer.Ordinal);
+        if (keys.Count == 0 || from >= upTo) return previous;
         var after = from;
         var scratch = new Placing();
-        while (keys.Count > 0 && after < upTo)
+        await foreach (var page in store.PagesAfterAsync(from, _options.PageSize, cancellationToken))
         {
-            var page = await store.ReadAfterAsync(after, options.PageSize, cancellationToken);
-            if (page.Count == 0) break;
             var byArea = new Dictionary<AreaKey, List<CountedIncident>>();
             var pageEnd = after;
             foreach (var incident in page)
@@ -332,6 +304,7 @@ public sealed class IncidentLogTailer(
             if (behind.Count > 0) throw new InvalidOperationException($"area grains lost state while being filled: {string.Join(", ", behind.Keys)}");
             foreach (var key in byArea.Keys) previous[snapshot.Geography.GrainKey(key)] = pageEnd;
             after = pageEnd;
+            if (after >= upTo) break;
         }
         return previous;
     }

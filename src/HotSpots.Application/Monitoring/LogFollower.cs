@@ -1,6 +1,7 @@
 using HotSpots.Geography;
 using HotSpots.Store;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Monitoring;
 
@@ -9,9 +10,11 @@ namespace HotSpots.Application.Monitoring;
 /// times its incidents cover, which heat readings need for their baselines, and switches geography without filling
 /// any grain (the silos do that, and their grains answer wherever this node asks them).
 /// </summary>
-public sealed class LogFollower(IIncidentStore store, MonitorDirectory monitors, MonitoringOptions options, TimeProvider time, ILogger<LogFollower> logger)
+public sealed class LogFollower(IIncidentStore store, MonitorDirectory monitors, IOptions<MonitoringOptions> options, TimeProvider time, ILogger<LogFollower> logger)
     : IGeographySwitch, ILogPosition
 {
+    private readonly MonitoringOptions _options = options.Value;
+
     private long _position;
 
     public long AppliedSequence => Volatile.Read(ref _position);
@@ -19,7 +22,7 @@ public sealed class LogFollower(IIncidentStore store, MonitorDirectory monitors,
     /// <summary>Reads the log from where it stopped to its end.</summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken = default)
     {
-        while (await store.ReadAfterAsync(AppliedSequence, options.PageSize, cancellationToken) is [_, ..] page)
+        await foreach (var page in store.PagesAfterAsync(AppliedSequence, _options.PageSize, cancellationToken))
         {
             foreach (var incident in page) monitors.Observe(incident.OccurredAt);
             Volatile.Write(ref _position, page[^1].Sequence);
@@ -41,7 +44,7 @@ public sealed class LogFollower(IIncidentStore store, MonitorDirectory monitors,
                     // The store unreachable for a while: the next poll reads on from the same position.
                     logger.LogWarning(ex, "Following the incident log failed at sequence {Sequence}; trying again", AppliedSequence);
                 }
-                await Task.Delay(options.PollInterval, time, cancellationToken);
+                await Task.Delay(_options.PollInterval, time, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
 using HotSpots.Grains;
+using HotSpots.Application.Areas;
 
 namespace HotSpots.Application.Monitoring;
 
@@ -30,7 +31,7 @@ public sealed class MonitorSnapshot
 /// data begins). A change of geography swaps in a new snapshot whole, so a reader never sees half of one. Grain keys
 /// carry each area's version, so a kept area keeps its grain and a changed one gets a new grain.
 /// </summary>
-public sealed class MonitorDirectory(GeographyModel geography, IGrainFactory grains)
+public sealed class MonitorDirectory(GeographyModel geography, IGrainFactory grains) : ICurrentGeography
 {
     /// <summary>
     /// A store with no timed or dated incident for longer than this has had no feed (every partner together sends

@@ -3,6 +3,7 @@ using HotSpots.Application.Areas;
 using HotSpots.Geography;
 using HotSpots.Grains;
 using HotSpots.Store;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Monitoring;
 
@@ -11,8 +12,10 @@ namespace HotSpots.Application.Monitoring;
 /// grains (their keys name the set) are brought up to the end of the log on first use, from what they hold already,
 /// and again on every later use, so late data for old periods (police.uk publishes a month late) is counted too.
 /// </summary>
-public sealed class WardSetHistory(GeographyCatalog catalog, IIncidentStore store, MonitorDirectory current, MonitoringOptions options)
+public sealed class WardSetHistory(GeographyCatalog catalog, IIncidentStore store, MonitorDirectory current, IOptions<MonitoringOptions> options)
 {
+    private readonly MonitoringOptions _options = options.Value;
+
     private readonly ConcurrentDictionary<string, Activation> _sets = new(StringComparer.Ordinal);
 
     /// <summary>The monitors of a ward set (the current set's own when it is current), or null when there is no such set.</summary>
@@ -26,7 +29,7 @@ public sealed class WardSetHistory(GeographyCatalog catalog, IIncidentStore stor
             var geography = new GeographyModel(set.Wards, new AreaSet(AreaSetKind.Zones, []), set.Info.IsDemo, set.Info);
             activation = _sets.GetOrAdd(wardSetId, _ => new Activation(current.Snapshot(geography)));
         }
-        await activation.CatchUpAsync(store, options.PageSize, cancellationToken);
+        await activation.CatchUpAsync(store, _options.PageSize, cancellationToken);
         return activation.Snapshot;
     }
 
@@ -44,10 +47,8 @@ public sealed class WardSetHistory(GeographyCatalog catalog, IIncidentStore stor
             {
                 // What the set's grains hold already (from their checkpoints): the least of it is where reading starts.
                 _applied ??= (await Task.WhenAll(Snapshot.Monitors.Values.Select(g => g.GetThroughAsync()))).DefaultIfEmpty(0).Min();
-                while (true)
+                await foreach (var page in store.PagesAfterAsync(_applied.Value, pageSize, cancellationToken))
                 {
-                    var page = await store.ReadAfterAsync(_applied.Value, pageSize, cancellationToken);
-                    if (page.Count == 0) return;
                     var byWard = new Dictionary<AreaKey, List<CountedIncident>>();
                     foreach (var incident in page)
                     {
@@ -60,7 +61,6 @@ public sealed class WardSetHistory(GeographyCatalog catalog, IIncidentStore stor
                     // Each grain skips what it holds, so a batch may start anywhere at or before it.
                     await Task.WhenAll(byWard.Select(p => Snapshot.Get(p.Key).ApplyAsync(new AreaBatch(p.Key, 0, upTo, [.. p.Value]))));
                     _applied = upTo;
-                    if (page.Count < pageSize) return;
                 }
             }
             finally

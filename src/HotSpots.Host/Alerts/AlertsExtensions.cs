@@ -1,9 +1,6 @@
 using HotSpots.Application.Alerts;
-using HotSpots.Application.Monitoring;
 using HotSpots.Domain.Alerts;
 using HotSpots.Grains;
-using HotSpots.Store;
-using Microsoft.Extensions.Options;
 
 namespace HotSpots.Host.Alerts;
 
@@ -20,16 +17,9 @@ public static class AlertsExtensions
         services.AddHttpClient();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
-        services.AddSingleton<AlertFanOut>();
-        services.AddSingleton(sp => new AlertDuty(
-            () => new AlertEngine(
-                sp.GetRequiredService<MonitorDirectory>(),
-                sp.GetRequiredService<IAlertStore>(),
-                sp.GetRequiredService<IOptions<AlertOptions>>().Value,
-                sp.GetRequiredService<TimeProvider>(),
-                [sp.GetRequiredService<AlertFanOut>(), sp.GetRequiredService<WebhookDispatcher>()]),
-            sp.GetRequiredService<LiveEvents>(),
-            sp.GetRequiredService<IncidentLogTailer>()));
+        services.AddSingleton<IAlertObserver, AlertFanOut>();
+        services.AddSingleton<IAlertObserver>(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddSingleton<AlertDuty>();
         services.AddHostedService<HubAlertPublisher>();
         return services;
     }

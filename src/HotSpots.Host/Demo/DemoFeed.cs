@@ -9,18 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace HotSpots.Host.Demo;
 
-/// <summary>Bound from <c>HotSpots:Demo</c>.</summary>
-public sealed class DemoOptions
-{
-    /// <summary>The seeded demo feed; unset means on exactly when no ward files are configured.</summary>
-    public bool? Feed { get; set; }
-
-    /// <summary>Multiplies every real rate: 1 is Thurrock as it is (about 2.5 incidents an hour); 20 makes a lively demo.</summary>
-    public double Intensity { get; set; } = 1;
-
-    public int Seed { get; set; } = 2018;
-}
-
 /// <summary>
 /// Makes the embedded default come alive with Thurrock's real rhythm (<see cref="DemoModel"/>). First it backfills
 /// the history the baselines need (as many hours as the monitors hold); each hour's incidents come from a generator

@@ -39,23 +39,22 @@ public static class StoreServices
         services.AddSingleton(sp => StoreLock.Take(Path.GetFullPath(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.Path)));
         // The lock is taken before the store is opened (and so released after it is closed): a second server is
         // refused before it migrates or checks a file another one is writing.
-        services.AddSingleton<IIncidentStore>(sp =>
+        services.AddSingleton(sp =>
         {
             sp.GetRequiredService<StoreLock>();
             return SqliteIncidentStore.OpenAsync(
                 sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult();
         });
-        services.AddSingleton<IGrainStateStore>(sp => new SqliteGrainStateStore(Sqlite(sp)));
-        services.AddSingleton<IAlertStore>(sp => new SqliteAlertStore(Sqlite(sp)));
-        services.AddSingleton<IOperationStore>(sp => new SqliteOperationStore(Sqlite(sp)));
-        services.AddSingleton<ISessionStore>(sp => new SqliteSessionStore(Sqlite(sp)));
-        services.AddSingleton(sp => new StoreDescription(Sqlite(sp).Path));
-        services.AddSingleton(sp => Sqlite(sp).Health);
+        // The one SQLite store behind the others, registered once so it is disposed once.
+        services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<SqliteIncidentStore>());
+        services.AddSingleton<IGrainStateStore, SqliteGrainStateStore>();
+        services.AddSingleton<IAlertStore, SqliteAlertStore>();
+        services.AddSingleton<IOperationStore, SqliteOperationStore>();
+        services.AddSingleton<ISessionStore, SqliteSessionStore>();
+        services.AddSingleton(sp => new StoreDescription(sp.GetRequiredService<SqliteIncidentStore>().Path));
+        services.AddSingleton(sp => sp.GetRequiredService<SqliteIncidentStore>().Health);
         return services;
     }
-
-    /// <summary>The one SQLite store behind the others (registered once, so it is disposed once).</summary>
-    private static SqliteIncidentStore Sqlite(IServiceProvider services) => (SqliteIncidentStore)services.GetRequiredService<IIncidentStore>();
 
     private static IServiceCollection AddPostgresStores(this IServiceCollection services, IConfiguration configuration)
     {
@@ -64,8 +63,9 @@ public static class StoreServices
             throw new InvalidOperationException("HotSpots:Store:Provider is Postgres but ConnectionStrings:HotSpots is not set");
         var purpose = configuration.GetValue<StorePurpose?>("HotSpots:Store:Purpose");
         services.AddSingleton(_ => NpgsqlDataSource.Create(connection));
-        services.AddSingleton<IIncidentStore>(sp => PostgresIncidentStore.OpenAsync(
+        services.AddSingleton(sp => PostgresIncidentStore.OpenAsync(
             sp.GetRequiredService<NpgsqlDataSource>(), purpose, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<PostgresIncidentStore>());
         services.AddSingleton<IGrainStateStore>(sp => PostgresGrainStateStore.OpenAsync(sp.GetRequiredService<NpgsqlDataSource>()).GetAwaiter().GetResult());
         services.AddSingleton<IAlertStore>(sp => PostgresAlertStore.OpenAsync(sp.GetRequiredService<NpgsqlDataSource>()).GetAwaiter().GetResult());
         services.AddSingleton<IOperationStore>(sp => PostgresOperationStore.OpenAsync(
@@ -73,7 +73,7 @@ public static class StoreServices
         services.AddSingleton<ISessionStore>(sp => PostgresSessionStore.OpenAsync(sp.GetRequiredService<NpgsqlDataSource>()).GetAwaiter().GetResult());
         var builder = new NpgsqlConnectionStringBuilder(connection);
         services.AddSingleton(new StoreDescription($"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}"));
-        services.AddSingleton(sp => ((PostgresIncidentStore)sp.GetRequiredService<IIncidentStore>()).Health);
+        services.AddSingleton(sp => sp.GetRequiredService<PostgresIncidentStore>().Health);
         return services;
     }
 }

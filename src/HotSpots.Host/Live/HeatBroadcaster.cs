@@ -5,16 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace HotSpots.Host.Live;
 
-/// <summary>Bound from <c>HotSpots:Live</c>.</summary>
-public sealed class LiveOptions
-{
-    /// <summary>
-    /// Least time between two pushes to the same dashboard group. 50 ms (at most twenty a second) keeps a busy feed's
-    /// post-to-push p99 under 100 ms; the page draws only the wards that changed, so it keeps up.
-    /// </summary>
-    public TimeSpan MinPushInterval { get; set; } = TimeSpan.FromMilliseconds(50);
-}
-
 /// <summary>
 /// Turns area changes (from the grains on every silo, through this node's <see cref="LiveEvents"/>) into
 /// <c>HeatChanged</c> pushes to the dashboards connected to this node. Changes are gathered into a dirty set; a push goes out at
@@ -34,8 +24,8 @@ public sealed class HeatBroadcaster(
     ILogger<HeatBroadcaster> logger) : BackgroundService
 {
     private readonly Lock _lock = new();
+    private readonly Wakeup _changed = new();
     private HashSet<AreaKey> _dirty = [];
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,23 +36,16 @@ public sealed class HeatBroadcaster(
             long? lastPush = null;
             while (!stoppingToken.IsCancellationRequested)
             {
-                var now = time.GetUtcNow();
-                var nextHour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
-                Task changed;
-                lock (_lock) changed = _dirty.Count > 0 ? Task.CompletedTask : _changed.Task;
-                using (var hourTimer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+                var everyArea = !await _changed.WaitUntilNextHourAsync(time, stoppingToken);
+                // Areas reported during the last push's wait went out with it; the wake-up they left has nothing to send.
+                lock (_lock)
                 {
-                    var hourTurned = Task.Delay(nextHour - now, time, hourTimer.Token);
-                    var first = await Task.WhenAny(changed, hourTurned);
-                    stoppingToken.ThrowIfCancellationRequested();
-                    var everyArea = first == hourTurned;
-                    await hourTimer.CancelAsync();
-
-                    var sinceLast = lastPush is { } t ? time.GetElapsedTime(t) : TimeSpan.MaxValue;
-                    if (sinceLast < options.Value.MinPushInterval) await Task.Delay(options.Value.MinPushInterval - sinceLast, time, stoppingToken);
-                    lastPush = time.GetTimestamp();
-                    await PushAsync(everyArea, stoppingToken);
+                    if (!everyArea && _dirty.Count == 0) continue;
                 }
+                var sinceLast = lastPush is { } t ? time.GetElapsedTime(t) : TimeSpan.MaxValue;
+                if (sinceLast < options.Value.MinPushInterval) await Task.Delay(options.Value.MinPushInterval - sinceLast, time, stoppingToken);
+                lastPush = time.GetTimestamp();
+                await PushAsync(everyArea, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -89,11 +72,8 @@ public sealed class HeatBroadcaster(
 
     private void OnAreasChanged(IReadOnlyCollection<AreaKey> keys)
     {
-        lock (_lock)
-        {
-            _dirty.UnionWith(keys);
-            _changed.TrySetResult();
-        }
+        lock (_lock) _dirty.UnionWith(keys);
+        _changed.Set();
     }
 
     private async Task PushAsync(bool everyArea, CancellationToken cancellationToken)
@@ -103,7 +83,6 @@ public sealed class HeatBroadcaster(
         {
             dirty = _dirty;
             _dirty = [];
-            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         foreach (var (group, selection) in subscriptions.Active())
         {

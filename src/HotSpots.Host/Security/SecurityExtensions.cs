@@ -32,8 +32,10 @@ public static class SecurityExtensions
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<SessionSignIn>();
-        services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.Lockout, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new PasswordVerifier(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.PasswordHashing));
+        services.Configure<LockoutOptions>(configuration.GetSection("HotSpots:Security:Lockout"));
+        services.Configure<PasswordHashingOptions>(configuration.GetSection("HotSpots:Security:PasswordHashing"));
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<PasswordVerifier>();
         services.AddSignInRateLimit();
 
         var security = configuration.GetSection("HotSpots:Security").Get<SecurityOptions>() ?? new();

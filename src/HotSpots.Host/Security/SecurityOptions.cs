@@ -32,36 +32,13 @@ public sealed class SecurityOptions
     /// <summary>Where the first admin of an install without configured users is kept (default: beside the SQLite file).</summary>
     public string? FirstAdminPath { get; set; }
 
-    public LockoutOptions Lockout { get; set; } = new();
-
     public SignInRateLimitOptions SignInRateLimit { get; set; } = new();
-
-    public PasswordHashingOptions PasswordHashing { get; set; } = new();
 
     /// <summary>A session ends after this long without a request (sliding); sign in again after.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>A session ends this long after sign-in however active it is (a working day and a bit).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
-}
-
-/// <summary>A partner system's ingest key and the incident sources it may write.</summary>
-public sealed class PartnerOptions
-{
-    public string Key { get; set; } = "";
-
-    public List<string> Sources { get; set; } = [];
-}
-
-/// <summary>One dashboard user: <c>HotSpots__Security__Users__0__Name</c>, <c>__PasswordHash</c> (from <c>hotspots hash-password</c>), <c>__Role</c>.</summary>
-public sealed class UserOptions
-{
-    public string Name { get; set; } = "";
-
-    public string PasswordHash { get; set; } = "";
-
-    /// <summary>viewer, analyst or admin.</summary>
-    public string Role { get; set; } = Roles.Viewer;
 }
 
 public static class Roles

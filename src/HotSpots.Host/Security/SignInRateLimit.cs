@@ -6,15 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace HotSpots.Host.Security;
 
-/// <summary>Bound from <c>HotSpots:Security:SignInRateLimit</c>.</summary>
-public sealed class SignInRateLimitOptions
-{
-    /// <summary>Sign-in attempts one client address may make per <see cref="Window"/>; an office behind one NAT address shares it.</summary>
-    public int PermitLimit { get; set; } = 30;
-
-    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
-}
-
 /// <summary>
 /// Limits sign-in attempts per client address. The lock-out is per name, so a guesser trying many names was never
 /// slowed, and every attempt costs a PBKDF2 check; this bounds what one address can make the server hash.

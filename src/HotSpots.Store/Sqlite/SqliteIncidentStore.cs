@@ -500,8 +500,11 @@ public sealed class SqliteIncidentStore : IIncidentStore, IWriteProbe
             if (_findByKey is not null) await _findByKey.DisposeAsync();
             if (_writer is not null) await _writer.DisposeAsync();
             _insert = null;
+            _findByKey = null;
             _writer = null;
             if (_checkpointer is not null) await _checkpointer.DisposeAsync();
+            // The host disposes the store under each type it is registered as (the concrete one and IIncidentStore).
+            _checkpointer = null;
             SqliteConnection.ClearAllPools();
         }
         finally

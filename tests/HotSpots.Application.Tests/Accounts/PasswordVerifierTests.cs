@@ -1,4 +1,5 @@
 using HotSpots.Application.Accounts;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Tests.Accounts;
 
@@ -9,7 +10,7 @@ public sealed class PasswordVerifierTests
     [Fact]
     public async Task The_right_password_matches_and_a_wrong_one_does_not()
     {
-        using var verifier = new PasswordVerifier(new PasswordHashingOptions());
+        using var verifier = new PasswordVerifier(Options.Create(new PasswordHashingOptions()));
 
         Assert.Equal(PasswordCheck.Matches, await verifier.VerifyAsync("the right passphrase", Hash));
         Assert.Equal(PasswordCheck.DoesNotMatch, await verifier.VerifyAsync("a wrong passphrase", Hash));
@@ -18,7 +19,7 @@ public sealed class PasswordVerifierTests
     [Fact]
     public async Task A_check_beyond_the_workers_and_the_queue_is_answered_busy_at_once()
     {
-        using var verifier = new PasswordVerifier(new PasswordHashingOptions { Workers = 1, QueueLimit = 1 });
+        using var verifier = new PasswordVerifier(Options.Create(new PasswordHashingOptions { Workers = 1, QueueLimit = 1 }));
         // Slow enough that the worker is still on the first check when the third is asked for.
         var slow = PasswordHash.Create("slow passphrase", iterations: 2_000_000);
 

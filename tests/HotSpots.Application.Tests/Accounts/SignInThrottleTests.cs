@@ -1,5 +1,6 @@
 using HotSpots.Application.Accounts;
 using HotSpots.Testing;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Tests.Accounts;
 
@@ -12,7 +13,7 @@ public sealed class SignInThrottleTests
     [Fact]
     public void The_fifth_failure_within_the_window_locks_the_name_for_the_lock_duration()
     {
-        var throttle = new SignInThrottle(new LockoutOptions(), _time);
+        var throttle = new SignInThrottle(Options.Create(new LockoutOptions()), _time);
         for (var i = 0; i < 4; i++) Assert.Null(throttle.Failed("Vera", Here));
 
         var until = throttle.Failed("vera", Here);
@@ -27,7 +28,7 @@ public sealed class SignInThrottleTests
     [Fact]
     public void Failures_spread_wider_than_the_window_do_not_lock()
     {
-        var throttle = new SignInThrottle(new LockoutOptions(), _time);
+        var throttle = new SignInThrottle(Options.Create(new LockoutOptions()), _time);
         for (var i = 0; i < 8; i++)
         {
             Assert.Null(throttle.Failed("vera", Here));
@@ -39,7 +40,7 @@ public sealed class SignInThrottleTests
     [Fact]
     public void A_success_clears_the_count()
     {
-        var throttle = new SignInThrottle(new LockoutOptions { MaxFailures = 3 }, _time);
+        var throttle = new SignInThrottle(Options.Create(new LockoutOptions { MaxFailures = 3 }), _time);
         throttle.Failed("vera", Here);
         throttle.Failed("vera", Here);
 
@@ -53,7 +54,7 @@ public sealed class SignInThrottleTests
     [Fact]
     public void A_flood_of_invented_names_never_holds_more_than_the_most_records()
     {
-        var throttle = new SignInThrottle(new LockoutOptions { MaxRecords = 100 }, _time);
+        var throttle = new SignInThrottle(Options.Create(new LockoutOptions { MaxRecords = 100 }), _time);
 
         for (var i = 0; i < 5_000; i++) throttle.Failed($"invented-{i}", Here);
 
@@ -63,7 +64,7 @@ public sealed class SignInThrottleTests
     [Fact]
     public void A_full_table_drops_unlocked_names_before_a_locked_one()
     {
-        var throttle = new SignInThrottle(new LockoutOptions { MaxRecords = 10, MaxFailures = 2 }, _time);
+        var throttle = new SignInThrottle(Options.Create(new LockoutOptions { MaxRecords = 10, MaxFailures = 2 }), _time);
         throttle.Failed("vera", Here);
         var until = throttle.Failed("vera", Here);
 
@@ -76,7 +77,7 @@ public sealed class SignInThrottleTests
     [Fact]
     public void Names_whose_window_and_lock_have_passed_are_forgotten_when_room_is_needed()
     {
-        var throttle = new SignInThrottle(new LockoutOptions { MaxRecords = 3 }, _time);
+        var throttle = new SignInThrottle(Options.Create(new LockoutOptions { MaxRecords = 3 }), _time);
         throttle.Failed("a", Here);
         throttle.Failed("b", Here);
         throttle.Failed("c", Here);
@@ -90,7 +91,7 @@ public sealed class SignInThrottleTests
     [Fact]
     public void A_name_longer_than_any_user_name_is_not_remembered()
     {
-        var throttle = new SignInThrottle(new LockoutOptions(), _time);
+        var throttle = new SignInThrottle(Options.Create(new LockoutOptions()), _time);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => throttle.Failed(new string('x', SignInThrottle.MaxNameLength + 1), Here));
         Assert.Equal(0, throttle.Count);
@@ -99,7 +100,7 @@ public sealed class SignInThrottleTests
     [Fact]
     public void Failures_from_one_address_lock_the_name_there_and_nowhere_else()
     {
-        var throttle = new SignInThrottle(new LockoutOptions(), _time);
+        var throttle = new SignInThrottle(Options.Create(new LockoutOptions()), _time);
         for (var i = 0; i < 5; i++) throttle.Failed("admin", Here);
 
         Assert.NotNull(throttle.LockedUntil("admin", Here));

@@ -3,6 +3,7 @@ using HotSpots.Application.Monitoring;
 using HotSpots.Domain.Evaluation;
 using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Tests.Areas;
 
@@ -104,7 +105,7 @@ public class GeographyChangeTests
         Assert.Equal(seeded.Count, (await rig.Operations.ZoneVersionsAsync()).Count);
 
         var changed = new GeographyOptions { Zones = { Circles = [new CircleZone("op-grip-grays", "Op Grip: Grays", 51.4760, 0.3220, 600)] } };
-        await new HotSpots.Application.Areas.GeographyCatalog(rig.Operations, changed).SeedAsync();
+        await new HotSpots.Application.Areas.GeographyCatalog(rig.Operations, Options.Create(changed)).SeedAsync();
         var latest = await rig.Catalog.LatestZonesAsync();
         Assert.Equal(2, latest["op-grip-grays"].Version.Version);
         Assert.Equal(Math.PI * 0.36, MetricGeometry.SquareKilometres(latest["op-grip-grays"].Shape.Geometry), 2);

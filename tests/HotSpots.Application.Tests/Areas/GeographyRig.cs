@@ -8,6 +8,7 @@ using HotSpots.Geography;
 using HotSpots.Store;
 using HotSpots.Store.Sqlite;
 using HotSpots.Testing;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Tests.Areas;
 
@@ -29,11 +30,11 @@ internal sealed class GeographyRig : IAsyncDisposable
         Store = store;
         Log = new GatedStore(store);
         Operations = new SqliteOperationStore(store);
-        Catalog = new GeographyCatalog(Operations, options);
+        Catalog = new GeographyCatalog(Operations, Options.Create(options));
         Monitors = new MonitorDirectory(start, silos.Grains);
-        Tailer = new IncidentLogTailer(Log, Monitors, new IncidentLogSignal(), new SqliteGrainStateStore(store), new MonitoringOptions { PageSize = 7 }, time);
-        Watcher = new GeographyWatcher(Catalog, Operations, Tailer, Monitors, new MonitoringOptions(), time);
-        History = new WardSetHistory(Catalog, store, Monitors, new MonitoringOptions { PageSize = 7 });
+        Tailer = new IncidentLogTailer(Log, Monitors, new IncidentLogSignal(), new SqliteGrainStateStore(store), Options.Create(new MonitoringOptions { PageSize = 7 }), time);
+        Watcher = new GeographyWatcher(Catalog, Operations, Tailer, Monitors, Options.Create(new MonitoringOptions()), time);
+        History = new WardSetHistory(Catalog, store, Monitors, Options.Create(new MonitoringOptions { PageSize = 7 }));
         Evaluations = new EvaluationService(Monitors, Operations, time);
     }
 
@@ -63,7 +64,7 @@ internal sealed class GeographyRig : IAsyncDisposable
         var time = new FakeTimeProvider(now);
         var store = await SqliteIncidentStore.OpenAsync(new SqliteStoreOptions { Path = dir.File("rig.db") }, time);
         options ??= new GeographyOptions();
-        var catalog = new GeographyCatalog(new SqliteOperationStore(store), options);
+        var catalog = new GeographyCatalog(new SqliteOperationStore(store), Options.Create(options));
         await catalog.SeedAsync();
         var silos = await SiloRig.StartAsync(new SqliteGrainStateStore(store), time);
         return new GeographyRig(dir, time, store, options, await catalog.BuildAsync(), silos);

@@ -6,6 +6,7 @@ using HotSpots.Domain.Heat;
 using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
 using HotSpots.Store;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Tests.Monitoring;
 
@@ -155,7 +156,7 @@ public class IncidentLogTailerTests
     {
         await using var h = await Harness.StartAsync(Now);
         var store = new ReadCountingStore(h.Store);
-        var tailer = new IncidentLogTailer(store, h.Monitors, h.Signal, new SqliteGrainStateStore(h.Store), new MonitoringOptions(), h.Time);
+        var tailer = new IncidentLogTailer(store, h.Monitors, h.Signal, new SqliteGrainStateStore(h.Store), Options.Create(new MonitoringOptions()), h.Time);
 
         await h.Ingestor.IngestAsync([Harness.At("a", "drugs", Now), Harness.At("b", "drugs", Now), Harness.At("c", "drugs", Now)]);
         await tailer.ApplyPendingAsync();
@@ -170,7 +171,7 @@ public class IncidentLogTailerTests
     {
         await using var h = await Harness.StartAsync(Now);
         var store = new ReadCountingStore(h.Store);
-        var tailer = new IncidentLogTailer(store, h.Monitors, h.Signal, new SqliteGrainStateStore(h.Store), new MonitoringOptions(), h.Time);
+        var tailer = new IncidentLogTailer(store, h.Monitors, h.Signal, new SqliteGrainStateStore(h.Store), Options.Create(new MonitoringOptions()), h.Time);
 
         // Written as another process would write it: nothing is handed over for this one.
         await h.Store.AppendAsync([new Incident("ecfrs", "other", Category.DeliberateSecondaryFire, OccurredAt.Exact(Now), 51.4757, 0.3217, null)]);

@@ -41,7 +41,7 @@ public sealed class SignInRateLimitTests
         // threads it takes p50 here from about 1 ms to 15-20 ms; on the one hashing thread it stays about 1 ms.
         await using var server = new HotSpotsServer(new Dictionary<string, string?> { ["HotSpots:Security:SignInRateLimit:PermitLimit"] = "1000000" });
         var ingest = server.Ingest();
-        var baseline = await IngestMedianAsync(server, ingest, "before");
+        var baseline = await IngestMedianAsync(ingest, "before");
 
         using var stop = new CancellationTokenSource();
         var answered = 0;
@@ -55,7 +55,7 @@ public sealed class SignInRateLimitTests
             }
         })).ToList();
         await flooding.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        var during = await IngestMedianAsync(server, ingest, "during");
+        var during = await IngestMedianAsync(ingest, "during");
         var hashedDuring = Volatile.Read(ref answered);
         await stop.CancelAsync();
         await Task.WhenAll(floods);
@@ -72,7 +72,7 @@ public sealed class SignInRateLimitTests
         return await server.Client().SendAsync(request);
     }
 
-    private static async Task<double> IngestMedianAsync(HotSpotsServer server, HttpClient ingest, string label)
+    private static async Task<double> IngestMedianAsync(HttpClient ingest, string label)
     {
         var times = new List<double>();
         for (var i = 0; i < 40; i++)
