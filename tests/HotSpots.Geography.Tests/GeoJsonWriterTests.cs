@@ -23,6 +23,12 @@ public class GeoJsonWriterTests
     }
 
     [Fact]
+    public void The_text_written_is_the_one_zones_were_stored_with_so_an_unchanged_zone_stays_unchanged()
+    {
+        Assert.Equal("""{"type":"MultiPolygon","coordinates":[[[[0.3,51.47],[0.31,51.47],[0.31,51.48],[0.3,51.48],[0.3,51.47]]]]}""", GeoJsonWriter.ToJson(Ward("A").Geometry));
+    }
+
+    [Fact]
     public void A_shape_read_back_is_the_shape_written_so_its_fingerprint_holds()
     {
         var ward = Ward("A");

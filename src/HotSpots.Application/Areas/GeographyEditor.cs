@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HotSpots.Application.Monitoring;
@@ -17,7 +18,10 @@ public sealed record ZoneVersionView(int Version, string Name, string Origin, bo
 /// A zone as sent: a name and either <c>circle</c> (<c>latitude</c>, <c>longitude</c>, <c>radiusMetres</c>) or
 /// <c>geometry</c> (a GeoJSON Polygon or MultiPolygon in WGS84).
 /// </summary>
-public sealed record ZonePut(string? Name, JsonElement? Circle, JsonElement? Geometry);
+public sealed record ZonePut(
+    string? Name,
+    [property: Description("A circle: {\"latitude\", \"longitude\", \"radiusMetres\"} (up to 50 km); send this or geometry")] JsonElement? Circle,
+    [property: Description("A GeoJSON Polygon or MultiPolygon, WGS84 longitude/latitude, rings that do not cross; send this or circle")] JsonElement? Geometry);
 
 /// <summary>What a change to the geography was accepted as: the store's revision, and the one this node has applied.</summary>
 public sealed record GeographyAccepted(long Revision, long AppliedRevision, object? Item = null);
@@ -27,7 +31,10 @@ public sealed record GeographyStatus(long Revision, long AppliedRevision, string
 public sealed record WardSetView(string Id, string Name, int Wards, DateTimeOffset? LoadedAt, bool Current);
 
 /// <summary>A ward set to load: an id, a name and its wards as a GeoJSON FeatureCollection.</summary>
-public sealed record WardSetPost(string? Id, string? Name, JsonElement? Features);
+public sealed record WardSetPost(
+    [property: Description("1-64 characters of a-z, 0-9, '-' and '_'")] string? Id,
+    string? Name,
+    [property: Description("A GeoJSON FeatureCollection of Polygon or MultiPolygon wards (WGS84), each with a code property (WDyyCD or code) and a name (WDyyNM or name)")] JsonElement? Features);
 
 /// <summary>Why a change was refused, which decides how the API answers it.</summary>
 public enum RefusalKind

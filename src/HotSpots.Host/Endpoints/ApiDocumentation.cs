@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using HotSpots.Domain.Heat;
 using HotSpots.Domain.Incidents;
 using HotSpots.Host.Security;
@@ -14,7 +17,7 @@ namespace HotSpots.Host.Endpoints;
 /// each operation's role, and the words the query parameters take as enums. Both need a signed-in viewer (or a key):
 /// the document lists every endpoint that returns police-sensitive locations.
 /// </summary>
-public static class ApiDocumentation
+public static partial class ApiDocumentation
 {
     public const string Account = "Account";
     public const string Dashboard = "Dashboard";
@@ -143,12 +146,53 @@ public static class ApiDocumentation
     /// <summary>The document at <c>/openapi/v1.json</c> and the reference at <see cref="ReferencePath"/>, both for signed-in viewers and keys.</summary>
     public static WebApplication MapApiDocumentation(this WebApplication app)
     {
+        app.Use(AllowReferenceScriptAsync);
         app.MapOpenApi().RequireAuthorization(SecurityExtensions.ViewerPolicy);
+        // Nothing about the API leaves the service: no agent, telemetry, hosted fonts or deploy tools (the page's policy
+        // would block their requests anyway).
         app.MapScalarApiReference(ReferencePath, o => o
                 .WithTitle("HotSpots API")
                 .DisableDefaultFonts()
+                .DisableAgent()
+                .DisableTelemetry()
+                .HideDeveloperTools()
                 .AddPreferredSecuritySchemes(SessionScheme, BearerScheme))
             .RequireAuthorization(SecurityExtensions.ViewerPolicy);
         return app;
     }
+
+    /// <summary>
+    /// Scalar's page starts itself with an inline script, which the site's policy (no inline script anywhere) blocks;
+    /// the page alone is let run exactly the scripts it holds, named by their hashes.
+    /// </summary>
+    private static async Task AllowReferenceScriptAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!context.Request.Path.StartsWithSegments(ReferencePath, out var rest) || rest.Value is not (null or "" or "/"))
+        {
+            await next(context);
+            return;
+        }
+        var original = context.Response.Body;
+        using var page = new MemoryStream();
+        context.Response.Body = page;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            var hashes = InlineScript().Matches(Encoding.UTF8.GetString(page.GetBuffer(), 0, (int)page.Length))
+                .Select(m => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(m.Groups[1].Value)))}'");
+            context.Response.Headers.ContentSecurityPolicy = $"{context.Response.Headers.ContentSecurityPolicy}; script-src 'self' {string.Join(' ', hashes)}";
+        }
+        page.Position = 0;
+        await page.CopyToAsync(original, context.RequestAborted);
+    }
+
+    [GeneratedRegex("<script(?: type=\"module\")?>(.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex InlineScript();
 }

@@ -133,7 +133,16 @@ public class ApiDocumentationTests : ServerTests
         using var person = await Server.SignedInAsync(HotSpotsServer.ViewerUser);
         var page = await person.GetAsync("/api-docs");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("HotSpots API", await page.Content.ReadAsStringAsync());
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("HotSpots API", html);
         Assert.Equal(HttpStatusCode.OK, (await person.GetAsync(DocumentPath)).StatusCode);
+
+        // The page starts itself with an inline script: the policy lets exactly that one run, no other inline script.
+        var start = html.IndexOf("<script type=\"module\">", StringComparison.Ordinal) + "<script type=\"module\">".Length;
+        var script = html[start..html.IndexOf("</script>", start, StringComparison.Ordinal)];
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(script)));
+        var policy = string.Join(";", page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains($"script-src 'self' 'sha256-{hash}'", policy);
+        Assert.DoesNotContain("'unsafe-inline' 'sha256", policy);
     }
 }
