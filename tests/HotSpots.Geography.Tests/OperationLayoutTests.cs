@@ -138,4 +138,15 @@ public class OperationLayoutTests
             .Select(p => (p.GetProperty("role").GetString(), p.GetProperty("code").GetString(), p.GetProperty("name").GetString()));
         Assert.Equal([("excluded", "op", "op: excluded from control"), ("buffer", "grip", "Grays: buffer"), ("zone", "grip", "Grays")], features);
     }
+
+    [Fact]
+    public void A_layout_without_zones_draws_an_empty_excluded_area()
+    {
+        var layout = OperationLayout.Build(new OperationFrame("op", ["gone"], null, 200, 400), Zones(), "w");
+
+        var feature = Assert.Single(JsonDocument.Parse(layout.ToGeoJson(Zones())).RootElement.GetProperty("features").EnumerateArray());
+
+        Assert.Equal("MultiPolygon", feature.GetProperty("geometry").GetProperty("type").GetString());
+        Assert.Equal(0, feature.GetProperty("geometry").GetProperty("coordinates").GetArrayLength());
+    }
 }

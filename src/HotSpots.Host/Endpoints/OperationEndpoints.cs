@@ -34,10 +34,9 @@ public static class OperationEndpoints
                 await editor.ZoneAsync(code, ct) is { } zone ? TypedResults.Ok(zone) : NotFound("No such zone", $"there is no zone '{code}'"))
             .WithTags(ApiDocumentation.Zones).WithSummary("A zone with every version of it");
         analyst.MapPut("/zones/{code}", async (string code, ZonePut? body, GeographyEditor editor, CancellationToken ct) => Answer(await editor.PutZoneAsync(code, body, ct)))
-            .WithTags(ApiDocumentation.Zones).WithSummary("Create or change a zone (a new version); history is re-assigned in the background")
-            .Produces<GeographyAccepted>(202);
+            .WithTags(ApiDocumentation.Zones).WithSummary("Create or change a zone (a new version); history is re-assigned in the background");
         analyst.MapDelete("/zones/{code}", async (string code, GeographyEditor editor, CancellationToken ct) => Answer(await editor.RetireZoneAsync(code, ct)))
-            .WithTags(ApiDocumentation.Zones).WithSummary("Retire a zone (a retired version; its history is kept)").Produces<GeographyAccepted>(202);
+            .WithTags(ApiDocumentation.Zones).WithSummary("Retire a zone (a retired version; its history is kept)");
 
         viewer.MapGet("/operations", async (IOperationStore store, CancellationToken ct) => TypedResults.Ok(await store.OperationsAsync(ct)))
             .WithTags(ApiDocumentation.Operations).WithSummary("Every operation");
@@ -45,9 +44,9 @@ public static class OperationEndpoints
                 await editor.OperationAsync(id, ct) is { } operation ? TypedResults.Ok(operation) : NotFound("No such operation", $"there is no operation '{id}'"))
             .WithTags(ApiDocumentation.Operations).WithSummary("One operation");
         analyst.MapPut("/operations/{id}", PutOperationAsync).WithTags(ApiDocumentation.Operations).WithSummary("Create or change an operation")
-            .Accepts<Operation>("application/json").Produces<GeographyAccepted>(202).ProducesProblem(415);
+            .Accepts<Operation>("application/json").ProducesProblem(415);
         analyst.MapDelete("/operations/{id}", async (string id, GeographyEditor editor, CancellationToken ct) => Answer(await editor.DeleteOperationAsync(id, ct)))
-            .WithTags(ApiDocumentation.Operations).WithSummary("Delete an operation (its zones and patrols stay)").Produces<GeographyAccepted>(202);
+            .WithTags(ApiDocumentation.Operations).WithSummary("Delete an operation (its zones and patrols stay)");
         viewer.MapGet("/operations/{id}/evaluation", EvaluateAsync).RequireAppliedGeography()
             .WithTags(ApiDocumentation.Operations)
             .WithSummary("Evaluate an operation: R/D/C counts and rates, gross and net effect, WDD, WDQ, dosage, zone ranking (?format=csv to export)")
@@ -66,11 +65,16 @@ public static class OperationEndpoints
 
         viewer.MapGet("/ward-sets", async (GeographyEditor editor, CancellationToken ct) => TypedResults.Ok(await editor.WardSetsAsync(ct)))
             .WithTags(ApiDocumentation.WardSets).WithSummary("The ward sets that can be chosen, and which is current");
-        admin.MapPost("/ward-sets", async (WardSetPost? body, GeographyEditor editor, CancellationToken ct) => Answer(await editor.AddWardSetAsync(body, ct)))
+        admin.MapPost("/ward-sets", async Task<Results<Created<WardSetView>, ProblemHttpResult>> (WardSetPost? body, GeographyEditor editor, CancellationToken ct) =>
+                await editor.AddWardSetAsync(body, ct) switch
+                {
+                    GeographyEdit.Loaded { WardSet: var set } => TypedResults.Created($"/api/ward-sets/{set.Id}", set),
+                    GeographyEdit.Refused refused => Problem(refused),
+                    var other => throw new InvalidOperationException($"no answer for {other}"),
+                })
             .WithBulkBody(app).WithTags(ApiDocumentation.WardSets).WithSummary("Load a new ward set (GeoJSON FeatureCollection)");
         admin.MapPost("/ward-sets/{id}/current", async (string id, GeographyEditor editor, CancellationToken ct) => Answer(await editor.MakeWardSetCurrentAsync(id, ct)))
-            .WithTags(ApiDocumentation.WardSets).WithSummary("Make a ward set current; history is re-assigned from stored coordinates")
-            .Produces<GeographyAccepted>(202);
+            .WithTags(ApiDocumentation.WardSets).WithSummary("Make a ward set current; history is re-assigned from stored coordinates");
         return app;
     }
 
@@ -102,12 +106,7 @@ public static class OperationEndpoints
             return TypedResults.Problem(statusCode: 400, title: "Malformed operation", detail: $"The body is not an operation: {ex.Message}");
         }
         if (operation is null) return TypedResults.Problem(statusCode: 400, title: "Malformed operation", detail: "The body is empty.");
-        return Answer(await editor.PutOperationAsync(id, operation, ct)) switch
-        {
-            { Result: Ok<GeographyAccepted> ok } => ok,
-            { Result: Accepted<GeographyAccepted> accepted } => accepted,
-            var other => (ProblemHttpResult)other.Result,
-        };
+        return Answer(await editor.PutOperationAsync(id, operation, ct));
     }
 
     private static async Task<Results<Ok<OperationEvaluation>, FileContentHttpResult, ProblemHttpResult>> EvaluateAsync(
@@ -176,32 +175,33 @@ public static class OperationEndpoints
             new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), ct));
     }
 
-    /// <summary>
-    /// A change's answer: 202 with where to wait for it when stored, 200 when already so, 201 for a ward set loaded; a
-    /// refusal that names every problem (<c>problems</c>) and, as <c>errors</c>, groups them by the field they are
-    /// about, as ASP.NET Core's validation problems do: the dashboard's form shows each beside its field.
-    /// </summary>
-    private static Results<Ok<GeographyAccepted>, Accepted<GeographyAccepted>, Created<WardSetView>, ProblemHttpResult> Answer(GeographyEdit edit) => edit switch
+    /// <summary>A change's answer: 202 with where to wait for it when stored, 200 when it was already so.</summary>
+    private static Results<Ok<GeographyAccepted>, Accepted<GeographyAccepted>, ProblemHttpResult> Answer(GeographyEdit edit) => edit switch
     {
         GeographyEdit.Stored { Accepted: var accepted } => TypedResults.Accepted($"/api/geography?revision={accepted.Revision}", accepted),
         GeographyEdit.Unchanged { Accepted: var accepted } => TypedResults.Ok(accepted),
-        GeographyEdit.Loaded { WardSet: var set } => TypedResults.Created($"/api/ward-sets/{set.Id}", set),
-        GeographyEdit.Refused refused => TypedResults.Problem(
-            statusCode: refused.Kind switch
-            {
-                RefusalKind.Malformed => 400,
-                RefusalKind.NotFound => 404,
-                RefusalKind.Conflict => 409,
-                _ => 422,
-            },
-            title: refused.Title, detail: refused.Detail,
-            extensions: refused.Problems is not { } problems ? null : new Dictionary<string, object?>
-            {
-                ["problems"] = problems.Select(p => p.Message).ToList(),
-                ["errors"] = problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToList()),
-            }),
+        GeographyEdit.Refused refused => Problem(refused),
         _ => throw new InvalidOperationException($"no answer for {edit}"),
     };
+
+    /// <summary>
+    /// A refusal that names every problem (<c>problems</c>) and, as <c>errors</c>, groups them by the field they are
+    /// about, as ASP.NET Core's validation problems do: the dashboard's form shows each beside its field.
+    /// </summary>
+    private static ProblemHttpResult Problem(GeographyEdit.Refused refused) => TypedResults.Problem(
+        statusCode: refused.Kind switch
+        {
+            RefusalKind.Malformed => 400,
+            RefusalKind.NotFound => 404,
+            RefusalKind.Conflict => 409,
+            _ => 422,
+        },
+        title: refused.Title, detail: refused.Detail,
+        extensions: refused.Problems is not { } problems ? null : new Dictionary<string, object?>
+        {
+            ["problems"] = problems.Select(p => p.Message).ToList(),
+            ["errors"] = problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToList()),
+        });
 
     private static ProblemHttpResult NotFound(string title, string detail) => TypedResults.Problem(statusCode: 404, title: title, detail: detail);
 
