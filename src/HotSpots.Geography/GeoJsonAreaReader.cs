@@ -15,8 +15,6 @@ namespace HotSpots.Geography;
 /// </summary>
 public static partial class GeoJsonAreaReader
 {
-    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
-
     public static IReadOnlyList<Area> Read(string path, string? codeProperty = null, string? nameProperty = null)
     {
         if (!File.Exists(path)) throw new GeographyException($"boundary file {path} does not exist");
@@ -82,50 +80,29 @@ public static partial class GeoJsonAreaReader
     {
         if (geometry.ValueKind != JsonValueKind.Object) throw new GeographyException($"{where}: geometry is not a GeoJSON object");
         var type = geometry.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        if (type is not ("Polygon" or "MultiPolygon"))
+            throw new GeographyException($"{where}: geometry type {type ?? "(none)"} is not Polygon or MultiPolygon");
         if (!geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array)
             throw new GeographyException($"{where}: geometry has no coordinates");
-        Geometry result = type switch
+        Geometry result;
+        try
         {
-            "Polygon" => ReadPolygon(coordinates, where),
-            "MultiPolygon" => Factory.CreateMultiPolygon([.. coordinates.EnumerateArray().Select(p => ReadPolygon(p, where))]),
-            _ => throw new GeographyException($"{where}: geometry type {type ?? "(none)"} is not Polygon or MultiPolygon"),
-        };
+            result = geometry.Deserialize<Geometry>(GeoJsonWriter.Options)
+                ?? throw new GeographyException($"{where}: geometry has no coordinates");
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            throw new GeographyException($"{where}: not a {type} of closed rings of at least 4 [longitude, latitude] positions ({ex.Message})");
+        }
+        if (result.IsEmpty) throw new GeographyException($"{where}: {type} has no rings");
+        if (result.Coordinates.FirstOrDefault(c => c.X is < -180 or > 180 || c.Y is < -90 or > 90) is { } outside)
+            throw new GeographyException(string.Create(CultureInfo.InvariantCulture,
+                $"{where}: position [{outside.X}, {outside.Y}] is not WGS84 longitude/latitude (grid coordinates are not accepted in boundary files)"));
         if (result.IsValid) return result;
         if (repair) return GeometryFixer.Fix(result);
         var error = new IsValidOp(result).ValidationError;
         throw new GeographyException(string.Create(CultureInfo.InvariantCulture,
             $"{where} is not valid: {error.Message} at longitude {error.Coordinate.X}, latitude {error.Coordinate.Y}"));
-    }
-
-    private static Polygon ReadPolygon(JsonElement rings, string where)
-    {
-        if (rings.ValueKind != JsonValueKind.Array) throw new GeographyException($"{where}: a polygon is not an array of rings");
-        try
-        {
-            return ReadRings(rings, where);
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            throw new GeographyException($"{where}: a ring is not closed or has fewer than 4 positions ({ex.Message})");
-        }
-    }
-
-    private static Polygon ReadRings(JsonElement rings, string where)
-    {
-        var linear = rings.EnumerateArray().Select(ring => Factory.CreateLinearRing([.. ring.EnumerateArray().Select(position =>
-        {
-            if (position.ValueKind != JsonValueKind.Array || position.GetArrayLength() < 2)
-                throw new GeographyException($"{where}: a position is not [longitude, latitude]");
-            if (position[0].ValueKind != JsonValueKind.Number || position[1].ValueKind != JsonValueKind.Number)
-                throw new GeographyException($"{where}: a position is not [longitude, latitude] numbers");
-            var lon = position[0].GetDouble();
-            var lat = position[1].GetDouble();
-            if (lon is < -180 or > 180 || lat is < -90 or > 90)
-                throw new GeographyException($"{where}: position [{lon}, {lat}] is not WGS84 longitude/latitude (grid coordinates are not accepted in boundary files)");
-            return new Coordinate(lon, lat);
-        })])).ToArray();
-        if (linear.Length == 0) throw new GeographyException($"{where}: polygon has no rings");
-        return Factory.CreatePolygon(linear[0], linear[1..]);
     }
 
     [GeneratedRegex("^WD[0-9]{2}CD$", RegexOptions.IgnoreCase)]

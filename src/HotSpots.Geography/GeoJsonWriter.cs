@@ -1,42 +1,80 @@
 using System.Text.Json;
+using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
 
 namespace HotSpots.Geography;
 
-/// <summary>Writes polygons as GeoJSON MultiPolygons (lon/lat to six places: about 10 cm).</summary>
+/// <summary>A feature to write: its GeoJSON <c>id</c> (or none), its shape and its <c>properties</c>.</summary>
+public sealed record GeoFeature(string? Id, Geometry Geometry, IEnumerable<KeyValuePair<string, object>> Properties);
+
+/// <summary>
+/// GeoJSON as HotSpots reads and writes it, through NetTopologySuite's System.Text.Json converters: WGS84 lon/lat,
+/// rings kept as drawn (a reoriented ring would change an area's fingerprint, and so its grain), and areas written as
+/// MultiPolygons to six places (about 10 cm).
+/// </summary>
 public static class GeoJsonWriter
 {
-    public static void WriteGeometry(Utf8JsonWriter json, Geometry geometry)
-    {
-        var polygons = Enumerable.Range(0, geometry.NumGeometries).Select(geometry.GetGeometryN).OfType<Polygon>().ToList();
-        json.WriteStartObject();
-        json.WriteString("type", "MultiPolygon");
-        json.WriteStartArray("coordinates");
-        foreach (var polygon in polygons)
-        {
-            json.WriteStartArray();
-            foreach (var ring in new[] { polygon.ExteriorRing }.Concat(polygon.InteriorRings))
-            {
-                json.WriteStartArray();
-                foreach (var c in ring.Coordinates)
-                {
-                    json.WriteStartArray();
-                    json.WriteNumberValue(Math.Round(c.X, 6));
-                    json.WriteNumberValue(Math.Round(c.Y, 6));
-                    json.WriteEndArray();
-                }
-                json.WriteEndArray();
-            }
-            json.WriteEndArray();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
+    internal static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
 
-    public static string ToJson(Geometry geometry)
+    /// <summary>The converters' options; a feature's <c>id</c> member is read from and written to its <c>id</c> attribute.</summary>
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        Converters = { new GeoJsonConverterFactory(Wgs84, false, "id", RingOrientationOption.DoNotModify) },
+    };
+
+    public static void WriteGeometry(Utf8JsonWriter json, Geometry geometry) => JsonSerializer.Serialize(json, AsWritten(geometry), Options);
+
+    public static string ToJson(Geometry geometry) => JsonSerializer.Serialize(AsWritten(geometry), Options);
+
+    /// <summary>
+    /// A FeatureCollection with the collection's own members (which set, which revision, ...) before <c>features</c>;
+    /// a feature given an id has it as its GeoJSON <c>id</c>.
+    /// </summary>
+    public static byte[] FeatureCollection(IReadOnlyDictionary<string, object> members, IEnumerable<GeoFeature> features)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer)) WriteGeometry(json, geometry);
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "FeatureCollection");
+            foreach (var (name, value) in members)
+            {
+                json.WritePropertyName(name);
+                JsonSerializer.Serialize(json, value, value.GetType(), Options);
+            }
+            json.WriteStartArray("features");
+            foreach (var (id, geometry, properties) in features)
+            {
+                var feature = new Feature(AsWritten(geometry), new AttributesTable(properties));
+                JsonSerializer.Serialize<IFeature>(json, id is null ? feature : new IdentifiedFeature(feature, id), Options);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Every polygon of <paramref name="geometry"/> as one MultiPolygon, its coordinates rounded to six places.</summary>
+    private static MultiPolygon AsWritten(Geometry geometry)
+    {
+        var polygons = Enumerable.Range(0, geometry.NumGeometries).Select(geometry.GetGeometryN).OfType<Polygon>()
+            .Select(p => Wgs84.CreatePolygon(Rounded(p.ExteriorRing), [.. p.InteriorRings.Select(Rounded)]));
+        return Wgs84.CreateMultiPolygon([.. polygons]);
+    }
+
+    private static LinearRing Rounded(LineString ring) =>
+        Wgs84.CreateLinearRing([.. ring.Coordinates.Select(c => new Coordinate(Math.Round(c.X, 6), Math.Round(c.Y, 6)))]);
+
+    /// <summary>A feature whose GeoJSON <c>id</c> is its code, kept apart from its properties.</summary>
+    private sealed class IdentifiedFeature(Feature feature, string id) : IFeature, IUnique
+    {
+        public object Id => id;
+
+        public Geometry Geometry { get => feature.Geometry; set => feature.Geometry = value; }
+
+        public Envelope BoundingBox { get => feature.BoundingBox; set => feature.BoundingBox = value; }
+
+        public IAttributesTable Attributes { get => feature.Attributes; set => feature.Attributes = value; }
     }
 }

@@ -55,6 +55,11 @@ public sealed class GeographyModel
     /// <summary><c>demo</c> or <c>configured</c>, as the API reports it.</summary>
     public string Mode => IsDemo ? "demo" : "configured";
 
+    /// <summary>What the API, the dashboard and the start banner say about where the boundaries come from.</summary>
+    public string Note => IsDemo
+        ? "Demo geography: Thurrock's 20 wards with real names and codes but approximate shapes. Configure HotSpots:Geography:Wards:Files for real boundaries."
+        : "Configured boundary files.";
+
     public AreaSet Set(AreaSetKind kind) => kind switch
     {
         AreaSetKind.Wards => Wards,

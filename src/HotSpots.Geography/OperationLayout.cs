@@ -20,6 +20,22 @@ public sealed record OperationLayout(string Operation, IReadOnlySet<string>? Con
     /// <summary>Whether an incident in <paramref name="ward"/> (null: outside every ward) belongs to the control wards.</summary>
     public bool InControlWards(Area? ward) => ward is not null && (ControlWards is null || ControlWards.Contains(ward.Code));
 
+    /// <summary>
+    /// The layout as a GeoJSON FeatureCollection for the map: what the control leaves out, then each zone's buffer ring
+    /// and the zone itself, every feature's <c>role</c> saying which (<c>excluded</c>, <c>buffer</c>, <c>zone</c>).
+    /// </summary>
+    public byte[] ToGeoJson(AreaSet zones)
+    {
+        GeoFeature Feature(string role, string code, Area area) => new(null, area.Geometry, [new("role", role), new("code", code), new("name", area.Name)]);
+        var features = new List<GeoFeature> { Feature("excluded", Operation, Excluded) };
+        foreach (var zone in Zones)
+        {
+            features.Add(Feature("buffer", zone.Zone, zone.Ring));
+            features.Add(Feature("zone", zone.Zone, zones.ByCode[zone.Zone]));
+        }
+        return GeoJsonWriter.FeatureCollection(new Dictionary<string, object> { ["operation"] = Operation }, features);
+    }
+
     public static OperationLayout Build(OperationFrame frame, AreaSet zones, string wardSetId)
     {
         var present = frame.Zones.Where(zones.ByCode.ContainsKey).Select(z => zones.ByCode[z]).ToList();

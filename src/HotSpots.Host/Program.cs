@@ -60,7 +60,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapOpenApi();
+app.MapApiDocumentation();
 app.MapHealth();
 app.MapAccountEndpoints();
 app.MapDashboardEndpoints();

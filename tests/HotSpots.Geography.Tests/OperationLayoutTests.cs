@@ -123,4 +123,30 @@ public class OperationLayoutTests
         Assert.Single(rings);
         Assert.Equal("MultiPolygon", JsonDocument.Parse(GeoJsonWriter.ToJson(zone.Geometry)).RootElement.GetProperty("type").GetString());
     }
+
+    [Fact]
+    public void A_layout_is_drawn_as_the_excluded_area_then_each_zones_buffer_and_zone()
+    {
+        var zone = new Area("grip", "Grays", MetricGeometry.Circle(Lat, Lon, 300));
+        var layout = OperationLayout.Build(new OperationFrame("op", ["grip"], null, 200, 400), Zones(zone), "w");
+
+        var root = JsonDocument.Parse(layout.ToGeoJson(Zones(zone))).RootElement;
+
+        Assert.Equal(("FeatureCollection", "op"), (root.GetProperty("type").GetString(), root.GetProperty("operation").GetString()));
+        var features = root.GetProperty("features").EnumerateArray()
+            .Select(f => f.GetProperty("properties"))
+            .Select(p => (p.GetProperty("role").GetString(), p.GetProperty("code").GetString(), p.GetProperty("name").GetString()));
+        Assert.Equal([("excluded", "op", "op: excluded from control"), ("buffer", "grip", "Grays: buffer"), ("zone", "grip", "Grays")], features);
+    }
+
+    [Fact]
+    public void A_layout_without_zones_draws_an_empty_excluded_area()
+    {
+        var layout = OperationLayout.Build(new OperationFrame("op", ["gone"], null, 200, 400), Zones(), "w");
+
+        var feature = Assert.Single(JsonDocument.Parse(layout.ToGeoJson(Zones())).RootElement.GetProperty("features").EnumerateArray());
+
+        Assert.Equal("MultiPolygon", feature.GetProperty("geometry").GetProperty("type").GetString());
+        Assert.Equal(0, feature.GetProperty("geometry").GetProperty("coordinates").GetArrayLength());
+    }
 }

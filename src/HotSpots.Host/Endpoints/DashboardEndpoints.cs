@@ -58,6 +58,7 @@ public static class DashboardEndpoints
     {
         app.MapGet("/api/dashboard", (IOptions<DashboardOptions> options) => new DashboardConfig(options.Value.TileUrl, options.Value.TileAttribution, HomeArea.Thurrock))
             .RequireAuthorization(SecurityExtensions.ViewerPolicy)
+            .WithTags(ApiDocumentation.Dashboard)
             .WithSummary("The dashboard's settings (base map tiles, the partnership's home area)");
         app.MapGet("/api/categories", () => TypedResults.Ok(CategoryList.Current))
             .RequireAuthorization(SecurityExtensions.ViewerPolicy)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotSpots.Host.Endpoints;
 
@@ -57,8 +58,8 @@ internal static class JsonText
         }
     }
 
-    public static IResult DuplicateKeyProblem(string path) =>
-        Results.Problem(statusCode: 400, title: "Duplicate JSON key", detail: $"the key '{path[(path.LastIndexOf('.') + 1)..]}' is given twice at {path}; send each key once");
+    public static ProblemHttpResult DuplicateKeyProblem(string path) =>
+        TypedResults.Problem(statusCode: 400, title: "Duplicate JSON key", detail: $"the key '{path[(path.LastIndexOf('.') + 1)..]}' is given twice at {path}; send each key once");
 
     /// <summary>
     /// An id sent as a JSON number, in one canonical form: <c>1000</c>, <c>1000.0</c> and <c>1e3</c> are one number

@@ -1,12 +1,9 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using HotSpots.Application.Monitoring;
 using HotSpots.Geography;
 using HotSpots.Host.Alerts;
 using HotSpots.Host.Security;
 using HotSpots.Store;
-using NetTopologySuite.Geometries;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotSpots.Host.Endpoints;
 
@@ -30,62 +27,61 @@ public static class ReadingEndpoints
 {
     public static IEndpointRouteBuilder MapReadingEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization(SecurityExtensions.ViewerPolicy);
+        var api = app.MapGroup("/api").RequireAuthorization(SecurityExtensions.ViewerPolicy).WithTags(ApiDocumentation.Heat);
 
-        api.MapGet("/areas", async (string? set, string? wardSet, AreaGeoJson areas, MonitorDirectory monitors, WardSetHistory history, CancellationToken ct) =>
+        api.MapGet("/areas", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string? set, string? wardSet, AreaGeoJson areas, MonitorDirectory monitors, WardSetHistory history, CancellationToken ct) =>
             {
                 if (!AreaSet.TryParseName(set ?? "wards", out var kind))
-                    return Results.Problem(statusCode: 400, title: "Unknown area set", detail: $"set '{set}' is not wards or zones");
+                    return TypedResults.Problem(statusCode: 400, title: "Unknown area set", detail: $"set '{set}' is not wards or zones");
                 var geography = monitors.Geography;
                 if (wardSet is not null && kind == AreaSetKind.Wards)
                 {
                     if (await history.GetAsync(wardSet, ct) is not { } old)
-                        return Results.Problem(statusCode: 404, title: "No such ward set", detail: $"there is no ward set '{wardSet}'; see GET /api/ward-sets");
+                        return TypedResults.Problem(statusCode: 404, title: "No such ward set", detail: $"there is no ward set '{wardSet}'; see GET /api/ward-sets");
                     geography = old.Geography;
                 }
-                return Results.Bytes(areas.For(kind, geography), "application/geo+json");
+                return TypedResults.Bytes(areas.For(kind, geography), "application/geo+json");
             })
-            .WithSummary("Ward or zone boundaries as a GeoJSON FeatureCollection (?wardSet= for a ward set that is not current)");
+            .WithSummary("Ward or zone boundaries as a GeoJSON FeatureCollection (?wardSet= for a ward set that is not current)")
+            .Produces<GeoJsonFeatureCollection>(200, "application/geo+json");
 
-        api.MapGet("/heat", async (string? set, string? group, string? window, string? month, string? at, string? wardSet,
+        api.MapGet("/heat", async Task<Results<Ok<HeatSnapshot>, ProblemHttpResult>> (string? set, string? group, string? window, string? month, string? at, string? wardSet,
                 HeatService heat, WardSetHistory history, TimeProvider time, CancellationToken ct) =>
             {
                 if (HeatSelection.TryParse(set, group, window, month, at, time.GetUtcNow(), out var error) is not { } selection)
-                    return Results.Problem(statusCode: 400, title: "Invalid heat selection", detail: error);
+                    return TypedResults.Problem(statusCode: 400, title: "Invalid heat selection", detail: error);
                 MonitorSnapshot? old = null;
                 if (wardSet is not null)
                 {
                     if (selection.Set != AreaSetKind.Wards)
-                        return Results.Problem(statusCode: 400, title: "Invalid heat selection", detail: "wardSet goes with set=wards");
+                        return TypedResults.Problem(statusCode: 400, title: "Invalid heat selection", detail: "wardSet goes with set=wards");
                     if ((old = await history.GetAsync(wardSet, ct)) is null)
-                        return Results.Problem(statusCode: 404, title: "No such ward set", detail: $"there is no ward set '{wardSet}'; see GET /api/ward-sets");
+                        return TypedResults.Problem(statusCode: 404, title: "No such ward set", detail: $"there is no ward set '{wardSet}'; see GET /api/ward-sets");
                 }
-                return Results.Ok(await heat.GetAsync(selection, cancellationToken: ct, wardSet: old));
+                return TypedResults.Ok(await heat.GetAsync(selection, cancellationToken: ct, wardSet: old));
             })
-            .WithSummary("Observed, expected and heat score of every area for a category group and window (?at= for an hour of the last 7 days; ?wardSet= for a ward set that is not current)")
-            .Produces<HeatSnapshot>();
+            .WithSummary("Observed, expected and heat score of every area for a category group and window (?at= for an hour of the last 7 days; ?wardSet= for a ward set that is not current)");
 
-        api.MapGet("/areas/{set}/{code}", async (string set, string code, string? group, string? window, string? month, string? at,
+        api.MapGet("/areas/{set}/{code}", async Task<Results<Ok<AreaDrillDownView>, ProblemHttpResult>> (string set, string code, string? group, string? window, string? month, string? at,
                 HeatService heat, IAlertStore alerts, TimeProvider time, CancellationToken ct) =>
             {
                 if (HeatSelection.TryParse(set, group, window, month, at, time.GetUtcNow(), out var error) is not { } selection)
-                    return Results.Problem(statusCode: 400, title: "Invalid heat selection", detail: error);
+                    return TypedResults.Problem(statusCode: 400, title: "Invalid heat selection", detail: error);
                 if (await heat.GetDrillDownAsync(selection, code) is not { } drillDown)
-                    return Results.Problem(statusCode: 404, title: "No such area", detail: $"there is no area '{code}' in {selection.SetName}");
+                    return TypedResults.Problem(statusCode: 404, title: "No such area", detail: $"there is no area '{code}' in {selection.SetName}");
                 var areaAlerts = await alerts.QueryAsync(new AlertQuery(AreaCode: code, Limit: 20), ct);
-                return Results.Ok(new AreaDrillDownView(drillDown, [.. areaAlerts.Select(AlertView.Of)]));
+                return TypedResults.Ok(new AreaDrillDownView(drillDown, [.. areaAlerts.Select(AlertView.Of)]));
             })
-            .WithSummary("One area's drill-down: counts by category, daily (28 days) and monthly (12 months) trends, repeat locations and alerts")
-            .Produces<AreaDrillDownView>();
+            .WithSummary("One area's drill-down: counts by category, daily (28 days) and monthly (12 months) trends, repeat locations and alerts");
 
-        api.MapGet("/status", async (MonitorDirectory monitors, IIncidentStore store, ILogPosition tailer, CancellationToken ct) =>
+        api.MapGet("/status", async Task<Ok<ServiceStatus>> (MonitorDirectory monitors, IIncidentStore store, ILogPosition tailer, CancellationToken ct) =>
             {
                 var geography = monitors.Geography;
                 var latest = await store.LatestOccurredAtAsync(null, ct);
                 var replay = store.Purpose == StorePurpose.Replay ? new ReplayPeriod(await FirstOccurredAtAsync(store, ct), latest) : null;
-                return new ServiceStatus(geography.Mode, GeographyNote(geography), geography.Wards.Areas.Count, geography.Zones.Areas.Count,
-                await store.CountAsync(ct), tailer.AppliedSequence, replay is null ? "live" : "replay",
-                latest?.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), replay);
+                return TypedResults.Ok(new ServiceStatus(geography.Mode, geography.Note, geography.Wards.Areas.Count, geography.Zones.Areas.Count,
+                    await store.CountAsync(ct), tailer.AppliedSequence, replay is null ? "live" : "replay",
+                    latest?.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), replay));
             })
             .WithSummary("Which geography is loaded and how much is stored");
 
@@ -97,51 +93,5 @@ public static class ReadingEndpoints
     {
         await foreach (var incident in store.ReadIncidentsAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, cancellationToken)) return incident.OccurredAt.Start;
         return null;
-    }
-
-    public static string GeographyNote(GeographyModel geography) => geography.IsDemo
-        ? "Demo geography: Thurrock's 20 wards with real names and codes but approximate shapes. Configure HotSpots:Geography:Wards:Files for real boundaries."
-        : "Configured boundary files.";
-
-}
-
-/// <summary>Each set of each geography snapshot is serialised once (a change of geography makes a new snapshot).</summary>
-public sealed class AreaGeoJson
-{
-    private readonly ConditionalWeakTable<GeographyModel, ConcurrentDictionary<AreaSetKind, byte[]>> _cache = [];
-
-    public byte[] For(AreaSetKind kind, GeographyModel geography) =>
-        _cache.GetValue(geography, _ => new()).GetOrAdd(kind, k => Serialise(k, geography));
-
-    private static byte[] Serialise(AreaSetKind kind, GeographyModel geography)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("type", "FeatureCollection");
-            json.WriteString("set", AreaSet.NameOf(kind));
-            json.WriteString("geography", geography.Mode);
-            json.WriteString("wardSet", geography.WardSet.Id);
-            json.WriteNumber("revision", geography.Revision);
-            json.WriteString("note", ReadingEndpoints.GeographyNote(geography));
-            json.WriteStartArray("features");
-            foreach (var area in geography.Set(kind).Areas)
-            {
-                json.WriteStartObject();
-                json.WriteString("type", "Feature");
-                json.WriteString("id", area.Code);
-                json.WriteStartObject("properties");
-                json.WriteString("code", area.Code);
-                json.WriteString("name", area.Name);
-                json.WriteEndObject();
-                json.WritePropertyName("geometry");
-                GeoJsonWriter.WriteGeometry(json, area.Geometry);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return buffer.ToArray();
     }
 }

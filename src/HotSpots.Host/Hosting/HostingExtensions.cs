@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HotSpots.Application.Areas;
 using HotSpots.Geography;
 using HotSpots.Host.Demo;
 using HotSpots.Host.Endpoints;
@@ -34,7 +35,7 @@ public static class HostingExtensions
             if (context.Exception is BadHttpRequestException bad)
                 context.ProblemDetails.Detail = bad.InnerException is JsonException json ? $"{bad.Message} {json.Message}" : bad.Message;
         });
-        services.AddOpenApi();
+        services.AddApiDocumentation();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
@@ -43,6 +44,7 @@ public static class HostingExtensions
             o.SerializerOptions.AllowDuplicateProperties = false;
         });
         services.AddSingleton<AreaGeoJson>();
+        services.AddSingleton<GeographyEditor>();
         return services;
     }
 
@@ -90,7 +92,7 @@ public static class HostingExtensions
             Console.WriteLine(app.Services.GetRequiredService<IIncidentStore>().Purpose == StorePurpose.Replay
                 ? $"  Store: {storePath} (REPLAY - this server shows replayed incidents only)"
                 : $"  Store: {storePath}");
-            Console.WriteLine($"  Geography: {geography.Mode} - {ReadingEndpoints.GeographyNote(geography)}");
+            Console.WriteLine($"  Geography: {geography.Mode} - {geography.Note}");
             var geographyOptions = app.Services.GetRequiredService<IOptions<GeographyOptions>>().Value;
             foreach (var (kind, files) in new[] { ("Ward files", geographyOptions.Wards.Files), ("Zone files", geographyOptions.Zones.Files) })
             {

@@ -110,7 +110,8 @@ public static class SiloHosting
     /// <summary>The Orleans Dashboard at <c>/orleans</c>, for administrators only (it has no sign-in of its own).</summary>
     public static WebApplication MapSiloDashboard(this WebApplication app, string adminPolicy)
     {
-        app.MapOrleansDashboard("/orleans").RequireAuthorization(adminPolicy);
+        // Orleans' own pages and their data, not HotSpots' API: kept out of the OpenAPI document.
+        app.MapOrleansDashboard("/orleans").RequireAuthorization(adminPolicy).ExcludeFromDescription();
         return app;
     }
 }

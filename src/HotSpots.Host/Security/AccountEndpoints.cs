@@ -2,6 +2,8 @@ using System.Security.Claims;
 using HotSpots.Application.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using HotSpots.Host.Endpoints;
 
 namespace HotSpots.Host.Security;
 
@@ -24,20 +26,19 @@ public static class AccountEndpoints
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        var account = app.MapGroup("/api/account");
+        var account = app.MapGroup("/api/account").WithTags(ApiDocumentation.Account);
         account.MapPost("/sign-in", SignInAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
-            .WithSummary("Sign in to the dashboard with a name and password; sets the session cookie").Produces<AccountView>();
+            .WithSummary("Sign in to the dashboard with a name and password; sets the session cookie");
         account.MapPost("/sign-out", async (HttpContext context, SessionSignIn session) =>
             {
                 await session.SignOutAsync(context);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
             .AllowAnonymous().WithSummary("End the dashboard session (every copy of its cookie)");
-        account.MapDelete("/sessions/{name}", async (string name, SessionRegistry sessions) => Results.Ok(new SessionsEnded(await sessions.EndAllAsync(name))))
-            .RequireAuthorization(SecurityExtensions.AdminPolicy).WithSummary("End every session of a person (an administrator's revocation)")
-            .Produces<SessionsEnded>();
-        account.MapGet("/", (ClaimsPrincipal user) => Describe(user))
-            .RequireAuthorization(SecurityExtensions.ViewerPolicy).WithSummary("Who is signed in, with which roles").Produces<AccountView>();
+        account.MapDelete("/sessions/{name}", async (string name, SessionRegistry sessions) => TypedResults.Ok(new SessionsEnded(await sessions.EndAllAsync(name))))
+            .RequireAuthorization(SecurityExtensions.AdminPolicy).WithSummary("End every session of a person (an administrator's revocation)");
+        account.MapGet("/", (ClaimsPrincipal user) => TypedResults.Ok(Describe(user)))
+            .RequireAuthorization(SecurityExtensions.ViewerPolicy).WithSummary("Who is signed in, with which roles");
         return app;
     }
 
@@ -48,17 +49,17 @@ public static class AccountEndpoints
         return new AccountView(user.Identity?.Name ?? "", role, roles, user.FindFirstValue(ClaimTypes.AuthenticationMethod) ?? "key");
     }
 
-    private static async Task<IResult> SignInAsync(
+    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> SignInAsync(
         SignInRequest request, UserDirectory users, SignInThrottle throttle, PasswordVerifier verifier, SessionSignIn session, SessionRegistry sessions,
         TimeProvider time, HttpContext context)
     {
         var name = request.Name?.Trim() ?? "";
         if (name.Length == 0 || string.IsNullOrEmpty(request.Password))
-            return Results.Problem(statusCode: 400, title: "Name and password needed", detail: "enter your user name and password");
+            return TypedResults.Problem(statusCode: 400, title: "Name and password needed", detail: "enter your user name and password");
         if (name.Length > SignInThrottle.MaxNameLength)
-            return Results.Problem(statusCode: 400, title: "Name too long", detail: $"name is longer than {SignInThrottle.MaxNameLength} characters; no user's is");
+            return TypedResults.Problem(statusCode: 400, title: "Name too long", detail: $"name is longer than {SignInThrottle.MaxNameLength} characters; no user's is");
         if (request.Password.Length > MaxPasswordLength || request.NewPassword?.Length > MaxPasswordLength)
-            return Results.Problem(statusCode: 400, title: "Password too long",
+            return TypedResults.Problem(statusCode: 400, title: "Password too long",
                 detail: $"{(request.Password.Length > MaxPasswordLength ? "password" : "newPassword")} is longer than {MaxPasswordLength} characters");
         var client = SignInRateLimit.ClientKey(context.Connection.RemoteIpAddress);
         if (throttle.LockedUntil(name, client) is { } until) return Locked(until, time);
@@ -68,39 +69,39 @@ public static class AccountEndpoints
         if (check == PasswordCheck.Busy)
         {
             context.Response.Headers.RetryAfter = "1";
-            return Results.Problem(statusCode: 503, title: "Sign-in busy", detail: "too many sign-ins are being checked; try again in a moment");
+            return TypedResults.Problem(statusCode: 503, title: "Sign-in busy", detail: "too many sign-ins are being checked; try again in a moment");
         }
         if (user is null || check != PasswordCheck.Matches)
         {
             return throttle.Failed(name, client) is { } lockedNow
                 ? Locked(lockedNow, time)
-                : Results.Problem(statusCode: 401, title: "Not signed in", detail: "that name and password were not recognised");
+                : TypedResults.Problem(statusCode: 401, title: "Not signed in", detail: "that name and password were not recognised");
         }
 
         if (user.MustChangePassword)
         {
             if (string.IsNullOrEmpty(request.NewPassword))
             {
-                return Results.Problem(statusCode: 403, title: "Password change required",
+                return TypedResults.Problem(statusCode: 403, title: "Password change required",
                     detail: "this is a one-time password: choose a new password to finish signing in",
                     extensions: new Dictionary<string, object?> { ["passwordChangeRequired"] = true });
             }
             var weakness = PasswordHash.Weakness(request.NewPassword)
                 ?? (request.NewPassword == request.Password ? "the new password must differ from the one-time password" : null);
-            if (weakness is not null) return Results.Problem(statusCode: 422, title: "New password not accepted", detail: weakness);
+            if (weakness is not null) return TypedResults.Problem(statusCode: 422, title: "New password not accepted", detail: weakness);
             user = users.ChangePassword(user, request.NewPassword);
             await sessions.EndAllAsync(user.Name);
         }
 
         throttle.Succeeded(name, client);
         var principal = await session.SignInAsync(context, user.Name, user.Role, "password", user.Stamp);
-        return Results.Ok(Describe(principal));
+        return TypedResults.Ok(Describe(principal));
     }
 
-    private static IResult Locked(DateTimeOffset until, TimeProvider time)
+    private static ProblemHttpResult Locked(DateTimeOffset until, TimeProvider time)
     {
         var minutes = Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalMinutes));
-        return Results.Problem(statusCode: 429, title: "Locked out",
+        return TypedResults.Problem(statusCode: 429, title: "Locked out",
             detail: $"too many failed sign-ins for this name from this address; try again in {minutes} minute{(minutes == 1 ? "" : "s")}",
             extensions: new Dictionary<string, object?> { ["lockedUntil"] = until });
     }
