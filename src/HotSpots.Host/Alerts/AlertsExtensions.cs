@@ -1,5 +1,6 @@
 using HotSpots.Application.Alerts;
 using HotSpots.Application.Monitoring;
+using HotSpots.Application.Telemetry;
 using HotSpots.Domain.Alerts;
 using HotSpots.Grains;
 using HotSpots.Store;
@@ -27,7 +28,7 @@ public static class AlertsExtensions
                 sp.GetRequiredService<IAlertStore>(),
                 sp.GetRequiredService<IOptions<AlertOptions>>().Value,
                 sp.GetRequiredService<TimeProvider>(),
-                [sp.GetRequiredService<AlertFanOut>(), sp.GetRequiredService<WebhookDispatcher>()]),
+                [sp.GetRequiredService<AlertFanOut>(), sp.GetRequiredService<WebhookDispatcher>(), sp.GetRequiredService<AlertCounting>()]),
             sp.GetRequiredService<LiveEvents>(),
             sp.GetRequiredService<IncidentLogTailer>()));
         services.AddHostedService<HubAlertPublisher>();

@@ -4,6 +4,7 @@ using HotSpots.Application.Areas;
 using HotSpots.Application.Patrols;
 using HotSpots.Application.Ingest;
 using HotSpots.Application.Monitoring;
+using HotSpots.Application.Telemetry;
 using HotSpots.Geography;
 using HotSpots.Store;
 using HotSpots.Store.Sqlite;
@@ -42,7 +43,8 @@ public static class CoreServices
             () => sp.GetRequiredService<MonitorDirectory>().Geography,
             sp.GetRequiredService<IncidentLogSignal>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<IncidentWindowOptions>>().Value));
+            sp.GetRequiredService<IOptions<IncidentWindowOptions>>().Value,
+            sp.GetRequiredService<HotSpotsMetrics>()));
         return services;
     }
 

@@ -1,5 +1,6 @@
 using HotSpots.Application.Areas;
 using HotSpots.Application.Monitoring;
+using HotSpots.Application.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +32,8 @@ public sealed class HeatBroadcaster(
     IHubContext<HeatHub, IDashboardClient> hub,
     IOptions<LiveOptions> options,
     TimeProvider time,
-    ILogger<HeatBroadcaster> logger) : BackgroundService
+    ILogger<HeatBroadcaster> logger,
+    HotSpotsMetrics metrics) : BackgroundService
 {
     private readonly Lock _lock = new();
     private HashSet<AreaKey> _dirty = [];
@@ -105,6 +107,7 @@ public sealed class HeatBroadcaster(
             _dirty = [];
             _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
+        var pushed = 0;
         foreach (var (group, selection) in subscriptions.Active())
         {
             var codes = everyArea ? null : dirty.Where(k => k.Set == selection.Set).Select(k => k.Code).ToList();
@@ -113,12 +116,17 @@ public sealed class HeatBroadcaster(
             {
                 var snapshot = await heat.GetAsync(selection, codes, cancellationToken);
                 var changed = subscriptions.TakeChanged(group, snapshot.Areas);
-                if (changed.Count > 0) await hub.Clients.Group(group).HeatChanged(snapshot with { Areas = changed });
+                if (changed.Count == 0) continue;
+                using (HotSpotsMetrics.Tracing.StartActivity("hotspots.heat.push")?.SetTag("hotspots.areas", changed.Count))
+                    await hub.Clients.Group(group).HeatChanged(snapshot with { Areas = changed });
+                pushed++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Pushing heat to {Group} failed", group);
             }
         }
+        if (pushed > 0) metrics.Pushed(pushed);
+        else if (!everyArea) metrics.NothingToPush();
     }
 }
