@@ -29,12 +29,13 @@ public sealed class HotSpotsMetrics
     private readonly Counter<long> _alertsAcknowledged;
     private readonly Counter<long> _webhooksDelivered;
     private readonly Counter<long> _webhooksDeadLettered;
+    private readonly TimeProvider _time;
     private long _logBehind;
     private long _oldestUnpushed;
 
     public HotSpotsMetrics(IMeterFactory meters, TimeProvider time)
     {
-        Time = time;
+        _time = time;
         var meter = meters.Create(MeterName);
         _accepted = meter.CreateCounter<long>("hotspots.incidents.accepted", "{incident}", "Incidents stored, by source");
         _duplicates = meter.CreateCounter<long>("hotspots.incidents.duplicate", "{incident}", "Incidents already stored (same source and sourceId), by source");
@@ -50,8 +51,6 @@ public sealed class HotSpotsMetrics
         _webhooksDelivered = meter.CreateCounter<long>("hotspots.webhooks.delivered", "{delivery}", "Webhook deliveries a receiver accepted");
         _webhooksDeadLettered = meter.CreateCounter<long>("hotspots.webhooks.dead_lettered", "{delivery}", "Webhook deliveries kept as dead letters");
     }
-
-    private TimeProvider Time { get; }
 
     /// <summary>
     /// One outcome per item (an item without a valid source counts under source <c>unknown</c>); <paramref name="started"/>
@@ -82,7 +81,7 @@ public sealed class HotSpotsMetrics
     public void Pushed(int messages)
     {
         _pushes.Add(messages);
-        if (Interlocked.Exchange(ref _oldestUnpushed, 0) is var since and not 0) _postToPush.Record(Time.GetElapsedTime(since).TotalSeconds);
+        if (Interlocked.Exchange(ref _oldestUnpushed, 0) is var since and not 0) _postToPush.Record(_time.GetElapsedTime(since).TotalSeconds);
     }
 
     /// <summary>A round found nothing any dashboard here watches: waiting posts will not be pushed from this node.</summary>

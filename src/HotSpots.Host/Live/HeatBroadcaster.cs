@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using HotSpots.Application.Areas;
 using HotSpots.Application.Monitoring;
 using HotSpots.Application.Telemetry;
@@ -37,6 +38,7 @@ public sealed class HeatBroadcaster(
 {
     private readonly Lock _lock = new();
     private HashSet<AreaKey> _dirty = [];
+    private ActivityContext _cause;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -93,6 +95,8 @@ public sealed class HeatBroadcaster(
     {
         lock (_lock)
         {
+            // The first change of a round names the trace its pushes continue (the post's, when it came from a grain).
+            if (_dirty.Count == 0) _cause = Activity.Current?.Context ?? default;
             _dirty.UnionWith(keys);
             _changed.TrySetResult();
         }
@@ -101,9 +105,10 @@ public sealed class HeatBroadcaster(
     private async Task PushAsync(bool everyArea, CancellationToken cancellationToken)
     {
         HashSet<AreaKey> dirty;
+        ActivityContext cause;
         lock (_lock)
         {
-            dirty = _dirty;
+            (dirty, cause) = (_dirty, _cause);
             _dirty = [];
             _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
@@ -117,7 +122,7 @@ public sealed class HeatBroadcaster(
                 var snapshot = await heat.GetAsync(selection, codes, cancellationToken);
                 var changed = subscriptions.TakeChanged(group, snapshot.Areas);
                 if (changed.Count == 0) continue;
-                using (HotSpotsMetrics.Tracing.StartActivity("hotspots.heat.push")?.SetTag("hotspots.areas", changed.Count))
+                using (HotSpotsMetrics.Tracing.StartActivity("hotspots.heat.push", ActivityKind.Producer, everyArea ? default : cause)?.SetTag("hotspots.areas", changed.Count))
                     await hub.Clients.Group(group).HeatChanged(snapshot with { Areas = changed });
                 pushed++;
             }
