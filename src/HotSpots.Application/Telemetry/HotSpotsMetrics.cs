@@ -40,7 +40,7 @@ public sealed class HotSpotsMetrics
         _accepted = meter.CreateCounter<long>("hotspots.incidents.accepted", "{incident}", "Incidents stored, by source");
         _duplicates = meter.CreateCounter<long>("hotspots.incidents.duplicate", "{incident}", "Incidents already stored (same source and sourceId), by source");
         _rejected = meter.CreateCounter<long>("hotspots.incidents.rejected", "{incident}", "Incidents refused, by source and reason");
-        meter.CreateObservableGauge("hotspots.log.behind", () => Volatile.Read(ref _logBehind), "{incident}",
+        meter.CreateObservableGauge("hotspots.log.behind", () => Volatile.Read(ref _logBehind), "{position}",
             "Log positions this node's reader is behind the end of the incident log, as last measured by the readiness check");
         _postToPush = meter.CreateHistogram("hotspots.live.post_to_push", "s", "From the oldest post not yet pushed to the push that follows it",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = PushBuckets });
