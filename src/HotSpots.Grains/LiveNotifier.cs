@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using HotSpots.Application.Telemetry;
 using HotSpots.Domain.Alerts;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,6 +21,7 @@ public sealed class LiveNotifier(IGrainFactory grains, IOptions<NotifierOptions>
 
     private readonly Lock _lock = new();
     private HashSet<AreaKey> _changed = [];
+    private ActivityContext _cause;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ILiveObserver[] _observers = [];
     private long _observersAt;
@@ -27,7 +30,10 @@ public sealed class LiveNotifier(IGrainFactory grains, IOptions<NotifierOptions>
     {
         lock (_lock)
         {
-            if (_changed.Add(area) && _changed.Count == 1) _wake.TrySetResult();
+            if (!_changed.Add(area) || _changed.Count > 1) return;
+            // The first change of a flush names its trace: the flush and the pushes it leads to continue that post's trace.
+            _cause = Activity.Current?.Context ?? default;
+            _wake.TrySetResult();
         }
     }
 
@@ -58,12 +64,14 @@ public sealed class LiveNotifier(IGrainFactory grains, IOptions<NotifierOptions>
                 if (sinceLast < options.Value.FlushInterval) await Task.Delay(options.Value.FlushInterval - sinceLast, stoppingToken);
                 lastFlush = Environment.TickCount64;
                 AreaKey[] areas;
+                ActivityContext cause;
                 lock (_lock)
                 {
-                    areas = [.. _changed];
+                    (areas, cause) = ([.. _changed], _cause);
                     _changed = [];
                     _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
                 }
+                using var span = HotSpotsMetrics.Tracing.StartActivity("hotspots.live.notify", ActivityKind.Internal, cause)?.SetTag("hotspots.areas", areas.Length);
                 var observers = await ObserversAsync(refresh: false);
                 await Task.WhenAll(observers.Select(o => Deliver(o, x => x.AreasChanged(areas))));
             }

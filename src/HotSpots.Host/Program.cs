@@ -22,6 +22,7 @@ if (builder.Configuration.GetSection("HotSpots:Geography").Get<GeographyOptions>
 }
 
 var role = builder.AddClusterNode();
+builder.AddTelemetry();
 builder.Services
     .AddApiConventions()
     .AddRequestLimits(builder.Configuration)

@@ -305,6 +305,12 @@ public sealed class PostgresIncidentStore : IIncidentStore, IWriteProbe
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    public async Task<long> LastSequenceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT coalesce(max(seq), 0) FROM hotspots_incidents");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async Task<DateTimeOffset?> LatestOccurredAtAsync(string? source, CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand(source is null

@@ -56,6 +56,9 @@ public interface IIncidentStore : IAsyncDisposable
 
     Task<long> CountAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The sequence of the newest incident in the log, 0 when it is empty: how far a reader has to go.</summary>
+    Task<long> LastSequenceAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The latest time of an incident from a source (any source when null), or null when there is none.</summary>
     Task<DateTimeOffset?> LatestOccurredAtAsync(string? source, CancellationToken cancellationToken = default);
 }

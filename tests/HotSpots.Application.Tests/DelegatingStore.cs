@@ -22,6 +22,8 @@ public class DelegatingStore(IIncidentStore inner) : IIncidentStore
 
     public Task<long> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);
 
+    public Task<long> LastSequenceAsync(CancellationToken cancellationToken = default) => inner.LastSequenceAsync(cancellationToken);
+
     public Task<DateTimeOffset?> LatestOccurredAtAsync(string? source, CancellationToken cancellationToken = default) =>
         inner.LatestOccurredAtAsync(source, cancellationToken);
 

@@ -1,4 +1,5 @@
 using HotSpots.Application.Areas;
+using HotSpots.Application.Telemetry;
 using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
 using HotSpots.Store;
@@ -13,8 +14,10 @@ namespace HotSpots.Application.Ingest;
 /// replayed ones only, so the two never mix.
 /// </summary>
 /// <para><paramref name="window"/> bounds the times accepted (default: from 2000, up to five minutes ahead).</para>
+/// <para><paramref name="metrics"/> counts each item's outcome, when the host measures them.</para>
 public sealed class IncidentIngestor(
-    IIncidentStore store, ICurrentGeography geography, IncidentLogSignal signal, TimeProvider time, IOptions<IncidentWindowOptions>? window = null)
+    IIncidentStore store, ICurrentGeography geography, IncidentLogSignal signal, TimeProvider time, IOptions<IncidentWindowOptions>? window = null,
+    HotSpotsMetrics? metrics = null)
 {
     private readonly IncidentWindowOptions _window = window?.Value ?? new();
 
@@ -25,17 +28,23 @@ public sealed class IncidentIngestor(
     public async Task<IReadOnlyList<IngestItemResult>> IngestAsync(
         IReadOnlyList<IncidentSubmission?> items, IncidentOrigin? origin, CancellationToken cancellationToken = default)
     {
+        var started = time.GetTimestamp();
         var now = time.GetUtcNow();
+        using var span = HotSpotsMetrics.Tracing.StartActivity("hotspots.ingest");
         var results = new IngestItemResult[items.Count];
+        var rejectReasons = new string?[items.Count];
         var valid = new List<(int Index, Incident Incident, Placement Placement)>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            var prepared = Prepare(items[i], origin, now, out var reason);
+            var prepared = Prepare(items[i], origin, now, out var reason, out rejectReasons[i]);
             if (prepared is { } p) valid.Add((i, p.Incident, p.Placement));
             else results[i] = IngestItemResult.Rejected(i, reason!);
         }
 
-        var (outcomes, appended) = await store.AppendAsync([.. valid.Select(v => v.Incident)], cancellationToken);
+        AppendResult appendedBatch;
+        using (HotSpotsMetrics.Tracing.StartActivity("hotspots.store.append")?.SetTag("hotspots.incidents", valid.Count))
+            appendedBatch = await store.AppendAsync([.. valid.Select(v => v.Incident)], cancellationToken);
+        var (outcomes, appended) = appendedBatch;
         for (var k = 0; k < valid.Count; k++)
         {
             var (index, _, placement) = valid[k];
@@ -43,37 +52,47 @@ public sealed class IncidentIngestor(
             results[index] = new IngestItemResult(index, status, null, placement.Ward!.Code, [.. placement.Zones.Select(z => z.Code)]);
         }
         signal.Notify(appended);
+        span?.SetTag("hotspots.items", items.Count).SetTag("hotspots.accepted", appended.Count);
+        metrics?.Ingested(items, results, rejectReasons, started);
         return results;
     }
 
-    private (Incident Incident, Placement Placement)? Prepare(IncidentSubmission? item, IncidentOrigin? given, DateTimeOffset now, out string? reason)
+    private (Incident Incident, Placement Placement)? Prepare(IncidentSubmission? item, IncidentOrigin? given, DateTimeOffset now, out string? reason, out string? rejectReason)
     {
+        rejectReason = RejectReason.Malformed;
         if (item is null)
         {
             reason = "item is not an incident object";
             return null;
         }
+        rejectReason = RejectReason.Origin;
         if ((reason = OriginProblem(item, given, out var origin)) is not null) return null;
+        rejectReason = RejectReason.Fields;
         var locationText = item.LocationText is null ? null : IncidentRules.WithoutDirectionControls(item.LocationText);
         reason = IncidentRules.CheckSource(item.Source) ?? IncidentRules.CheckSourceId(item.SourceId) ?? IncidentRules.CheckLocationText(locationText);
         if (reason is not null) return null;
+        rejectReason = RejectReason.Category;
         if (!Categories.TryParse(item.Category, out var category))
         {
             reason = item.Category is null ? "category is required" : $"unknown category '{item.Category}'";
             return null;
         }
+        rejectReason = RejectReason.Time;
         if (!OccurredAt.TryParse(item.OccurredAt, out var occurredAt, out reason)) return null;
         if ((reason = IncidentRules.CheckWithin(occurredAt, _window.Earliest, now + _window.MaxAhead)) is not null) return null;
+        rejectReason = RejectReason.Location;
         if (!TryLocation(item, out var latitude, out var longitude, out reason)) return null;
 
         var placement = geography.Geography.Locate(latitude, longitude);
         if (placement.Ward is null)
         {
+            rejectReason = RejectReason.OutsideArea;
             reason = $"location {latitude:0.#####}, {longitude:0.#####} is outside every ward of the configured area";
             return null;
         }
         var incident = new Incident(item.Source!, item.SourceId!, category, occurredAt, latitude, longitude,
             string.IsNullOrWhiteSpace(locationText) ? null : locationText.Trim(), origin);
+        rejectReason = null;
         return (incident, placement);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using HotSpots.Application.Monitoring;
 using HotSpots.Store;
 
@@ -15,7 +16,7 @@ public sealed class IncidentLogSignal(int maxHeld = IncidentLogSignal.MaxHeld)
     /// <summary>Incidents held for the tailer at most (about 50 bytes each); a node without a tailer holds none.</summary>
     public const int MaxHeld = 500_000;
 
-    private readonly ConcurrentQueue<IReadOnlyList<LoggedIncident>> _appended = new();
+    private readonly ConcurrentQueue<(IReadOnlyList<LoggedIncident> Appended, ActivityContext Cause)> _appended = new();
     private readonly Wakeup _appendedAgain = new();
     private int _held;
 
@@ -23,7 +24,7 @@ public sealed class IncidentLogSignal(int maxHeld = IncidentLogSignal.MaxHeld)
     public void Notify(IReadOnlyList<LoggedIncident> appended)
     {
         if (appended.Count == 0) return;
-        if (Interlocked.Add(ref _held, appended.Count) <= maxHeld) _appended.Enqueue(appended);
+        if (Interlocked.Add(ref _held, appended.Count) <= maxHeld) _appended.Enqueue((appended, Activity.Current?.Context ?? default));
         else Interlocked.Add(ref _held, -appended.Count);
         _appendedAgain.Set();
     }
@@ -32,10 +33,12 @@ public sealed class IncidentLogSignal(int maxHeld = IncidentLogSignal.MaxHeld)
     public Task<bool> WaitAsync(TimeSpan poll, TimeProvider time, CancellationToken cancellationToken) =>
         _appendedAgain.WaitAsync(poll, time, cancellationToken);
 
-    /// <summary>The oldest batch handed over and not yet taken.</summary>
-    public bool TryTake(out IReadOnlyList<LoggedIncident> appended)
+    /// <summary>The oldest batch handed over and not yet taken, with the span that appended it (so applying it continues the post's trace).</summary>
+    public bool TryTake(out IReadOnlyList<LoggedIncident> appended, out ActivityContext cause)
     {
-        if (!_appended.TryDequeue(out appended!)) return false;
+        (appended, cause) = (null!, default);
+        if (!_appended.TryDequeue(out var handed)) return false;
+        (appended, cause) = handed;
         Interlocked.Add(ref _held, -appended.Count);
         return true;
     }

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
 using HotSpots.Application.Ingest;
+using HotSpots.Application.Telemetry;
 using HotSpots.Geography;
 using HotSpots.Grains;
 using HotSpots.Store;
@@ -133,9 +135,10 @@ public sealed class IncidentLogTailer(
         await _turn.WaitAsync(cancellationToken);
         try
         {
-            while (signal.TryTake(out var appended))
+            while (signal.TryTake(out var appended, out var cause))
             {
                 if (appended[^1].Sequence <= AppliedSequence) continue;
+                using var span = HotSpotsMetrics.Tracing.StartActivity("hotspots.log.apply", ActivityKind.Internal, cause)?.SetTag("hotspots.incidents", appended.Count);
                 if (appended[0].Sequence != AppliedSequence + 1) await CatchUpInTurnAsync(cancellationToken);
                 else await ApplyAsync(appended, cancellationToken);
             }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using HotSpots.Application.Alerts;
+using HotSpots.Application.Telemetry;
 using HotSpots.Domain.Alerts;
 using HotSpots.Domain.Evaluation;
 using HotSpots.Domain.Incidents;
@@ -29,8 +30,8 @@ public static class AlertEndpoints
                     ? TypedResults.Ok(AlertView.Of(alert))
                     : TypedResults.Problem(statusCode: 404, title: "No such alert", detail: $"there is no alert '{id}'"))
             .WithSummary("One alert with every method's evidence");
-        alerts.MapPost("/{id}/acknowledge", (string id, AlertNote? note, IGrainFactory grains, IAlertStore store, ClaimsPrincipal user, CancellationToken ct) =>
-                HandleAsync(id, note, user, store, (who, text) => Desk(grains).AcknowledgeAsync(id, who, text), ct))
+        alerts.MapPost("/{id}/acknowledge", (string id, AlertNote? note, IGrainFactory grains, IAlertStore store, ClaimsPrincipal user, HotSpotsMetrics metrics, CancellationToken ct) =>
+                HandleAsync(id, note, user, store, async (who, text) => metrics.AlertAcknowledged(await Desk(grains).AcknowledgeAsync(id, who, text)), ct))
             .RequireAuthorization(SecurityExtensions.AnalystPolicy).WithSummary("Acknowledge an active alert, with an optional note");
         alerts.MapPost("/{id}/resolve", (string id, AlertNote? note, IGrainFactory grains, IAlertStore store, ClaimsPrincipal user, CancellationToken ct) =>
                 HandleAsync(id, note, user, store, (who, text) => Desk(grains).ResolveAsync(id, who, text), ct))

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using HotSpots.Application.Alerts;
+using HotSpots.Application.Telemetry;
 using HotSpots.Domain.Alerts;
 using HotSpots.Store;
 using Microsoft.Extensions.Options;
@@ -41,9 +42,11 @@ public sealed class WebhookDispatcher : BackgroundService, IAlertObserver
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
     private readonly ILogger<WebhookDispatcher> _logger;
+    private readonly HotSpotsMetrics _metrics;
 
-    public WebhookDispatcher(IOptions<WebhookOptions> options, IAlertStore store, IHttpClientFactory http, TimeProvider time, ILogger<WebhookDispatcher> logger)
+    public WebhookDispatcher(IOptions<WebhookOptions> options, IAlertStore store, IHttpClientFactory http, TimeProvider time, ILogger<WebhookDispatcher> logger, HotSpotsMetrics metrics)
     {
+        _metrics = metrics;
         _options = options.Value;
         _options.Urls.RemoveAll(string.IsNullOrWhiteSpace);
         if (_options.Urls.Count > 0 && string.IsNullOrEmpty(_options.Secret))
@@ -58,7 +61,10 @@ public sealed class WebhookDispatcher : BackgroundService, IAlertObserver
         var item = (EventName(change.Kind), AlertView.Of(change.Alert));
         if (_queue.Writer.TryWrite(item)) return;
         foreach (var url in _options.Urls)
+        {
             await _store.AddDeadLetterAsync(new DeadLetter(url, item.Item1, change.Alert.Id, Payload(item), "the webhook queue was full", 0, _time.GetUtcNow()), cancellationToken);
+            _metrics.WebhookDeadLettered(item.Item1, "queue-full");
+        }
     }
 
     /// <summary>The signature a receiver should find for a body: "sha256=" and the lower-case hex HMAC-SHA256.</summary>
@@ -105,11 +111,15 @@ public sealed class WebhookDispatcher : BackgroundService, IAlertObserver
                 using var response = await _http.SendAsync(request, token);
                 if (!response.IsSuccessStatusCode) throw new HttpRequestException($"{url} answered {(int)response.StatusCode} {response.ReasonPhrase}");
             }, cancellationToken);
+            _metrics.WebhookDelivered(name);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            _logger.LogWarning("Webhook {Event} for alert {Alert} to {Url} failed {Attempts} times and is dead-lettered: {Error}", name, alert.Id, url, attempts, ex.Message);
+            // A webhook URL often carries the receiver's secret in its path or query, so the log names its host only.
+            _logger.LogWarning("Webhook {Event} for alert {Alert} to {Host} failed {Attempts} times and is dead-lettered: {Error}",
+                name, alert.Id, new Uri(url).Authority, attempts, ex.Message.Replace(url, new Uri(url).Authority, StringComparison.Ordinal));
             await _store.AddDeadLetterAsync(new DeadLetter(url, name, alert.Id, Encoding.UTF8.GetString(body), ex.Message, attempts, _time.GetUtcNow()), cancellationToken);
+            _metrics.WebhookDeadLettered(name, "failed");
         }
     }
 

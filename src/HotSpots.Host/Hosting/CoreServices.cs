@@ -4,6 +4,7 @@ using HotSpots.Application.Areas;
 using HotSpots.Application.Patrols;
 using HotSpots.Application.Ingest;
 using HotSpots.Application.Monitoring;
+using HotSpots.Application.Telemetry;
 using HotSpots.Geography;
 
 namespace HotSpots.Host.Hosting;

@@ -56,6 +56,8 @@ public static class SiloHosting
                 o.ConnectionString = membership;
             });
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, "hotspots"));
+            // A post's trace goes on through the grain calls it causes (spans are made only when traces are exported).
+            client.AddActivityPropagation();
             // A front node may start before any silo, or outlive them all for a while: it keeps trying to connect.
             client.UseConnectionRetryFilter(async (_, cancellationToken) =>
             {
@@ -82,6 +84,7 @@ public static class SiloHosting
                 builder.Services.PostConfigure<MonitoringOptions>(o => o.ReaderName = $"incidents@{cluster.AdvertisedAddress ?? "localhost"}:{cluster.SiloPort}");
             }
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(2));
+            silo.AddActivityPropagation();
             silo.AddHotSpotsGrains(builder.Configuration);
             silo.AddDashboard();
         });

@@ -6,7 +6,7 @@ namespace HotSpots.Host.Hosting;
 
 /// <summary>
 /// What the service does when its store cannot be written (a full disk, a read-only file system): every write answers
-/// 503 with the reason and is never acknowledged, the log says so once in words, <c>/health</c> reports not ready, and
+/// 503 with the reason and is never acknowledged, the log says so once in words, <c>/health</c> and <c>/health/ready</c> report not ready, and
 /// the first write that succeeds (a request's, or the health check's probe) puts everything back.
 /// </summary>
 public static class StorageHealth
@@ -18,14 +18,14 @@ public static class StorageHealth
         return services;
     }
 
-    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/health", CheckAsync).AllowAnonymous().ExcludeFromDescription();
-        return app;
-    }
+    /// <summary>The answer of <c>/health</c>: ready while the store can be written.</summary>
+    internal static async Task<IResult> CheckAsync(IIncidentStore store, StoreHealth health, CancellationToken ct) =>
+        await FailureAsync(store, health, ct) is { } failure
+            ? Results.Json(new { status = failure.Summary, detail = failure.Message }, statusCode: StatusCodes.Status503ServiceUnavailable)
+            : Results.Ok(new { status = "ok" });
 
-    /// <summary>Ready while the store can be written; while it cannot, each check tries a small write to see whether it can again.</summary>
-    private static async Task<IResult> CheckAsync(IIncidentStore store, StoreHealth health, CancellationToken ct)
+    /// <summary>Why the store cannot be written, or null; while it cannot, each call tries a small write to see whether it can again.</summary>
+    internal static async Task<StoreUnavailableException?> FailureAsync(IIncidentStore store, StoreHealth health, CancellationToken ct)
     {
         if (health.Failure is not null)
         {
@@ -35,12 +35,10 @@ public static class StorageHealth
             }
             catch (StoreUnavailableException)
             {
-                // Still unavailable: the answer below says why.
+                // Still unavailable: the failure returned says why.
             }
         }
-        return health.Failure is { } failure
-            ? Results.Json(new { status = failure.Summary, detail = failure.Message }, statusCode: StatusCodes.Status503ServiceUnavailable)
-            : Results.Ok(new { status = "ok" });
+        return health.Failure;
     }
 
     /// <summary>A write refused by the disk is the service's state, not a bug: 503 with the reason, without a stack trace in the log.</summary>

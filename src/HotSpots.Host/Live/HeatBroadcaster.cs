@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using HotSpots.Application.Areas;
 using HotSpots.Application.Monitoring;
+using HotSpots.Application.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -21,11 +23,13 @@ public sealed class HeatBroadcaster(
     IHubContext<HeatHub, IDashboardClient> hub,
     IOptions<LiveOptions> options,
     TimeProvider time,
-    ILogger<HeatBroadcaster> logger) : BackgroundService
+    ILogger<HeatBroadcaster> logger,
+    HotSpotsMetrics metrics) : BackgroundService
 {
     private readonly Lock _lock = new();
     private readonly Wakeup _changed = new();
     private HashSet<AreaKey> _dirty = [];
+    private ActivityContext _cause;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -72,18 +76,25 @@ public sealed class HeatBroadcaster(
 
     private void OnAreasChanged(IReadOnlyCollection<AreaKey> keys)
     {
-        lock (_lock) _dirty.UnionWith(keys);
+        lock (_lock)
+        {
+            // The first change of a round names the trace its pushes continue (the post's, when it came from a grain).
+            if (_dirty.Count == 0) _cause = Activity.Current?.Context ?? default;
+            _dirty.UnionWith(keys);
+        }
         _changed.Set();
     }
 
     private async Task PushAsync(bool everyArea, CancellationToken cancellationToken)
     {
         HashSet<AreaKey> dirty;
+        ActivityContext cause;
         lock (_lock)
         {
-            dirty = _dirty;
+            (dirty, cause) = (_dirty, _cause);
             _dirty = [];
         }
+        var pushed = 0;
         foreach (var (group, selection) in subscriptions.Active())
         {
             var codes = everyArea ? null : dirty.Where(k => k.Set == selection.Set).Select(k => k.Code).ToList();
@@ -92,12 +103,17 @@ public sealed class HeatBroadcaster(
             {
                 var snapshot = await heat.GetAsync(selection, codes, cancellationToken);
                 var changed = subscriptions.TakeChanged(group, snapshot.Areas);
-                if (changed.Count > 0) await hub.Clients.Group(group).HeatChanged(snapshot with { Areas = changed });
+                if (changed.Count == 0) continue;
+                using (HotSpotsMetrics.Tracing.StartActivity("hotspots.heat.push", ActivityKind.Producer, everyArea ? default : cause)?.SetTag("hotspots.areas", changed.Count))
+                    await hub.Clients.Group(group).HeatChanged(snapshot with { Areas = changed });
+                pushed++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Pushing heat to {Group} failed", group);
             }
         }
+        if (pushed > 0) metrics.Pushed(pushed);
+        else if (!everyArea) metrics.NothingToPush();
     }
 }

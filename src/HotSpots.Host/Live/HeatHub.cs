@@ -1,5 +1,6 @@
 using HotSpots.Application.Drills;
 using HotSpots.Application.Monitoring;
+using HotSpots.Application.Telemetry;
 using HotSpots.Host.Alerts;
 using HotSpots.Host.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -33,7 +34,7 @@ public sealed record GeographyChange(long Revision, string WardSet);
 public sealed record HeatSubscription(string? Set, string? Group, string? Window, string? Month);
 
 [Authorize(Policy = SecurityExtensions.ViewerPolicy)]
-public sealed class HeatHub(HeatService heat, HeatSubscriptions subscriptions, TimeProvider time) : Hub<IDashboardClient>
+public sealed class HeatHub(HeatService heat, HeatSubscriptions subscriptions, TimeProvider time, HotSpotsMetrics metrics) : Hub<IDashboardClient>
 {
     /// <summary>Joins the selection's group first, then returns the snapshot, so no change can fall between the two.</summary>
     public async Task<HeatSnapshot> Subscribe(HeatSubscription subscription)
@@ -55,8 +56,15 @@ public sealed class HeatHub(HeatService heat, HeatSubscriptions subscriptions, T
         if (group is not null) await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
     }
 
+    public override Task OnConnectedAsync()
+    {
+        metrics.ClientConnected();
+        return base.OnConnectedAsync();
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        metrics.ClientDisconnected();
         subscriptions.RemoveConnection(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }

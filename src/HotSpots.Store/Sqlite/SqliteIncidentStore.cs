@@ -482,6 +482,14 @@ public sealed class SqliteIncidentStore : IIncidentStore, IWriteProbe
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
+    public async Task<long> LastSequenceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(seq), 0) FROM incidents";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
     public async Task<DateTimeOffset?> LatestOccurredAtAsync(string? source, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReaderAsync(cancellationToken);

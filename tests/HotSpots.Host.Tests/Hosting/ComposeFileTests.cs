@@ -7,7 +7,7 @@ namespace HotSpots.Host.Tests.Hosting;
 public sealed class ComposeFileTests
 {
     [Fact]
-    public async Task The_compose_file_validates_and_runs_three_nodes_on_postgresql_with_health_checks_and_named_volumes()
+    public async Task The_compose_file_validates_and_runs_three_nodes_on_postgresql_with_readiness_checks_json_logs_and_named_volumes()
     {
         Assert.Equal(["postgres", "node1", "node2", "node3"], Lines(await ComposeAsync("config", "--services")));
         Assert.Equal(["hotspots-postgres", "hotspots-shared"], Lines(await ComposeAsync("config", "--volumes")));
@@ -19,7 +19,8 @@ public sealed class ComposeFileTests
             Assert.Contains("HotSpots__Store__Provider: Postgres", service);
             Assert.Contains("HotSpots__Cluster__Provider: Postgres", service);
             Assert.Contains($"HotSpots__Cluster__AdvertisedAddress: {node}", service);
-            Assert.Contains("http://localhost:8080/health", service);
+            Assert.Contains("http://localhost:8080/health/ready", service);
+            Assert.Contains("Logging__Console__FormatterName: json", service);
             Assert.Contains("condition: service_healthy", service);
         }
         Assert.Contains("pg_isready", Section(config, "postgres"));

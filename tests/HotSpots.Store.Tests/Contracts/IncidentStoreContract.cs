@@ -36,6 +36,19 @@ public abstract class IncidentStoreContract
     }
 
     [Fact]
+    public async Task The_last_sequence_is_zero_for_an_empty_log_and_then_the_newest_incidents_and_a_duplicate_does_not_move_it()
+    {
+        await using var store = await NewStoreAsync();
+        var empty = await store.LastSequenceAsync();
+
+        var appended = await store.AppendAsync([Item("essex-police", "a"), Item("essex-police", "b")]);
+        await store.AppendAsync([Item("essex-police", "a")]);
+
+        Assert.Equal(0, empty);
+        Assert.Equal(appended.Appended[^1].Sequence, await store.LastSequenceAsync());
+    }
+
+    [Fact]
     public async Task An_id_repeated_within_one_batch_is_stored_once_from_its_first_copy()
     {
         await using var store = await NewStoreAsync();
