@@ -1,6 +1,8 @@
 using HotSpots.Application.Alerts;
 using HotSpots.Domain.Alerts;
 using HotSpots.Grains;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Host.Alerts;
 
@@ -14,7 +16,11 @@ public static class AlertsExtensions
     {
         services.Configure<AlertOptions>(configuration.GetSection("HotSpots:Alerts"));
         services.Configure<WebhookOptions>(configuration.GetSection("HotSpots:Alerts:Webhooks"));
-        services.AddHttpClient();
+        // The pipeline bounds each try and the delivery as a whole, so the client's own timeout must not.
+        services.AddHttpClient(nameof(WebhookDispatcher), client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler()
+            .Configure((resilience, sp) => sp.GetRequiredService<IOptions<WebhookOptions>>().Value.ApplyTo(resilience))
+            .SelectPipelineByAuthority();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddSingleton<IAlertObserver, AlertFanOut>();

@@ -8,18 +8,19 @@ using HotSpots.Application.Alerts;
 using HotSpots.Application.Telemetry;
 using HotSpots.Domain.Alerts;
 using HotSpots.Store;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
 
 namespace HotSpots.Host.Alerts;
 
 /// <summary>
 /// Posts each alert change to the configured URLs as JSON, signed with <c>X-HotSpots-Signature: sha256=HEX</c> (HMAC
 /// of the exact body under the shared secret). Changes go on a bounded queue and are delivered by this service's own
-/// loop, so a slow or failing receiver never holds up evaluation, let alone ingest. A delivery is retried with
-/// exponential backoff; one that still fails is kept as a dead letter in the store, as is a change that finds the
-/// queue full.
+/// loop, so a slow or failing receiver never holds up evaluation, let alone ingest. Its HTTP client carries the
+/// standard resilience pipeline (<see cref="WebhookOptions.ApplyTo"/>): tries with a timeout each, retried with
+/// exponential backoff, and a circuit breaker per receiver. A delivery that still fails is kept as a dead letter in the
+/// store, as is a change that finds the queue full.
 /// </summary>
 public sealed class WebhookDispatcher : BackgroundService, IAlertObserver
 {
@@ -28,6 +29,9 @@ public sealed class WebhookDispatcher : BackgroundService, IAlertObserver
 
     /// <summary><c>drill</c> or <c>recorded</c>, so a receiver can route a training alert without reading the body.</summary>
     public const string OriginHeader = "X-HotSpots-Origin";
+
+    /// <summary>How many tries a delivery took, recorded by the retry strategy in the delivery's resilience context.</summary>
+    internal static readonly ResiliencePropertyKey<int> AttemptsMade = new("hotspots.webhook.attempts");
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -52,7 +56,6 @@ public sealed class WebhookDispatcher : BackgroundService, IAlertObserver
         if (_options.Urls.Count > 0 && string.IsNullOrEmpty(_options.Secret))
             throw new InvalidOperationException("HotSpots:Alerts:Webhooks:Secret is required when webhook URLs are configured");
         (_store, _http, _time, _logger) = (store, http.CreateClient(nameof(WebhookDispatcher)), time, logger);
-        _http.Timeout = _options.Timeout;
     }
 
     public async Task AlertChangedAsync(AlertChange change, CancellationToken cancellationToken)
@@ -72,22 +75,12 @@ public sealed class WebhookDispatcher : BackgroundService, IAlertObserver
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var retry = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = Math.Max(0, _options.MaxAttempts - 1),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = _options.FirstRetryDelay,
-                ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>().Handle<TaskCanceledException>(e => !stoppingToken.IsCancellationRequested),
-            })
-            .Build();
         try
         {
             await foreach (var item in _queue.Reader.ReadAllAsync(stoppingToken))
             {
                 var body = Encoding.UTF8.GetBytes(Payload(item));
-                foreach (var url in _options.Urls) await DeliverAsync(retry, url, item.Event, item.Alert, body, stoppingToken);
+                foreach (var url in _options.Urls) await DeliverAsync(url, item.Event, item.Alert, body, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -95,31 +88,48 @@ public sealed class WebhookDispatcher : BackgroundService, IAlertObserver
         }
     }
 
-    private async Task DeliverAsync(ResiliencePipeline retry, string url, string name, AlertView alert, byte[] body, CancellationToken cancellationToken)
+    private async Task DeliverAsync(string url, string name, AlertView alert, byte[] body, CancellationToken cancellationToken)
     {
-        var attempts = 0;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
-            await retry.ExecuteAsync(async token =>
+            if (await SendAsync(url, name, alert, body, context, cancellationToken) is not { } error)
             {
-                attempts++;
-                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                request.Headers.Add(EventHeader, name);
-                request.Headers.Add(OriginHeader, alert.Origin);
-                request.Headers.Add(SignatureHeader, Sign(_options.Secret!, body));
-                using var response = await _http.SendAsync(request, token);
-                if (!response.IsSuccessStatusCode) throw new HttpRequestException($"{url} answered {(int)response.StatusCode} {response.ReasonPhrase}");
-            }, cancellationToken);
-            _metrics.WebhookDelivered(name);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
+                _metrics.WebhookDelivered(name);
+                return;
+            }
+            var attempts = context.Properties.GetValue(AttemptsMade, 1);
             // A webhook URL often carries the receiver's secret in its path or query, so the log names its host only.
+            var host = new Uri(url).Authority;
             _logger.LogWarning("Webhook {Event} for alert {Alert} to {Host} failed {Attempts} times and is dead-lettered: {Error}",
-                name, alert.Id, new Uri(url).Authority, attempts, ex.Message.Replace(url, new Uri(url).Authority, StringComparison.Ordinal));
-            await _store.AddDeadLetterAsync(new DeadLetter(url, name, alert.Id, Encoding.UTF8.GetString(body), ex.Message, attempts, _time.GetUtcNow()), cancellationToken);
+                name, alert.Id, host, attempts, error.Replace(url, host, StringComparison.Ordinal));
+            await _store.AddDeadLetterAsync(new DeadLetter(url, name, alert.Id, Encoding.UTF8.GetString(body), error, attempts, _time.GetUtcNow()), cancellationToken);
             _metrics.WebhookDeadLettered(name, "failed");
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>Sends one delivery through the client's pipeline; null when it succeeded, else why it failed.</summary>
+    private async Task<string?> SendAsync(string url, string name, AlertView alert, byte[] body, ResilienceContext context, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add(EventHeader, name);
+        request.Headers.Add(OriginHeader, alert.Origin);
+        request.Headers.Add(SignatureHeader, Sign(_options.Secret!, body));
+        request.SetResilienceContext(context);
+        try
+        {
+            using var response = await _http.SendAsync(request, cancellationToken);
+            return response.IsSuccessStatusCode ? null : $"{url} answered {(int)response.StatusCode} {response.ReasonPhrase}";
+        }
+        // Unreachable, or given up on by the pipeline: a try or the whole delivery timed out, or the receiver's circuit is open.
+        catch (Exception ex) when (ex is HttpRequestException or ExecutionRejectedException && !cancellationToken.IsCancellationRequested)
+        {
+            return ex.Message;
         }
     }
 
