@@ -22,6 +22,9 @@ public class DelegatingStore(IIncidentStore inner) : IIncidentStore
 
     public Task<long> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);
 
+    public Task<IReadOnlyList<MonthlyPointCount>> CountRecordedByMonthAsync(int firstMonth, int lastMonth, CancellationToken cancellationToken = default) =>
+        inner.CountRecordedByMonthAsync(firstMonth, lastMonth, cancellationToken);
+
     public Task<DateTimeOffset?> LatestOccurredAtAsync(string? source, CancellationToken cancellationToken = default) =>
         inner.LatestOccurredAtAsync(source, cancellationToken);
 

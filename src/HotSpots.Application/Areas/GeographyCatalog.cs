@@ -80,7 +80,7 @@ public sealed class GeographyCatalog(IOperationStore store, GeographyOptions opt
         var record = (await store.WardSetsAsync(cancellationToken)).FirstOrDefault(s => s.Id == id);
         if (record is null || await store.WardSetFeaturesAsync(id, cancellationToken) is not { } features) return null;
         using var document = JsonDocument.Parse(features);
-        var set = (new WardSetInfo(record.Id, record.Name, false), new AreaSet(AreaSetKind.Wards, GeoJsonAreaReader.Read(document, $"ward set {id}")));
+        var set = (new WardSetInfo(record.Id, record.Name, false), new AreaSet(AreaSetKind.Wards, LocalAuthorities.Assign(GeoJsonAreaReader.Read(document, $"ward set {id}"), options)));
         return _storedSets.GetOrAdd(id, set);
     }
 

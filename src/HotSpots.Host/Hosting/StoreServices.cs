@@ -49,6 +49,7 @@ public static class StoreServices
         services.AddSingleton<IAlertStore>(sp => new SqliteAlertStore(Sqlite(sp)));
         services.AddSingleton<IOperationStore>(sp => new SqliteOperationStore(Sqlite(sp)));
         services.AddSingleton<ISessionStore>(sp => new SqliteSessionStore(Sqlite(sp)));
+        services.AddSingleton<ILocalityStore>(sp => new SqliteLocalityStore(Sqlite(sp)));
         services.AddSingleton(sp => new StoreDescription(Sqlite(sp).Path));
         services.AddSingleton(sp => Sqlite(sp).Health);
         return services;
@@ -71,6 +72,8 @@ public static class StoreServices
         services.AddSingleton<IOperationStore>(sp => PostgresOperationStore.OpenAsync(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
         services.AddSingleton<ISessionStore>(sp => PostgresSessionStore.OpenAsync(sp.GetRequiredService<NpgsqlDataSource>()).GetAwaiter().GetResult());
+        services.AddSingleton<ILocalityStore>(sp => PostgresLocalityStore.OpenAsync(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
         var builder = new NpgsqlConnectionStringBuilder(connection);
         services.AddSingleton(new StoreDescription($"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}"));
         services.AddSingleton(sp => ((PostgresIncidentStore)sp.GetRequiredService<IIncidentStore>()).Health);
