@@ -4,6 +4,7 @@ using HotSpots.Application.Areas;
 using HotSpots.Application.Patrols;
 using HotSpots.Application.Ingest;
 using HotSpots.Application.Monitoring;
+using HotSpots.Application.Reports;
 using HotSpots.Geography;
 using HotSpots.Store;
 using HotSpots.Store.Sqlite;
@@ -27,6 +28,15 @@ public static class CoreServices
             foreach (var note in catalog.SeedAsync().GetAwaiter().GetResult()) logger.LogWarning("Geography: {Note}", note);
             return catalog.BuildAsync().GetAwaiter().GetResult();
         });
+        services.Configure<ReportOptions>(configuration.GetSection("HotSpots:Reports"));
+        services.AddSingleton(sp => new LocalityService(sp.GetRequiredService<ILocalityStore>(), sp.GetRequiredService<GeographyCatalog>()));
+        services.AddSingleton(sp => new PerformanceSummaryService(
+            sp.GetRequiredService<IIncidentStore>(),
+            sp.GetRequiredService<LocalityService>(),
+            sp.GetRequiredService<GeographyCatalog>(),
+            sp.GetRequiredService<IOptions<GeographyOptions>>().Value,
+            sp.GetRequiredService<IOptions<ReportOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new PatrolInput(sp.GetRequiredService<IOperationStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new EvaluationService(
             sp.GetRequiredService<MonitorDirectory>(), sp.GetRequiredService<IOperationStore>(), sp.GetRequiredService<TimeProvider>()));
