@@ -36,7 +36,7 @@ public sealed class PerformanceSummaryService(
         if (query.Locality is { } code)
         {
             focus = live.FirstOrDefault(l => l.Code == code) ?? throw new ReportInputException("locality", live.Count == 0
-                ? $"there is no locality '{code}' (none has been made)"
+                ? $"there is no locality '{code}' (none is in force)"
                 : $"there is no locality '{code}' (there are: {string.Join(", ", live.Select(l => l.Code))})");
             if (query.Level == PerformanceLevel.Authority)
                 throw new ReportInputException("locality", "a locality limits a report at level locality or ward, not authority");
