@@ -8,6 +8,12 @@ namespace HotSpots.Geography;
 /// </summary>
 public sealed record Area(string Code, string Name, Geometry Geometry, string? Scope = null)
 {
+    /// <summary>
+    /// A ward's local authority (ONS code, e.g. <c>E06000034</c>), when known. It groups wards for reports and does not
+    /// change what the ward counts, so it is no part of the fingerprint.
+    /// </summary>
+    public string? Authority { get; init; }
+
     /// <summary>True when both would count exactly the same incidents, so a monitor of one serves the other.</summary>
     public bool CountsLike(Area other) =>
         Code == other.Code && Scope == other.Scope && Geometry.EqualsExact(other.Geometry);

@@ -10,18 +10,19 @@ namespace HotSpots.Geography;
 /// <summary>
 /// Reads areas from a GeoJSON FeatureCollection (Polygon and MultiPolygon, WGS84 lon/lat). The code and name
 /// properties are configurable; by default ONS-style <c>WDyyCD</c>/<c>WDyyNM</c> (any year) and plain
-/// <c>code</c>/<c>name</c> are recognised. Invalid rings (self-touching, wrong orientation) are repaired, not refused,
+/// <c>code</c>/<c>name</c> are recognised, and a ward's authority from ONS <c>LADyyCD</c> (or from the name of a file
+/// named by an authority's code, as the Essex files are). Invalid rings (self-touching, wrong orientation) are repaired, not refused,
 /// except in a zone being drawn.
 /// </summary>
 public static partial class GeoJsonAreaReader
 {
-    public static IReadOnlyList<Area> Read(string path, string? codeProperty = null, string? nameProperty = null)
+    public static IReadOnlyList<Area> Read(string path, string? codeProperty = null, string? nameProperty = null, string? authorityProperty = null)
     {
         if (!File.Exists(path)) throw new GeographyException($"boundary file {path} does not exist");
         using var stream = File.OpenRead(path);
         try
         {
-            return Read(JsonDocument.Parse(stream), path, codeProperty, nameProperty);
+            return Read(JsonDocument.Parse(stream), path, codeProperty, nameProperty, authorityProperty, LocalAuthorities.OfFileName(path));
         }
         catch (JsonException ex)
         {
@@ -29,7 +30,8 @@ public static partial class GeoJsonAreaReader
         }
     }
 
-    public static IReadOnlyList<Area> Read(JsonDocument document, string origin, string? codeProperty = null, string? nameProperty = null)
+    public static IReadOnlyList<Area> Read(
+        JsonDocument document, string origin, string? codeProperty = null, string? nameProperty = null, string? authorityProperty = null, string? fileAuthority = null)
     {
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.GetString() != "FeatureCollection"
@@ -50,7 +52,8 @@ public static partial class GeoJsonAreaReader
             var name = Property(properties, nameProperty, NamePattern(), "name") ?? code;
             if (!feature.TryGetProperty("geometry", out var geometry) || geometry.ValueKind != JsonValueKind.Object)
                 throw new GeographyException($"{where} ({code}) has no geometry");
-            areas.Add(new Area(code, name, ReadGeometry(geometry, $"{where} ({code})")));
+            var authority = Property(properties, authorityProperty, AuthorityPattern(), "authority") ?? fileAuthority;
+            areas.Add(new Area(code, name, ReadGeometry(geometry, $"{where} ({code})")) { Authority = authority });
         }
         return areas;
     }
@@ -110,4 +113,7 @@ public static partial class GeoJsonAreaReader
 
     [GeneratedRegex("^WD[0-9]{2}NM$", RegexOptions.IgnoreCase)]
     private static partial Regex NamePattern();
+
+    [GeneratedRegex("^LAD[0-9]{2}CD$", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorityPattern();
 }

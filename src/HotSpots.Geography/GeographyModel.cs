@@ -126,9 +126,10 @@ public sealed class GeographyModel
     public static IReadOnlyList<Area> LoadWards(GeographyOptions options, out bool isDemo)
     {
         isDemo = options.Wards.Files.Count == 0;
-        return isDemo
+        var wards = options.Wards;
+        return LocalAuthorities.Assign(isDemo
             ? DemoGeography.Wards()
-            : [.. options.Wards.Files.SelectMany(f => GeoJsonAreaReader.Read(f, options.Wards.CodeProperty, options.Wards.NameProperty))];
+            : wards.Files.SelectMany(f => GeoJsonAreaReader.Read(f, wards.CodeProperty, wards.NameProperty, wards.AuthorityProperty)), options);
     }
 
     public static IReadOnlyList<Area> ConfiguredZones(GeographyOptions options) => [.. ConfiguredZoneShapes(options).Select(z => z.Area)];

@@ -3,7 +3,13 @@ namespace HotSpots.Geography;
 /// <summary>Bound from <c>HotSpots:Geography</c>.</summary>
 public sealed class GeographyOptions
 {
-    public AreaSetOptions Wards { get; set; } = new();
+    public WardSetOptions Wards { get; set; } = new();
+
+    /// <summary>
+    /// Local authorities by ONS code: a name (over the shipped <see cref="LocalAuthorities"/> table) and, optionally,
+    /// the wards that belong to it when the boundary files do not say.
+    /// </summary>
+    public Dictionary<string, AuthorityOptions> Authorities { get; set; } = new(StringComparer.Ordinal);
 
     public ZoneSetOptions Zones { get; set; } = new();
 

@@ -284,6 +284,26 @@ public sealed class PostgresIncidentStore : IIncidentStore, IWriteProbe
         }
     }
 
+    public async Task<IReadOnlyList<MonthlyPointCount>> CountRecordedByMonthAsync(int firstMonth, int lastMonth, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("""
+            SELECT (EXTRACT(YEAR FROM occurred_at AT TIME ZONE 'UTC') * 12 + EXTRACT(MONTH FROM occurred_at AT TIME ZONE 'UTC') - 1)::integer AS month,
+                   category, latitude, longitude, count(*)::integer
+            FROM hotspots_incidents WHERE origin = 0 AND occurred_at >= @from AND occurred_at < @to
+            GROUP BY month, category, latitude, longitude
+            """);
+        command.Parameters.AddWithValue("from", IncidentStoreExtensions.MonthStart(firstMonth));
+        command.Parameters.AddWithValue("to", IncidentStoreExtensions.MonthStart(lastMonth + 1));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = new List<MonthlyPointCount>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!Categories.TryParse(reader.GetString(1), out var category)) continue;
+            counts.Add(new MonthlyPointCount(reader.GetInt32(0), category, reader.GetDouble(2), reader.GetDouble(3), reader.GetInt32(4)));
+        }
+        return counts;
+    }
+
     public async Task<AppendOutcome[]> PreviewAsync(IncidentBatch incidents, CancellationToken cancellationToken = default)
     {
         var outcomes = new AppendOutcome[incidents.Count];

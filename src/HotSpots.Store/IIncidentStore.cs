@@ -18,6 +18,14 @@ public readonly record struct LoggedIncident(
     string? LocationText = null);
 
 /// <summary>
+/// How many recorded incidents (never drills or replays) of a category a month holds at one point. Incidents are
+/// counted in the UTC month of their time, whatever its precision, so a police.uk row dated by month alone counts in
+/// that month. Points are kept apart so the reader can place them in whichever geography it reports on; police.uk
+/// snaps every location to an anonymised map point, so a month of a county is a few thousand points, not every row.
+/// </summary>
+public readonly record struct MonthlyPointCount(int MonthIndex, Category Category, double Latitude, double Longitude, int Count);
+
+/// <summary>
 /// What a store is for. A live store holds real incidents (and drills); a replay store holds replayed ones, so that a
 /// replay can never mix with the record. A store's purpose is fixed when it is created.
 /// </summary>
@@ -59,12 +67,18 @@ public interface IIncidentStore : IAsyncDisposable
     /// <summary>The sequence of the newest incident in the log, 0 when it is empty: how far a reader has to go.</summary>
     Task<long> LastSequenceAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Recorded incidents by month, category and point, for the months from <paramref name="firstMonth"/> to <paramref name="lastMonth"/> inclusive (month indexes, as <see cref="OccurredAt.MonthIndex"/>).</summary>
+    Task<IReadOnlyList<MonthlyPointCount>> CountRecordedByMonthAsync(int firstMonth, int lastMonth, CancellationToken cancellationToken = default);
+
     /// <summary>The latest time of an incident from a source (any source when null), or null when there is none.</summary>
     Task<DateTimeOffset?> LatestOccurredAtAsync(string? source, CancellationToken cancellationToken = default);
 }
 
 public static class IncidentStoreExtensions
 {
+    /// <summary>The first instant of a month given by its index (as <see cref="OccurredAt.MonthIndex"/>), in UTC.</summary>
+    public static DateTimeOffset MonthStart(int monthIndex) => new(monthIndex / 12, monthIndex % 12 + 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Appends incidents given as objects (the API's batches are small; imports fill an <see cref="IncidentBatch"/>).</summary>
     public static Task<AppendResult> AppendAsync(this IIncidentStore store, IReadOnlyList<Incident> incidents, CancellationToken cancellationToken = default) =>
         store.AppendAsync(IncidentBatch.From(incidents), cancellationToken);

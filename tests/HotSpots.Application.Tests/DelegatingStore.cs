@@ -24,6 +24,9 @@ public class DelegatingStore(IIncidentStore inner) : IIncidentStore
 
     public Task<long> LastSequenceAsync(CancellationToken cancellationToken = default) => inner.LastSequenceAsync(cancellationToken);
 
+    public Task<IReadOnlyList<MonthlyPointCount>> CountRecordedByMonthAsync(int firstMonth, int lastMonth, CancellationToken cancellationToken = default) =>
+        inner.CountRecordedByMonthAsync(firstMonth, lastMonth, cancellationToken);
+
     public Task<DateTimeOffset?> LatestOccurredAtAsync(string? source, CancellationToken cancellationToken = default) =>
         inner.LatestOccurredAtAsync(source, cancellationToken);
 

@@ -60,18 +60,24 @@ public sealed class GeographyCatalog(IOperationStore store, IOptions<GeographyOp
     public async Task<GeographyModel> BuildAsync(CancellationToken cancellationToken = default)
     {
         var revision = await store.GeographyRevisionAsync(cancellationToken);
-        var currentId = await store.CurrentWardSetAsync(cancellationToken) ?? ConfiguredSet.Id;
-        var wards = await WardSetAsync(currentId, cancellationToken) ?? await WardSetAsync(ConfiguredSet.Id, cancellationToken);
+        var wards = await CurrentWardSetAsync(cancellationToken);
         var zones = (await LatestZonesAsync(cancellationToken)).Values
             .Where(z => !z.Version.Retired)
             .Select(z => new Area(z.Version.Code, z.Version.Name, z.Shape.Geometry));
-        var model = new GeographyModel(wards!.Value.Wards, new AreaSet(AreaSetKind.Zones, zones), wards.Value.Info.IsDemo, wards.Value.Info);
+        var model = new GeographyModel(wards.Wards, new AreaSet(AreaSetKind.Zones, zones), wards.Info.IsDemo, wards.Info);
         var operations = await store.OperationsAsync(cancellationToken);
         return model.WithOperations(operations.Select(Frame), revision);
     }
 
     public static OperationFrame Frame(Operation operation) =>
         new(operation.Id, operation.Zones, operation.ControlWards, operation.BufferInnerMetres, operation.BufferOuterMetres);
+
+    /// <summary>The ward set in force: the one made current in the store, else the configured (or demo) one.</summary>
+    public async Task<(WardSetInfo Info, AreaSet Wards)> CurrentWardSetAsync(CancellationToken cancellationToken = default)
+    {
+        var currentId = await store.CurrentWardSetAsync(cancellationToken) ?? ConfiguredSet.Id;
+        return await WardSetAsync(currentId, cancellationToken) ?? (await WardSetAsync(ConfiguredSet.Id, cancellationToken))!.Value;
+    }
 
     /// <summary>A ward set by id: the configured (or demo) one, or one loaded into the store; null when there is none.</summary>
     public async Task<(WardSetInfo Info, AreaSet Wards)?> WardSetAsync(string id, CancellationToken cancellationToken = default)
@@ -81,7 +87,7 @@ public sealed class GeographyCatalog(IOperationStore store, IOptions<GeographyOp
         var record = (await store.WardSetsAsync(cancellationToken)).FirstOrDefault(s => s.Id == id);
         if (record is null || await store.WardSetFeaturesAsync(id, cancellationToken) is not { } features) return null;
         using var document = JsonDocument.Parse(features);
-        var set = (new WardSetInfo(record.Id, record.Name, false), new AreaSet(AreaSetKind.Wards, GeoJsonAreaReader.Read(document, $"ward set {id}")));
+        var set = (new WardSetInfo(record.Id, record.Name, false), new AreaSet(AreaSetKind.Wards, LocalAuthorities.Assign(GeoJsonAreaReader.Read(document, $"ward set {id}"), options)));
         return _storedSets.GetOrAdd(id, set);
     }
 

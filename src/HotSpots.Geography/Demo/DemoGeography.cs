@@ -38,7 +38,7 @@ public static class DemoGeography
         }
 
         return [.. ThurrockFigures.Wards.Select((ward, w) =>
-            new Area(ward.Code, ward.Name, CascadedPolygonUnion.Union(cells[w]).Intersection(outline)))];
+            new Area(ward.Code, ward.Name, CascadedPolygonUnion.Union(cells[w]).Intersection(outline)) { Authority = LocalAuthorities.Thurrock })];
     }
 
     /// <summary>The three Thurrock operation zones named in the partnership's plans, as centre and radius.</summary>

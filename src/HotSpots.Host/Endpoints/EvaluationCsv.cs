@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HotSpots.Application.Evaluation;
+using HotSpots.Application.Reports;
 using HotSpots.Domain.Evaluation;
 
 namespace HotSpots.Host.Endpoints;
@@ -41,7 +42,7 @@ public static class EvaluationCsv
                     N(dosage?.PatrolHours), N(dosage?.PatrolHoursPerWeek), N(dosage?.IncidentsPerPatrolHour, "0.000"), N(dosage?.ShareOfDaysDosed, "0.000"),
                     comparison.Reading,
                 ];
-                csv.AppendLine(string.Join(",", cells.Select(Cell)));
+                csv.AppendLine(string.Join(",", cells.Select(CsvText.Cell)));
             }
         }
         return csv.ToString();
@@ -50,13 +51,4 @@ public static class EvaluationCsv
     private static string? N(double? value, string format = "0.00") => value?.ToString(format, CultureInfo.InvariantCulture);
 
     private static string? N(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Quotes where needed, and defuses text a spreadsheet would run as a formula.</summary>
-    private static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '@' or '\t' or '\r' || value[0] == '-' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-            value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
-    }
 }

@@ -5,6 +5,7 @@ using HotSpots.Application.Patrols;
 using HotSpots.Application.Ingest;
 using HotSpots.Application.Monitoring;
 using HotSpots.Application.Telemetry;
+using HotSpots.Application.Reports;
 using HotSpots.Geography;
 
 namespace HotSpots.Host.Hosting;
@@ -24,6 +25,9 @@ public static class CoreServices
             foreach (var note in catalog.SeedAsync().GetAwaiter().GetResult()) logger.LogWarning("Geography: {Note}", note);
             return catalog.BuildAsync().GetAwaiter().GetResult();
         });
+        services.Configure<ReportOptions>(configuration.GetSection("HotSpots:Reports"));
+        services.AddSingleton<LocalityService>();
+        services.AddSingleton<PerformanceSummaryService>();
         services.AddSingleton<PatrolInput>();
         services.AddSingleton<EvaluationService>();
         return services;

@@ -51,6 +51,7 @@ public static class StoreServices
         services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddSingleton<IOperationStore, SqliteOperationStore>();
         services.AddSingleton<ISessionStore, SqliteSessionStore>();
+        services.AddSingleton<ILocalityStore, SqliteLocalityStore>();
         services.AddSingleton(sp => new StoreDescription(sp.GetRequiredService<SqliteIncidentStore>().Path));
         services.AddSingleton(sp => sp.GetRequiredService<SqliteIncidentStore>().Health);
         return services;
@@ -71,6 +72,8 @@ public static class StoreServices
         services.AddSingleton<IOperationStore>(sp => PostgresOperationStore.OpenAsync(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
         services.AddSingleton<ISessionStore>(sp => PostgresSessionStore.OpenAsync(sp.GetRequiredService<NpgsqlDataSource>()).GetAwaiter().GetResult());
+        services.AddSingleton<ILocalityStore>(sp => PostgresLocalityStore.OpenAsync(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
         var builder = new NpgsqlConnectionStringBuilder(connection);
         services.AddSingleton(new StoreDescription($"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}"));
         services.AddSingleton(sp => sp.GetRequiredService<PostgresIncidentStore>().Health);

@@ -150,6 +150,7 @@ public sealed class SqliteIncidentStore : IIncidentStore, IWriteProbe
             """),
         (connection, transaction) => SqliteGrainStateStore.Migrate(connection, transaction),
         (connection, transaction) => SqliteSessionStore.Migrate(connection, transaction),
+        (connection, transaction) => SqliteLocalityStore.Migrate(connection, transaction),
     ];
 
     /// <summary>UTF-8 slugs by category, so binding one does not encode a string per row.</summary>
@@ -455,6 +456,28 @@ public sealed class SqliteIncidentStore : IIncidentStore, IWriteProbe
                 new OccurredAt(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)), (TimePrecision)reader.GetInt32(4)),
                 reader.GetDouble(5), reader.GetDouble(6), reader.IsDBNull(7) ? null : reader.GetString(7), (IncidentOrigin)reader.GetInt32(8));
         }
+    }
+
+    public async Task<IReadOnlyList<MonthlyPointCount>> CountRecordedByMonthAsync(int firstMonth, int lastMonth, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT CAST(strftime('%Y', occurred_at / 1000, 'unixepoch') AS INTEGER) * 12 + CAST(strftime('%m', occurred_at / 1000, 'unixepoch') AS INTEGER) - 1 AS month,
+                   category, latitude, longitude, count(*)
+            FROM incidents WHERE origin = 0 AND occurred_at >= $from AND occurred_at < $to
+            GROUP BY month, category, latitude, longitude
+            """;
+        command.Parameters.AddWithValue("$from", IncidentStoreExtensions.MonthStart(firstMonth).ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$to", IncidentStoreExtensions.MonthStart(lastMonth + 1).ToUnixTimeMilliseconds());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = new List<MonthlyPointCount>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!Categories.TryParse(reader.GetString(1), out var category)) continue;
+            counts.Add(new MonthlyPointCount(reader.GetInt32(0), category, reader.GetDouble(2), reader.GetDouble(3), reader.GetInt32(4)));
+        }
+        return counts;
     }
 
     public async Task<AppendOutcome[]> PreviewAsync(IncidentBatch incidents, CancellationToken cancellationToken = default)

@@ -116,6 +116,34 @@ public abstract class IncidentStoreContract
     }
 
     [Fact]
+    public async Task Monthly_counts_put_every_precision_in_its_UTC_month_by_point_and_leave_out_drills_and_months_outside()
+    {
+        await using var store = await NewStoreAsync();
+        Incident At(string id, OccurredAt when, Category category = Category.Drugs, double latitude = 51.49, IncidentOrigin origin = IncidentOrigin.Recorded) =>
+            new("essex-police", id, category, when, latitude, 0.31, null, origin);
+        await store.AppendAsync([
+            At("month-1", OccurredAt.Month(2018, 3)),
+            At("month-2", OccurredAt.Month(2018, 3)),
+            At("elsewhere", OccurredAt.Month(2018, 3), latitude: 51.5),
+            At("burglary", OccurredAt.Month(2018, 3), Category.Burglary),
+            At("day", OccurredAt.Day(2018, 3, 31)),
+            At("last-instant", OccurredAt.Exact(new DateTimeOffset(2018, 3, 31, 23, 59, 59, TimeSpan.Zero))),
+            At("april-in-bst", OccurredAt.Exact(new DateTimeOffset(2018, 4, 1, 0, 30, 0, TimeSpan.FromHours(1)))),
+            At("april", OccurredAt.Month(2018, 4)),
+            At("drill", OccurredAt.Month(2018, 3), origin: IncidentOrigin.Drill),
+            At("february", OccurredAt.Month(2018, 2)),
+            At("may", OccurredAt.Month(2018, 5)),
+        ]);
+        var march = OccurredAt.Month(2018, 3).MonthIndex;
+
+        var counts = (await store.CountRecordedByMonthAsync(march, march + 1))
+            .OrderBy(c => (c.MonthIndex, c.Category, c.Latitude)).Select(c => (c.MonthIndex - march, c.Category, c.Latitude, c.Count));
+
+        // 00:30 BST on 1 April is 23:30 UTC on 31 March: months are UTC, as monitors count them.
+        Assert.Equal([(0, Category.Drugs, 51.49, 5), (0, Category.Drugs, 51.5, 1), (0, Category.Burglary, 51.49, 1), (1, Category.Drugs, 51.49, 1)], counts);
+    }
+
+    [Fact]
     public async Task A_preview_tells_new_from_stored_and_repeated_and_writes_nothing()
     {
         await using var store = await NewStoreAsync();

@@ -166,7 +166,7 @@ public sealed class SqliteIncidentStoreTests : IDisposable
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", await command.ExecuteScalarAsync());
         command.CommandText = "PRAGMA user_version";
-        Assert.Equal(7L, await command.ExecuteScalarAsync());
+        Assert.Equal(8L, await command.ExecuteScalarAsync());
     }
 
     [Fact]
