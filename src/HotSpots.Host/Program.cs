@@ -70,6 +70,7 @@ app.MapReadingEndpoints();
 app.MapDrillEndpoints();
 app.MapAlertEndpoints();
 app.MapOperationEndpoints();
+app.MapReportEndpoints();
 app.MapHub<HeatHub>("/hubs/heat");
 if (role == NodeRole.Silo) app.MapSiloDashboard(SecurityExtensions.AdminPolicy);
 
