@@ -67,6 +67,23 @@ public sealed class ReportEndpointsTests : ServerTests
         Assert.Equal(3, answered.Rows.Single(r => r.AreaCode == GraysRiverside && r.Category == "all").Current);
     }
 
+    [Fact]
+    public async Task The_tool_with_a_server_writes_the_same_csv_as_the_api_serves()
+    {
+        await RecordThreeIncidentsLastMonthAsync();
+        var file = Path.Combine(Server.Directory, "performance.csv");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await HotSpots.Cli.CommandLine.RunAsync(
+            ["report", "performance", "--to", LastMonth, "--months", "1", "--level", "ward", "--out", file, "--server", Server.BaseAddress.ToString(), "--api-key", HotSpotsServer.ViewerKey],
+            output, error, CancellationToken.None);
+
+        Assert.Equal(0, code);
+        var served = await Server.Viewer().GetByteArrayAsync($"/api/reports/performance?to={LastMonth}&months=1&level=ward&format=csv");
+        Assert.Equal(served, await File.ReadAllBytesAsync(file));
+    }
+
     [Theory]
     [InlineData("to=2018-04&from=2018-06&months=", HttpStatusCode.UnprocessableEntity, "from")]
     [InlineData("to=NEXT&months=1", HttpStatusCode.UnprocessableEntity, "to")]
