@@ -21,7 +21,8 @@ internal sealed class ReportCommand : Command
 /// <summary><c>hotspots report performance --to YYYY-MM</c></summary>
 internal sealed class PerformanceReportCommand : ToolCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // Relaxed escaping: a report file is read by people, who should see "Thurrock's", not "Thurrock\u0027s".
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly Option<string?> _to = new("--to") { HelpName = "YYYY-MM", Description = "The last month of the current period (default: the last complete month)" };
     private readonly Option<string?> _months = new("--months") { HelpName = "N", Description = $"How many months each period has (default {PerformanceQuery.DefaultMonths})" };
