@@ -87,7 +87,7 @@ public sealed class GeographyCatalog(IOperationStore store, IOptions<GeographyOp
         var record = (await store.WardSetsAsync(cancellationToken)).FirstOrDefault(s => s.Id == id);
         if (record is null || await store.WardSetFeaturesAsync(id, cancellationToken) is not { } features) return null;
         using var document = JsonDocument.Parse(features);
-        var set = (new WardSetInfo(record.Id, record.Name, false), new AreaSet(AreaSetKind.Wards, LocalAuthorities.Assign(GeoJsonAreaReader.Read(document, $"ward set {id}"), options)));
+        var set = (new WardSetInfo(record.Id, record.Name, false), new AreaSet(AreaSetKind.Wards, LocalAuthorities.Assign(GeoJsonAreaReader.Read(document, $"ward set {id}"), options.Value)));
         return _storedSets.GetOrAdd(id, set);
     }
 

@@ -155,7 +155,7 @@ public sealed class PerformanceSummaryRealDataTests : IClassFixture<PerformanceS
             var geography = new GeographyOptions { Wards = { Files = [.. files] } };
             var time = new FakeTimeProvider(new DateTimeOffset(2018, 5, 20, 12, 0, 0, TimeSpan.Zero));
             _store = await SqliteIncidentStore.OpenAsync(new SqliteStoreOptions { Path = _dir.File("essex.db") }, time);
-            var catalog = new GeographyCatalog(new SqliteOperationStore(_store), geography);
+            var catalog = new GeographyCatalog(new SqliteOperationStore(_store), Options.Create(geography));
             var wards = (await catalog.CurrentWardSetAsync()).Wards;
             var report = await new IncidentImporter(new StoreSink(_store), new ImportContext(LabelMappings.Load(), wards.Index))
                 .ImportAsync(new PoliceUkFormat(), SharedData.PoliceUkFiles);
