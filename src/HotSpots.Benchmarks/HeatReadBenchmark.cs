@@ -69,9 +69,12 @@ internal static class HeatReadBenchmark
             .Where(cells => cells.Length > 5 && cells[4].Length > 0 && cells[5].Length > 0)
             .Select((cells, i) => new
             {
-                source = "bench", sourceId = $"h-{i}", category = i % 3 == 0 ? "anti-social-behaviour" : "criminal-damage-arson",
+                source = "bench",
+                sourceId = $"h-{i}",
+                category = i % 3 == 0 ? "anti-social-behaviour" : "criminal-damage-arson",
                 occurredAt = now.AddMinutes(-5 - i % (28 * 24 * 60 - 10)).ToString("O", CultureInfo.InvariantCulture),
-                latitude = double.Parse(cells[5], CultureInfo.InvariantCulture), longitude = double.Parse(cells[4], CultureInfo.InvariantCulture),
+                latitude = double.Parse(cells[5], CultureInfo.InvariantCulture),
+                longitude = double.Parse(cells[4], CultureInfo.InvariantCulture),
             })
             .ToList();
         foreach (var chunk in points.Chunk(10_000)) (await writer.PostAsJsonAsync("/api/incidents", chunk)).EnsureSuccessStatusCode();

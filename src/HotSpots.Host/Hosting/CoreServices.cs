@@ -1,10 +1,9 @@
+using HotSpots.Application.Areas;
 using HotSpots.Application.Drills;
 using HotSpots.Application.Evaluation;
-using HotSpots.Application.Areas;
-using HotSpots.Application.Patrols;
 using HotSpots.Application.Ingest;
 using HotSpots.Application.Monitoring;
-using HotSpots.Application.Telemetry;
+using HotSpots.Application.Patrols;
 using HotSpots.Application.Reports;
 using HotSpots.Geography;
 

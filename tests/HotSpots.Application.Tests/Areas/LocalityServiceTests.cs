@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Options;
 using HotSpots.Application.Areas;
 using HotSpots.Geography;
 using HotSpots.Store.Sqlite;
 using HotSpots.Testing;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Tests.Areas;
 

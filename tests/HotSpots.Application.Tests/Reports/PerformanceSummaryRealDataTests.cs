@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using System.Globalization;
 using HotSpots.Application.Areas;
 using HotSpots.Application.Imports;
@@ -6,6 +5,7 @@ using HotSpots.Application.Reports;
 using HotSpots.Geography;
 using HotSpots.Store.Sqlite;
 using HotSpots.Testing;
+using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
 
 namespace HotSpots.Application.Tests.Reports;
@@ -19,11 +19,20 @@ public sealed class PerformanceSummaryRealDataTests : IClassFixture<PerformanceS
 {
     private static readonly Dictionary<string, string> CrimeTypes = new()
     {
-        ["Anti-social behaviour"] = "anti-social-behaviour", ["Bicycle theft"] = "bicycle-theft", ["Burglary"] = "burglary",
-        ["Criminal damage and arson"] = "criminal-damage-arson", ["Drugs"] = "drugs", ["Other theft"] = "other-theft",
-        ["Possession of weapons"] = "possession-of-weapons", ["Public order"] = "public-order", ["Robbery"] = "robbery",
-        ["Shoplifting"] = "shoplifting", ["Theft from the person"] = "theft-from-the-person", ["Vehicle crime"] = "vehicle-crime",
-        ["Violence and sexual offences"] = "violent-crime", ["Other crime"] = "other-crime",
+        ["Anti-social behaviour"] = "anti-social-behaviour",
+        ["Bicycle theft"] = "bicycle-theft",
+        ["Burglary"] = "burglary",
+        ["Criminal damage and arson"] = "criminal-damage-arson",
+        ["Drugs"] = "drugs",
+        ["Other theft"] = "other-theft",
+        ["Possession of weapons"] = "possession-of-weapons",
+        ["Public order"] = "public-order",
+        ["Robbery"] = "robbery",
+        ["Shoplifting"] = "shoplifting",
+        ["Theft from the person"] = "theft-from-the-person",
+        ["Vehicle crime"] = "vehicle-crime",
+        ["Violence and sexual offences"] = "violent-crime",
+        ["Other crime"] = "other-crime",
     };
 
     private static readonly Dictionary<string, string[]> Groups = new()

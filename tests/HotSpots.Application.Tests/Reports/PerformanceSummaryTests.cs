@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using System.Text;
 using HotSpots.Application.Areas;
 using HotSpots.Application.Reports;
@@ -7,6 +6,7 @@ using HotSpots.Geography;
 using HotSpots.Store;
 using HotSpots.Store.Sqlite;
 using HotSpots.Testing;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Tests.Reports;
 

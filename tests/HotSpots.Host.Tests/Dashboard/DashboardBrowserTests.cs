@@ -192,7 +192,10 @@ public sealed class DashboardBrowserTests : ServerTests
 
         var (exitCode, output) = await RunNodeAsync("tests/browser/all-wards.mjs", Settings(dir, new
         {
-            @base = essex.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, screenshots = Screenshots,
+            @base = essex.BaseAddress.ToString().TrimEnd('/'),
+            user = HotSpotsServer.ViewerUser,
+            password = HotSpotsServer.Password,
+            screenshots = Screenshots,
         }));
 
         Assert.True(exitCode == 0, output);
@@ -227,7 +230,10 @@ public sealed class DashboardBrowserTests : ServerTests
 
         var (exitCode, output) = await RunNodeAsync("tests/browser/police-uk-months.mjs", Settings(dir, new
         {
-            @base = thurrock.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, screenshots = Screenshots,
+            @base = thurrock.BaseAddress.ToString().TrimEnd('/'),
+            user = HotSpotsServer.ViewerUser,
+            password = HotSpotsServer.Password,
+            screenshots = Screenshots,
         }));
 
         Assert.True(exitCode == 0, output);
@@ -276,7 +282,10 @@ public sealed class DashboardBrowserTests : ServerTests
 
         var (exitCode, output) = await RunNodeAsync("tests/browser/no-baseline.mjs", Settings(dir, new
         {
-            @base = Server.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, ward = grays.Code,
+            @base = Server.BaseAddress.ToString().TrimEnd('/'),
+            user = HotSpotsServer.ViewerUser,
+            password = HotSpotsServer.Password,
+            ward = grays.Code,
         }));
 
         Assert.True(exitCode == 0, output);
@@ -308,8 +317,13 @@ public sealed class DashboardBrowserTests : ServerTests
 
         var (exitCode, output) = await RunNodeAsync("tests/browser/long-feed.mjs", Settings(dir, new
         {
-            @base = essex.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password,
-            ingestKey = HotSpotsServer.IngestKey, points, seconds = 15, perSecond = 5,
+            @base = essex.BaseAddress.ToString().TrimEnd('/'),
+            user = HotSpotsServer.ViewerUser,
+            password = HotSpotsServer.Password,
+            ingestKey = HotSpotsServer.IngestKey,
+            points,
+            seconds = 15,
+            perSecond = 5,
         }));
 
         Assert.True(exitCode == 0, output);
@@ -332,7 +346,8 @@ public sealed class DashboardBrowserTests : ServerTests
         // README's route: a new store file created as a replay store by the server's own settings.
         await using var replay = new HotSpotsServer(new Dictionary<string, string?>
         {
-            ["HotSpots:Store:Sqlite:Path"] = dir.File("hotspots-replay.db"), ["HotSpots:Store:Sqlite:Purpose"] = "replay",
+            ["HotSpots:Store:Sqlite:Path"] = dir.File("hotspots-replay.db"),
+            ["HotSpots:Store:Sqlite:Purpose"] = "replay",
         });
         using var toolOutput = new StringWriter();
         var code = await HotSpots.Cli.CommandLine.RunAsync(
@@ -342,7 +357,10 @@ public sealed class DashboardBrowserTests : ServerTests
 
         var (exitCode, output) = await RunNodeAsync("tests/browser/replay.mjs", Settings(dir, new
         {
-            @base = replay.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, screenshots = Screenshots,
+            @base = replay.BaseAddress.ToString().TrimEnd('/'),
+            user = HotSpotsServer.ViewerUser,
+            password = HotSpotsServer.Password,
+            screenshots = Screenshots,
         }));
 
         Assert.True(exitCode == 0, output);
@@ -370,7 +388,12 @@ public sealed class DashboardBrowserTests : ServerTests
         {
             var (exitCode, output) = await RunNodeAsync("tests/browser/print.mjs", Settings(dir, new
             {
-                @base = server.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, name, showAll = wards > 20, screenshots = Screenshots,
+                @base = server.BaseAddress.ToString().TrimEnd('/'),
+                user = HotSpotsServer.ViewerUser,
+                password = HotSpotsServer.Password,
+                name,
+                showAll = wards > 20,
+                screenshots = Screenshots,
             }));
 
             Assert.True(exitCode == 0, output);
@@ -410,8 +433,12 @@ public sealed class DashboardBrowserTests : ServerTests
         var items = new List<object>();
         void Add(double lat, double lon, int daysAgo) => items.Add(new
         {
-            source = "essex-police", sourceId = $"op-{items.Count}", category = "anti-social-behaviour",
-            occurredAt = today.AddDays(-daysAgo).ToString("yyyy-MM-dd"), latitude = lat, longitude = lon,
+            source = "essex-police",
+            sourceId = $"op-{items.Count}",
+            category = "anti-social-behaviour",
+            occurredAt = today.AddDays(-daysAgo).ToString("yyyy-MM-dd"),
+            latitude = lat,
+            longitude = lon,
         });
         for (var i = 0; i < 30; i++) Add(51.4760, 0.3220, 29 + i % 28);
         for (var i = 0; i < 12; i++) Add(51.4762, 0.3218, 1 + i % 28);
@@ -432,9 +459,12 @@ public sealed class DashboardBrowserTests : ServerTests
         })).EnsureSuccessStatusCode();
         var put = await Server.Admin().PutAsJsonAsync("/api/operations/op-thurrock", new
         {
-            name = "Op Grip and Op Dial", type = "grip", zones = new[] { "op-grip-grays", "op-dial-lakeside" },
+            name = "Op Grip and Op Dial",
+            type = "grip",
+            zones = new[] { "op-grip-grays", "op-dial-lakeside" },
             activePeriods = new[] { new { start = today.AddDays(-28).ToString("yyyy-MM-dd"), end = today.AddDays(-1).ToString("yyyy-MM-dd") } },
-            targetGroups = new[] { "asb", "all" }, fundedPatrolHours = 100,
+            targetGroups = new[] { "asb", "all" },
+            fundedPatrolHours = 100,
         });
         Assert.Equal(HttpStatusCode.Accepted, put.StatusCode);
         using var dir = new TempDirectory();

@@ -40,7 +40,12 @@ public sealed class PoliceUkEvaluationTests
         {
             await server.PostAsync(chunk.Select(r => new
             {
-                source = "police-uk", sourceId = r.Id, category = "anti-social-behaviour", occurredAt = r.Month, latitude = r.Lat, longitude = r.Lon,
+                source = "police-uk",
+                sourceId = r.Id,
+                category = "anti-social-behaviour",
+                occurredAt = r.Month,
+                latitude = r.Lat,
+                longitude = r.Lon,
             }).ToArray());
         }
         var zones = DemoGeography.OperationZones;
