@@ -66,6 +66,7 @@ app.MapAccountEndpoints();
 app.MapDashboardEndpoints();
 app.MapIncidentEndpoints();
 app.MapReadingEndpoints();
+app.MapGridEndpoints();
 app.MapDrillEndpoints();
 app.MapAlertEndpoints();
 app.MapOperationEndpoints();

@@ -55,6 +55,8 @@ public static class CoreServices
         services.Configure<MonitoringOptions>(configuration.GetSection("HotSpots:Monitoring"));
         services.AddSingleton(sp => new MonitorDirectory(sp.GetRequiredService<GeographyModel>(), sp.GetRequiredService<IGrainFactory>()));
         services.AddSingleton<HeatService>();
+        services.Configure<HarmOptions>(configuration.GetSection("HotSpots:Harm"));
+        services.AddSingleton<GridService>();
         services.AddSingleton<LiveEvents>();
         if (role == NodeRole.Silo)
         {
@@ -66,7 +68,12 @@ public static class CoreServices
                 sp.GetRequiredService<IGrainStateStore>(),
                 sp.GetRequiredService<IOptions<MonitoringOptions>>().Value,
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<IncidentLogTailer>>()));
+                sp.GetRequiredService<ILogger<IncidentLogTailer>>(),
+                new CellTileFeed(
+                    sp.GetRequiredService<IIncidentStore>(),
+                    sp.GetRequiredService<IGrainFactory>(),
+                    sp.GetRequiredService<IGrainStateStore>(),
+                    sp.GetRequiredService<IOptions<MonitoringOptions>>().Value)));
             services.AddSingleton<IGeographySwitch>(sp => sp.GetRequiredService<IncidentLogTailer>());
             services.AddSingleton<ILogPosition>(sp => sp.GetRequiredService<IncidentLogTailer>());
             services.AddHostedService<MonitorActivation>();

@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using HotSpots.Domain.Grid;
+using HotSpots.Domain.Incidents;
+using HotSpots.Geography;
+using HotSpots.Grains;
+using Microsoft.Extensions.Options;
+
+namespace HotSpots.Application.Monitoring;
+
+/// <summary>Bound from <c>HotSpots:Harm</c>. No table is shipped: weights are the partnership's own choice.</summary>
+public sealed class HarmOptions
+{
+    /// <summary>Whether the grid weighs incidents by harm when a request does not say.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>Weight per category slug; a category not listed weighs 1.</summary>
+    public Dictionary<string, double> Weights { get; set; } = [];
+}
+
+/// <summary>A grid question: the heat selection's set, group and window, the cell size, FDR and harm.</summary>
+public sealed record GridSelection(HeatSelection Heat, CellSize Size, bool FalseDiscoveryRate, bool? Harm);
+
+/// <summary>One cell of an answer: its south-west corner (BNG metres), its count or harm sum, and its Gi*.</summary>
+public sealed record GridCellReading(GridCell Cell, double Easting, double Northing, double Value, CellScore Score);
+
+/// <summary>
+/// A grid's Gi*: every cell of the set was scored (<paramref name="CellCount"/>), the cells listed are those with
+/// incidents or a significant score. Without variance (<paramref name="HasVariance"/> false) no cell is scored.
+/// </summary>
+public sealed record GridReading(
+    GridSelection Selection, bool Harm, int CellCount, double Total, double Mean, double StandardDeviation, bool HasVariance,
+    IReadOnlyList<GridCellReading> Cells);
+
+/// <summary>
+/// Gi* over the cells of an area set, from the cell tiles' sums. The cells of a set and size (and their neighbour
+/// lists) are worked out once per geography; each answer adds up the tiles (each keeps its last answer) and scores
+/// the grid in one pass.
+/// </summary>
+public sealed class GridService(MonitorDirectory monitors, IOptions<HarmOptions> harm, TimeProvider time)
+{
+    private readonly ConditionalWeakTable<AreaSet, ConcurrentDictionary<int, Lazy<SetGrid>>> _grids = [];
+
+    public async Task<GridReading> GetAsync(GridSelection selection, CancellationToken cancellationToken = default)
+    {
+        var set = monitors.Geography.Set(selection.Heat.Set);
+        var grid = _grids.GetValue(set, _ => new()).GetOrAdd(selection.Size.Metres, m => new(() => new SetGrid(set, new CellSize(m)))).Value;
+        var weighed = selection.Harm ?? harm.Value.Enabled;
+        var query = new CellSumQuery(selection.Size.Metres, selection.Heat.Group, selection.Heat.Window, selection.Heat.MonthIndex,
+            selection.Heat.At ?? time.GetUtcNow(), weighed ? Weights() : null);
+        var sums = await Task.WhenAll(grid.Tiles.Select(t => monitors.Grains.GetGrain<ICellTileGrain>(t).GetSumsAsync(query))).WaitAsync(cancellationToken);
+        return grid.Score(selection, weighed, sums);
+    }
+
+    /// <summary>Per category, its configured weight (1 when not listed).</summary>
+    private double[] Weights()
+    {
+        var weights = new double[Categories.Count];
+        Array.Fill(weights, 1);
+        foreach (var (slug, weight) in harm.Value.Weights)
+        {
+            if (!Categories.TryParse(slug, out var category)) throw new InvalidOperationException($"HotSpots:Harm:Weights names '{slug}', which is not a category");
+            if (!double.IsFinite(weight) || weight < 0) throw new InvalidOperationException($"HotSpots:Harm:Weights:{slug} is {weight}; a weight is zero or more");
+            weights[(int)category] = weight;
+        }
+        return weights;
+    }
+
+    /// <summary>One set's grid of one cell size, and the tiles that cover it. Scored under its lock: the grid has one writer at a time.</summary>
+    private sealed class SetGrid
+    {
+        private readonly CellGrid _grid;
+        private readonly Lock _lock = new();
+        private readonly List<int> _filled = [];
+
+        public SetGrid(AreaSet set, CellSize size)
+        {
+            _grid = new CellGrid(size, GridCoverage.Cells(set, size));
+            var tiles = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var cell in _grid.Cells)
+            {
+                var (west, south) = size.SouthWestOf(cell);
+                // A cell of a size that does not divide a tile may reach into the next tile up or to the right.
+                foreach (var (e, n) in new[] { (west, south), (west + size.Metres - 1, south), (west, south + size.Metres - 1), (west + size.Metres - 1, south + size.Metres - 1) })
+                {
+                    var (column, row) = CellTiles.TileAt(e, n);
+                    tiles.Add(CellTiles.GrainKey(column, row));
+                }
+            }
+            Tiles = [.. tiles];
+        }
+
+        public IReadOnlyList<string> Tiles { get; }
+
+        public GridReading Score(GridSelection selection, bool harm, IReadOnlyList<CellSums> sums)
+        {
+            lock (_lock)
+            {
+                foreach (var index in _filled) _grid.Set(index, 0);
+                _filled.Clear();
+                foreach (var tile in sums)
+                {
+                    for (var k = 0; k < tile.Columns.Length; k++)
+                    {
+                        if (!_grid.TryIndexOf(new GridCell(tile.Columns[k], tile.Rows[k]), out var index)) continue;
+                        _grid.Set(index, _grid.ValueAt(index) + tile.Values[k]);
+                        _filled.Add(index);
+                    }
+                }
+                var scores = _grid.ScoreAll(selection.FalseDiscoveryRate);
+                var cells = new List<GridCellReading>();
+                for (var i = 0; i < _grid.Cells.Count; i++)
+                {
+                    var value = _grid.ValueAt(i);
+                    var score = scores.Cells[i];
+                    if (value <= 0 && score.Bin == 0) continue;
+                    var (easting, northing) = _grid.Size.SouthWestOf(_grid.Cells[i]);
+                    cells.Add(new GridCellReading(_grid.Cells[i], easting, northing, value, score));
+                }
+                return new GridReading(selection, harm, _grid.Cells.Count, _grid.Total, scores.Mean, scores.StandardDeviation, scores.HasVariance, cells);
+            }
+        }
+    }
+}
