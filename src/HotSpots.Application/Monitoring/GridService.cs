@@ -32,6 +32,25 @@ public sealed record GridReading(
     GridSelection Selection, bool Harm, int CellCount, double Total, double Mean, double StandardDeviation, bool HasVariance,
     IReadOnlyList<GridCellReading> Cells);
 
+/// <summary>How long each step of an emerging hot spot analysis is.</summary>
+public enum EmergingStep
+{
+    Month,
+    Week,
+}
+
+/// <summary>
+/// An emerging hot spot question: the set and group of <paramref name="Heat"/>, <paramref name="Steps"/> steps ending
+/// with the month of <paramref name="Heat"/> (monthly steps) or with the hour it is asked (weekly steps, rolling 7 days).
+/// </summary>
+public sealed record EmergingSelection(HeatSelection Heat, EmergingStep Step, int Steps, CellSize Size, bool FalseDiscoveryRate, bool? Harm);
+
+/// <summary>One cell's pattern over the steps, its total over them, and its last step's Gi*.</summary>
+public sealed record EmergingCellReading(GridCell Cell, double Easting, double Northing, double Value, CellScore Last, EmergingResult Result);
+
+/// <summary>Emerging hot spots over a grid; cells listed are those with a pattern or with incidents in any step.</summary>
+public sealed record EmergingReading(EmergingSelection Selection, bool Harm, int CellCount, IReadOnlyList<string> StepLabels, IReadOnlyList<EmergingCellReading> Cells);
+
 /// <summary>
 /// Gi* over the cells of an area set, from the cell tiles' sums. The cells of a set and size (and their neighbour
 /// lists) are worked out once per geography; each answer adds up the tiles (each keeps its last answer) and scores
@@ -44,13 +63,41 @@ public sealed class GridService(MonitorDirectory monitors, IOptions<HarmOptions>
     public async Task<GridReading> GetAsync(GridSelection selection, CancellationToken cancellationToken = default)
     {
         var set = monitors.Geography.Set(selection.Heat.Set);
-        var grid = _grids.GetValue(set, _ => new()).GetOrAdd(selection.Size.Metres, m => new(() => new SetGrid(set, new CellSize(m)))).Value;
+        var grid = GridOf(set, selection.Size);
         var weighed = selection.Harm ?? harm.Value.Enabled;
         var query = new CellSumQuery(selection.Size.Metres, selection.Heat.Group, selection.Heat.Window, selection.Heat.MonthIndex,
             selection.Heat.At ?? time.GetUtcNow(), weighed ? Weights() : null);
-        var sums = await Task.WhenAll(grid.Tiles.Select(t => monitors.Grains.GetGrain<ICellTileGrain>(t).GetSumsAsync(query))).WaitAsync(cancellationToken);
-        return grid.Score(selection, weighed, sums);
+        return grid.Score(selection, weighed, await SumsAsync(grid, query, cancellationToken));
     }
+
+    /// <summary>Gi* for each step (monthly: calendar months; weekly: rolling 7 days back from now), then each cell's pattern.</summary>
+    public async Task<EmergingReading> GetEmergingAsync(EmergingSelection selection, CancellationToken cancellationToken = default)
+    {
+        var set = monitors.Geography.Set(selection.Heat.Set);
+        var grid = GridOf(set, selection.Size);
+        var weighed = selection.Harm ?? harm.Value.Enabled;
+        var weights = weighed ? Weights() : null;
+        var now = time.GetUtcNow();
+        var queries = Enumerable.Range(0, selection.Steps).Select(k =>
+        {
+            var back = selection.Steps - 1 - k;
+            return selection.Step == EmergingStep.Month
+                ? new CellSumQuery(selection.Size.Metres, selection.Heat.Group, Domain.Heat.HeatWindow.Month, selection.Heat.MonthIndex - back, now, weights)
+                : new CellSumQuery(selection.Size.Metres, selection.Heat.Group, Domain.Heat.HeatWindow.Week, 0, now.AddDays(-7 * back), weights);
+        }).ToList();
+        var steps = new List<IReadOnlyList<CellSums>>();
+        foreach (var query in queries) steps.Add(await SumsAsync(grid, query, cancellationToken));
+        var labels = queries.Select(q => selection.Step == EmergingStep.Month
+            ? $"{q.MonthIndex / 12:0000}-{q.MonthIndex % 12 + 1:00}"
+            : q.At.AddDays(-7).ToString("yyyy-MM-dd'T'HH:00'Z'", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return grid.Emerging(selection, weighed, labels, steps);
+    }
+
+    private SetGrid GridOf(AreaSet set, CellSize size) =>
+        _grids.GetValue(set, _ => new()).GetOrAdd(size.Metres, m => new(() => new SetGrid(set, new CellSize(m)))).Value;
+
+    private async Task<CellSums[]> SumsAsync(SetGrid grid, CellSumQuery query, CancellationToken cancellationToken) =>
+        await Task.WhenAll(grid.Tiles.Select(t => monitors.Grains.GetGrain<ICellTileGrain>(t).GetSumsAsync(query))).WaitAsync(cancellationToken);
 
     /// <summary>Per category, its configured weight (1 when not listed).</summary>
     private double[] Weights()
@@ -96,17 +143,7 @@ public sealed class GridService(MonitorDirectory monitors, IOptions<HarmOptions>
         {
             lock (_lock)
             {
-                foreach (var index in _filled) _grid.Set(index, 0);
-                _filled.Clear();
-                foreach (var tile in sums)
-                {
-                    for (var k = 0; k < tile.Columns.Length; k++)
-                    {
-                        if (!_grid.TryIndexOf(new GridCell(tile.Columns[k], tile.Rows[k]), out var index)) continue;
-                        _grid.Set(index, _grid.ValueAt(index) + tile.Values[k]);
-                        _filled.Add(index);
-                    }
-                }
+                Fill(sums);
                 var scores = _grid.ScoreAll(selection.FalseDiscoveryRate);
                 var cells = new List<GridCellReading>();
                 for (var i = 0; i < _grid.Cells.Count; i++)
@@ -118,6 +155,52 @@ public sealed class GridService(MonitorDirectory monitors, IOptions<HarmOptions>
                     cells.Add(new GridCellReading(_grid.Cells[i], easting, northing, value, score));
                 }
                 return new GridReading(selection, harm, _grid.Cells.Count, _grid.Total, scores.Mean, scores.StandardDeviation, scores.HasVariance, cells);
+            }
+        }
+
+        public EmergingReading Emerging(EmergingSelection selection, bool harm, IReadOnlyList<string> labels, IReadOnlyList<IReadOnlyList<CellSums>> steps)
+        {
+            var n = _grid.Cells.Count;
+            var series = new CellScore[n][];
+            var totals = new double[n];
+            for (var i = 0; i < n; i++) series[i] = new CellScore[steps.Count];
+            lock (_lock)
+            {
+                for (var t = 0; t < steps.Count; t++)
+                {
+                    Fill(steps[t]);
+                    var scores = _grid.ScoreAll(selection.FalseDiscoveryRate);
+                    for (var i = 0; i < n; i++)
+                    {
+                        series[i][t] = scores.Cells[i];
+                        totals[i] += _grid.ValueAt(i);
+                    }
+                }
+            }
+            var cells = new List<EmergingCellReading>();
+            for (var i = 0; i < n; i++)
+            {
+                var result = EmergingHotSpots.Classify(series[i]);
+                if (totals[i] <= 0 && result.Pattern == EmergingPattern.NoPattern) continue;
+                var (easting, northing) = _grid.Size.SouthWestOf(_grid.Cells[i]);
+                cells.Add(new EmergingCellReading(_grid.Cells[i], easting, northing, totals[i], series[i][^1], result));
+            }
+            return new EmergingReading(selection, harm, n, labels, cells);
+        }
+
+        /// <summary>Sets every cell to its sum over the tiles (cells of a size that does not divide a tile are added up across them).</summary>
+        private void Fill(IReadOnlyList<CellSums> sums)
+        {
+            foreach (var index in _filled) _grid.Set(index, 0);
+            _filled.Clear();
+            foreach (var tile in sums)
+            {
+                for (var k = 0; k < tile.Columns.Length; k++)
+                {
+                    if (!_grid.TryIndexOf(new GridCell(tile.Columns[k], tile.Rows[k]), out var index)) continue;
+                    _grid.Set(index, _grid.ValueAt(index) + tile.Values[k]);
+                    _filled.Add(index);
+                }
             }
         }
     }

@@ -43,6 +43,43 @@ public sealed class GridEndpointsTests : ServerTests
         Assert.Equal(detail, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("step=day", "step 'day' is not month or week")]
+    [InlineData("steps=2", "steps '2' is not a whole number from 3 to 60")]
+    [InlineData("steps=61", "steps '61' is not a whole number from 3 to 60")]
+    [InlineData("step=week&month=2018-03", "month goes with step=month: weekly steps end now")]
+    [InlineData("cell=50", "cell '50' is not a whole number of metres from 100 to 1000")]
+    [InlineData("month=03-2018", "month '03-2018' is not yyyy-MM from 1970-01 to 2199-12")]
+    public async Task An_emerging_selection_that_does_not_exist_is_400_saying_what_is_allowed(string query, string detail)
+    {
+        var response = await Server.Viewer().GetAsync($"/api/hotspots/emerging?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(detail, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_cell_that_is_hot_in_the_last_month_only_is_a_new_hot_spot_with_its_name_in_words()
+    {
+        var items = Enumerable.Range(0, 30).Select(i => new
+        {
+            source = "essex-police", sourceId = $"n-{i}", category = "anti-social-behaviour", occurredAt = "2018-03", latitude = 51.4757, longitude = 0.3217,
+        }).ToArray();
+        (await Server.PostAsync(items)).EnsureSuccessStatusCode();
+        await Server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(30).WaitAsync(TimeSpan.FromSeconds(10));
+
+        var emerging = await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/hotspots/emerging?group=asb&steps=3&month=2018-03");
+
+        Assert.Equal(["2018-01", "2018-02", "2018-03"], emerging.GetProperty("steps").EnumerateArray().Select(s => s.GetString()));
+        var (easting, northing) = BritishNationalGrid.FromWgs84(51.4757, 0.3217);
+        var cell = emerging.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties"))
+            .Single(p => p.GetProperty("easting").GetDouble() == Math.Floor(easting / 250) * 250 && p.GetProperty("northing").GetDouble() == Math.Floor(northing / 250) * 250);
+        Assert.Equal("new-hot-spot", cell.GetProperty("pattern").GetString());
+        Assert.Equal("New hot spot", cell.GetProperty("class").GetString());
+        Assert.Equal(30, cell.GetProperty("count").GetDouble());
+        Assert.Equal(3, cell.GetProperty("bin").GetInt32());
+    }
+
     [Fact]
     public async Task A_grid_without_incidents_has_no_variance_and_says_so_instead_of_inventing_hot_spots()
     {
