@@ -16,6 +16,22 @@ public sealed class HarmOptions
 
     /// <summary>Weight per category slug; a category not listed weighs 1.</summary>
     public Dictionary<string, double> Weights { get; set; } = [];
+
+    /// <summary>The weights indexed by category, or null with the problem when a slug or a weight is not one.</summary>
+    public double[]? ByCategory(out string? error)
+    {
+        error = null;
+        var weights = new double[Categories.Count];
+        Array.Fill(weights, 1);
+        foreach (var (slug, weight) in Weights)
+        {
+            if (!Categories.TryParse(slug, out var category)) error = $"HotSpots:Harm:Weights names '{slug}', which is not a category";
+            else if (!double.IsFinite(weight) || weight < 0) error = $"HotSpots:Harm:Weights:{slug} is {weight}; a weight is zero or more";
+            else weights[(int)category] = weight;
+            if (error is not null) return null;
+        }
+        return weights;
+    }
 }
 
 /// <summary>A grid question: the heat selection's set, group and window, the cell size, FDR and harm.</summary>
@@ -99,19 +115,8 @@ public sealed class GridService(MonitorDirectory monitors, IOptions<HarmOptions>
     private async Task<CellSums[]> SumsAsync(SetGrid grid, CellSumQuery query, CancellationToken cancellationToken) =>
         await Task.WhenAll(grid.Tiles.Select(t => monitors.Grains.GetGrain<ICellTileGrain>(t).GetSumsAsync(query))).WaitAsync(cancellationToken);
 
-    /// <summary>Per category, its configured weight (1 when not listed).</summary>
-    private double[] Weights()
-    {
-        var weights = new double[Categories.Count];
-        Array.Fill(weights, 1);
-        foreach (var (slug, weight) in harm.Value.Weights)
-        {
-            if (!Categories.TryParse(slug, out var category)) throw new InvalidOperationException($"HotSpots:Harm:Weights names '{slug}', which is not a category");
-            if (!double.IsFinite(weight) || weight < 0) throw new InvalidOperationException($"HotSpots:Harm:Weights:{slug} is {weight}; a weight is zero or more");
-            weights[(int)category] = weight;
-        }
-        return weights;
-    }
+    // Checked when the host starts, so a bad table stops it there rather than failing a request.
+    private double[] Weights() => harm.Value.ByCategory(out var error) ?? throw new InvalidOperationException(error);
 
     /// <summary>One set's grid of one cell size, and the tiles that cover it. Scored under its lock: the grid has one writer at a time.</summary>
     private sealed class SetGrid

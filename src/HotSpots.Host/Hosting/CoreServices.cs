@@ -55,7 +55,8 @@ public static class CoreServices
         services.Configure<MonitoringOptions>(configuration.GetSection("HotSpots:Monitoring"));
         services.AddSingleton(sp => new MonitorDirectory(sp.GetRequiredService<GeographyModel>(), sp.GetRequiredService<IGrainFactory>()));
         services.AddSingleton<HeatService>();
-        services.Configure<HarmOptions>(configuration.GetSection("HotSpots:Harm"));
+        services.AddOptions<HarmOptions>().Bind(configuration.GetSection("HotSpots:Harm"))
+            .Validate(o => o.ByCategory(out _) is not null, "HotSpots:Harm:Weights must name categories (their slugs) with weights of zero or more").ValidateOnStart();
         services.AddSingleton<GridService>();
         services.AddSingleton<LiveEvents>();
         if (role == NodeRole.Silo)

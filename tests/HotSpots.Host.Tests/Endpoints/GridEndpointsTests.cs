@@ -81,6 +81,28 @@ public sealed class GridEndpointsTests : ServerTests
     }
 
     [Fact]
+    public async Task Harm_weights_are_off_unless_asked_for_and_the_answer_says_which()
+    {
+        await using var server = new HotSpotsServer(new Dictionary<string, string?>
+        {
+            ["HotSpots:Harm:Weights:anti-social-behaviour"] = "2.5",
+            ["HotSpots:Harm:Weights:violent-crime"] = "10",
+        });
+        (await server.PostAsync(new[] { HotSpotsServer.Incident("h-1"), HotSpotsServer.Incident("h-2") })).EnsureSuccessStatusCode();
+        await server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(2).WaitAsync(TimeSpan.FromSeconds(10));
+
+        var plain = await server.Viewer().GetFromJsonAsync<JsonElement>($"{Path}?group=asb&window=7d");
+        var weighed = await server.Viewer().GetFromJsonAsync<JsonElement>($"{Path}?group=asb&window=7d&harm=true");
+
+        Assert.False(plain.GetProperty("harm").GetBoolean());
+        Assert.Equal(2, plain.GetProperty("total").GetDouble());
+        Assert.True(weighed.GetProperty("harm").GetBoolean());
+        Assert.Equal(5, weighed.GetProperty("total").GetDouble());
+        // The cell's neighbours are listed too: their neighbourhoods hold it, so they may be significant while empty.
+        Assert.Equal(5, weighed.GetProperty("features").EnumerateArray().Max(f => f.GetProperty("properties").GetProperty("count").GetDouble()));
+    }
+
+    [Fact]
     public async Task A_grid_without_incidents_has_no_variance_and_says_so_instead_of_inventing_hot_spots()
     {
         var grid = await Server.Viewer().GetFromJsonAsync<JsonElement>($"{Path}?window=month&month=2018-01");
