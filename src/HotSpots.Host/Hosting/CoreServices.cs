@@ -50,10 +50,14 @@ public static class CoreServices
         services.AddSingleton<MonitorDirectory>();
         services.AddSingleton<ICurrentGeography>(sp => sp.GetRequiredService<MonitorDirectory>());
         services.AddSingleton<HeatService>();
+        services.AddOptions<HarmOptions>().Bind(configuration.GetSection("HotSpots:Harm"))
+            .Validate(o => o.ByCategory(out _) is not null, "HotSpots:Harm:Weights must name categories (their slugs) with weights of zero or more").ValidateOnStart();
+        services.AddSingleton<GridService>();
         services.AddSingleton<LiveEvents>();
         if (role == NodeRole.Silo)
         {
             services.AddSingleton<IncidentLogSignal>();
+            services.AddSingleton<CellTileFeed>();
             services.AddSingleton<IncidentLogTailer>();
             services.AddSingleton<IGeographySwitch>(sp => sp.GetRequiredService<IncidentLogTailer>());
             services.AddSingleton<ILogPosition>(sp => sp.GetRequiredService<IncidentLogTailer>());

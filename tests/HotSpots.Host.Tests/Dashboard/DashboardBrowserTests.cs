@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using HotSpots.Application.Imports;
 using HotSpots.Application.Monitoring;
 using HotSpots.Geography;
+using HotSpots.Geography.Demo;
 using HotSpots.Host.Tests.Infrastructure;
 using HotSpots.Store;
 using HotSpots.Testing;
@@ -597,6 +598,40 @@ public sealed class DashboardBrowserTests : ServerTests
         var response = await Server.Ingest().PostAsJsonAsync("/api/incidents", items);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         await Server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(items.Count).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task The_micro_places_layer_draws_the_cells_the_api_scores_with_a_legend_in_words_and_figures_on_hover_and_focus()
+    {
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var items = Enumerable.Range(0, 30).Select(i => HotSpotsServer.Incident($"g-{i}", at: now))
+            .Concat(ThurrockFigures.Wards.Take(5).Select((w, i) => HotSpotsServer.Incident($"w-{i}", lat: w.Seeds[0].Latitude, lon: w.Seeds[0].Longitude, at: now)))
+            .ToList();
+        (await Server.Ingest().PostAsJsonAsync("/api/incidents", items)).EnsureSuccessStatusCode();
+        await Server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(items.Count).WaitAsync(TimeSpan.FromSeconds(10));
+        using var dir = new TempDirectory();
+
+        var (exitCode, output) = await RunNodeAsync("tests/browser/grid-layer.mjs", Settings(dir, new
+        {
+            @base = Server.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password,
+        }));
+
+        Assert.True(exitCode == 0, output);
+        var result = LastJson(output);
+        Assert.Equal(0, result.GetProperty("before").GetInt32());
+        Assert.Equal(result.GetProperty("features").GetInt32(), result.GetProperty("drawn").GetInt32());
+        Assert.Equal(
+            ["Hot spot, 99% confidence", "Hot spot, 95% confidence", "Hot spot, 90% confidence", "Not significant",
+             "Cold spot, 90% confidence", "Cold spot, 95% confidence", "Cold spot, 99% confidence"],
+            result.GetProperty("legend").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal("Gi* hot and cold cells (250 m cells):", result.GetProperty("legendHeading").GetString());
+        Assert.Matches(@"^Cell \d+ E, \d+ N: \d+ incidents?, z \d+\.\d\d, Hot spot, 99% confidence$", result.GetProperty("hovered").GetString());
+        Assert.Equal(result.GetProperty("hotLabel").GetString(), result.GetProperty("hovered").GetString());
+        var hotZ = result.GetProperty("hotApi").EnumerateArray().Select(c => "z " + c.GetProperty("z").GetDouble().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + ", ");
+        Assert.Contains(hotZ, z => result.GetProperty("hovered").GetString()!.Contains(z));
+        Assert.Matches(@"^Cell \d+ E, \d+ N: 1 incident, z -?\d+\.\d\d, Not significant$", result.GetProperty("focused").GetString());
+        Assert.Equal(result.GetProperty("focusedLabel").GetString(), result.GetProperty("focused").GetString());
+        Assert.True(result.GetProperty("legendHiddenWhenOff").GetBoolean());
     }
 
     private static string Settings(TempDirectory dir, object settings)

@@ -170,7 +170,7 @@ public sealed class PoliceUkEvaluationTests
         return inside;
     }
 
-    private static string[] Split(string line)
+    internal static string[] Split(string line)
     {
         var fields = new List<string>();
         var field = new System.Text.StringBuilder();
