@@ -15,6 +15,7 @@ import { LiveHeat } from './live.js';
 import { MeetingAndPrint } from './meeting-print.js';
 import { OperationsPanel } from './operations-panel.js';
 import { Drills } from './drills.js';
+import { GridLayer } from './grid-layer.js';
 
 const store = createStore({
   account: null, // the signed-in person: name, role and the roles it includes
@@ -24,6 +25,7 @@ const store = createStore({
   areas: { wards: [], zones: [] }, // both area sets' GeoJSON features
   set: 'wards', group: 'all', window: '24h', month: thisMonth(), // what the map shows (month with the month window)
   hoursBack: 0, // the time slider: 0 is live
+  gridLayer: 'off', // micro-places over the map: 'off', 'grid' (Gi* hot and cold cells) or 'emerging'
   heat: { areas: new Map(), changed: [], pushed: false }, // every area's heat; what the last update changed, and whether it was pushed
   selectedArea: null, // { set, code } of the area in the drill-down
   drill: null, // the last drill recorded while the page was open
@@ -39,7 +41,9 @@ const bar = document.querySelector('header .session');
 const session = new Session({ form: byId('sign-in'), bar, signedIn: [byId('main'), byId('controls')] }, store, { onSignedIn: start });
 new ServerStatus({ replayBanner: byId('replay-banner'), geographyNote: byId('geography-note'), page }, store);
 const controls = new Controls(byId('controls'), store, { note: byId('window-note') });
-new MapView(document.querySelector('.map-panel'), store);
+const mapView = new MapView(document.querySelector('.map-panel'), store);
+// After the map view: its redraw of the areas clears the map, then the grid is drawn over them again.
+new GridLayer(document.querySelector('.map-panel'), store, { getMap: () => mapView.map?.map });
 new Ranking(document.querySelector('.ranking'), store);
 const drillDown = new DrillDown(byId('drill-down'), store);
 const alerts = new AlertsPanel(byId('alerts'), store, { announcer: byId('alert-announcer') });

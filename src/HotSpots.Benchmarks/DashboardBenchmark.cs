@@ -46,7 +46,13 @@ internal static class DashboardBenchmark
         var settings = Path.Combine(dir, "perf.json");
         await File.WriteAllTextAsync(settings, JsonSerializer.Serialize(new
         {
-            @base = baseAddress, user = "bench", password = Password, ingestKey = "bench-ingest", points, rate, seconds,
+            @base = baseAddress,
+            user = "bench",
+            password = Password,
+            ingestKey = "bench-ingest",
+            points,
+            rate,
+            seconds,
         }));
         for (var run = 1; run <= runs; run++)
         {

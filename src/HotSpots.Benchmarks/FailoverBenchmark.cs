@@ -47,8 +47,12 @@ internal static class FailoverBenchmark
             {
                 var items = Enumerable.Range(first, 5_000).Select(i => new
                 {
-                    source = "bench", sourceId = $"f-{i}", category = "anti-social-behaviour", occurredAt = "2018-01",
-                    latitude = wards[i % wards.Count].Seeds[0].Latitude, longitude = wards[i % wards.Count].Seeds[0].Longitude,
+                    source = "bench",
+                    sourceId = $"f-{i}",
+                    category = "anti-social-behaviour",
+                    occurredAt = "2018-01",
+                    latitude = wards[i % wards.Count].Seeds[0].Latitude,
+                    longitude = wards[i % wards.Count].Seeds[0].Longitude,
                 });
                 (await writer.PostAsJsonAsync("/api/incidents", items)).EnsureSuccessStatusCode();
             }

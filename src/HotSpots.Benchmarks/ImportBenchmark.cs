@@ -7,8 +7,8 @@ using HotSpots.Geography;
 using HotSpots.Store;
 using HotSpots.Store.Postgres;
 using HotSpots.Store.Sqlite;
-using Npgsql;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace HotSpots.Benchmarks;
 
@@ -108,7 +108,8 @@ internal static class ImportBenchmark
         {
             Directory.Delete(folder, recursive: true);
             return Task.CompletedTask;
-        });
+        }
+        );
     }
 
     private static async Task<(IIncidentStore, IGrainStateStore, Func<Task>)> PostgresRunAsync(string connectionString, int run)
@@ -128,7 +129,8 @@ internal static class ImportBenchmark
             await using var admin = NpgsqlDataSource.Create(connectionString);
             await using var drop = admin.CreateCommand($"DROP DATABASE {name} WITH (FORCE)");
             await drop.ExecuteNonQueryAsync();
-        });
+        }
+        );
     }
 
     /// <summary>

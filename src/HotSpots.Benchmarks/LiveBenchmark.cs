@@ -70,8 +70,12 @@ internal static class LiveBenchmark
             var seed = wards[w].Seeds[0];
             var items = Enumerable.Range(0, batchSize).Select(k => new
             {
-                source = "bench", sourceId = $"{b}-{k}", category = "anti-social-behaviour",
-                occurredAt = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O"), latitude = seed.Latitude, longitude = seed.Longitude,
+                source = "bench",
+                sourceId = $"{b}-{k}",
+                category = "anti-social-behaviour",
+                occurredAt = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O"),
+                latitude = seed.Latitude,
+                longitude = seed.Longitude,
             }).ToList();
             cumulative[w] += batchSize;
             posts[(wards[w].Code, cumulative[w])] = Stopwatch.GetTimestamp();

@@ -82,8 +82,12 @@ internal static class RestartBenchmark
             {
                 var items = Enumerable.Range(first + p * PostSize, Math.Min(PostSize, count - p * PostSize)).Select(i => new
                 {
-                    source = "bench", sourceId = $"r-{i}", category = "anti-social-behaviour", occurredAt = "2018-01",
-                    latitude = wards[i % wards.Count].Seeds[0].Latitude, longitude = wards[i % wards.Count].Seeds[0].Longitude,
+                    source = "bench",
+                    sourceId = $"r-{i}",
+                    category = "anti-social-behaviour",
+                    occurredAt = "2018-01",
+                    latitude = wards[i % wards.Count].Seeds[0].Latitude,
+                    longitude = wards[i % wards.Count].Seeds[0].Longitude,
                 });
                 var response = await writer.PostAsJsonAsync("/api/incidents", items, ct);
                 response.EnsureSuccessStatusCode();

@@ -90,7 +90,11 @@ public sealed class HeatReadingConverter : IConverter<HeatReading, HeatReadingSu
 
     public HeatReadingSurrogate ConvertToSurrogate(in HeatReading value) => new()
     {
-        Observed = value.Observed, Expected = value.Expected, Score = value.Score, BaselinePeriods = value.BaselinePeriods, Drills = value.Drills,
+        Observed = value.Observed,
+        Expected = value.Expected,
+        Score = value.Score,
+        BaselinePeriods = value.BaselinePeriods,
+        Drills = value.Drills,
     };
 }
 
@@ -112,7 +116,11 @@ public sealed class AreaSignalConverter : IConverter<AreaSignal, AreaSignalSurro
 
     public AreaSignalSurrogate ConvertToSurrogate(in AreaSignal value) => new()
     {
-        Days = value.Days, DrillDays = value.DrillDays, Hours = value.Hours, DrillHours = value.DrillHours, CoveredDays = value.CoveredDays,
+        Days = value.Days,
+        DrillDays = value.DrillDays,
+        Hours = value.Hours,
+        DrillHours = value.DrillHours,
+        CoveredDays = value.CoveredDays,
     };
 }
 
@@ -185,8 +193,17 @@ public sealed class EvidenceConverter : IConverter<Evidence, EvidenceSurrogate>
 
     public EvidenceSurrogate ConvertToSurrogate(in Evidence v) => new()
     {
-        RuleId = v.RuleId, Method = v.Method, Window = v.Window, Observed = v.Observed, Expected = v.Expected, Statistic = v.Statistic,
-        Threshold = v.Threshold, PValue = v.PValue, Fires = v.Fires, Severity = v.Severity, DrillOnly = v.DrillOnly,
+        RuleId = v.RuleId,
+        Method = v.Method,
+        Window = v.Window,
+        Observed = v.Observed,
+        Expected = v.Expected,
+        Statistic = v.Statistic,
+        Threshold = v.Threshold,
+        PValue = v.PValue,
+        Fires = v.Fires,
+        Severity = v.Severity,
+        DrillOnly = v.DrillOnly,
     };
 }
 
@@ -215,15 +232,39 @@ public sealed class AlertRuleConverter : IConverter<AlertRule, AlertRuleSurrogat
 {
     public AlertRule ConvertFromSurrogate(in AlertRuleSurrogate s) => new()
     {
-        Id = s.Id, Method = s.Method, Group = s.Group, Scope = s.Scope, Areas = s.Areas, Severity = s.Severity, Count = s.Count,
-        Window = s.Window, Limit = s.Limit, MinSigma = s.MinSigma, MinCount = s.MinCount, ShiftRatio = s.ShiftRatio,
-        RunLengthDays = s.RunLengthDays, Hourly = s.Hourly, FalseDiscoveryRate = s.FalseDiscoveryRate,
+        Id = s.Id,
+        Method = s.Method,
+        Group = s.Group,
+        Scope = s.Scope,
+        Areas = s.Areas,
+        Severity = s.Severity,
+        Count = s.Count,
+        Window = s.Window,
+        Limit = s.Limit,
+        MinSigma = s.MinSigma,
+        MinCount = s.MinCount,
+        ShiftRatio = s.ShiftRatio,
+        RunLengthDays = s.RunLengthDays,
+        Hourly = s.Hourly,
+        FalseDiscoveryRate = s.FalseDiscoveryRate,
     };
 
     public AlertRuleSurrogate ConvertToSurrogate(in AlertRule v) => new()
     {
-        Id = v.Id, Method = v.Method, Group = v.Group, Scope = v.Scope, Areas = [.. v.Areas], Severity = v.Severity, Count = v.Count,
-        Window = v.Window, Limit = v.Limit, MinSigma = v.MinSigma, MinCount = v.MinCount, ShiftRatio = v.ShiftRatio,
-        RunLengthDays = v.RunLengthDays, Hourly = v.Hourly, FalseDiscoveryRate = v.FalseDiscoveryRate,
+        Id = v.Id,
+        Method = v.Method,
+        Group = v.Group,
+        Scope = v.Scope,
+        Areas = [.. v.Areas],
+        Severity = v.Severity,
+        Count = v.Count,
+        Window = v.Window,
+        Limit = v.Limit,
+        MinSigma = v.MinSigma,
+        MinCount = v.MinCount,
+        ShiftRatio = v.ShiftRatio,
+        RunLengthDays = v.RunLengthDays,
+        Hourly = v.Hourly,
+        FalseDiscoveryRate = v.FalseDiscoveryRate,
     };
 }

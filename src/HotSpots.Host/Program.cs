@@ -67,6 +67,7 @@ app.MapAccountEndpoints();
 app.MapDashboardEndpoints();
 app.MapIncidentEndpoints();
 app.MapReadingEndpoints();
+app.MapGridEndpoints();
 app.MapDrillEndpoints();
 app.MapAlertEndpoints();
 app.MapOperationEndpoints();

@@ -1,5 +1,3 @@
-using HotSpots.Geography;
-
 namespace HotSpots.Geography.Tests;
 
 public sealed class AreaSamplerTests

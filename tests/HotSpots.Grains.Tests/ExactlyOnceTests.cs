@@ -8,7 +8,6 @@ using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
 using HotSpots.Geography.Demo;
 using HotSpots.Store.Sqlite;
-using Orleans.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace HotSpots.Grains.Tests;

@@ -2,7 +2,6 @@ using HotSpots.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
-using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace HotSpots.Store.Postgres.Tests;

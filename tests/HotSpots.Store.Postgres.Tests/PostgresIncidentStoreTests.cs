@@ -1,6 +1,5 @@
-using HotSpots.Testing;
-using HotSpots.Domain.Incidents;
 using HotSpots.Store.Tests.Contracts;
+using HotSpots.Testing;
 using Npgsql;
 
 namespace HotSpots.Store.Postgres.Tests;

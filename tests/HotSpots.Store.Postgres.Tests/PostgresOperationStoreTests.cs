@@ -1,5 +1,5 @@
-using HotSpots.Testing;
 using HotSpots.Store.Tests.Contracts;
+using HotSpots.Testing;
 
 namespace HotSpots.Store.Postgres.Tests;
 

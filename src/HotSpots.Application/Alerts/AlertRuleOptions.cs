@@ -58,7 +58,10 @@ public sealed partial class AlertRuleOptions
         RuleScope? scope = Scope.ToLowerInvariant() switch { "wards" => RuleScope.Wards, "zones" => RuleScope.Zones, "all" => RuleScope.All, _ => null };
         Severity? severity = Severity.ToLowerInvariant() switch
         {
-            "low" => Domain.Alerts.Severity.Low, "medium" => Domain.Alerts.Severity.Medium, "high" => Domain.Alerts.Severity.High, _ => null,
+            "low" => Domain.Alerts.Severity.Low,
+            "medium" => Domain.Alerts.Severity.Medium,
+            "high" => Domain.Alerts.Severity.High,
+            _ => null,
         };
         if (!RuleId().IsMatch(id)) problem = "a rule id is 1-64 characters of letters, digits, '-' and '_'";
         else if (method is null) problem = $"method '{Method}' is not threshold, ears-c1, ears-c2, ears-c3 or cusum";

@@ -1,7 +1,6 @@
 using HotSpots.Application.Monitoring;
 using HotSpots.Domain.Evaluation;
 using HotSpots.Domain.Incidents;
-using HotSpots.Geography;
 using HotSpots.Store;
 
 namespace HotSpots.Application.Evaluation;

@@ -1,4 +1,3 @@
-using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
 using HotSpots.Store;
 

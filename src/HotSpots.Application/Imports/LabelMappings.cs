@@ -1,5 +1,5 @@
-using HotSpots.Domain.Incidents;
 using System.Text.Json;
+using HotSpots.Domain.Incidents;
 
 namespace HotSpots.Application.Imports;
 

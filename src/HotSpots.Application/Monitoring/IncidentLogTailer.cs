@@ -32,7 +32,8 @@ public sealed class IncidentLogTailer(
     IGrainStateStore checkpoints,
     IOptions<MonitoringOptions> options,
     TimeProvider time,
-    ILogger<IncidentLogTailer>? logger = null) : IGeographySwitch, ILogPosition
+    ILogger<IncidentLogTailer>? logger = null,
+    CellTileFeed? tiles = null) : IGeographySwitch, ILogPosition
 {
     private readonly MonitoringOptions _options = options.Value;
     private readonly ILogger _logger = logger ?? NullLogger<IncidentLogTailer>.Instance;
@@ -76,6 +77,7 @@ public sealed class IncidentLogTailer(
                 if (unknown.Count > 0) await BringUpAsync(snapshot, unknown, state.Position, cancellationToken);
                 _applied.Reach(state.Position);
             }
+            if (tiles is not null) await tiles.StartAsync(AppliedSequence, cancellationToken);
             await CatchUpInTurnAsync(cancellationToken);
         }
         finally
@@ -177,6 +179,7 @@ public sealed class IncidentLogTailer(
                 Sent(snapshot, await FillAsync(snapshot, keys, behind, behind.Values.Min(), upTo, cancellationToken));
                 await Task.WhenAll(keys.Select(k => snapshot.Get(k).CheckpointAsync(LastSent(snapshot.Geography.GrainKey(k)), upTo)));
             }
+            if (tiles is not null) await tiles.CheckpointAsync(upTo, cancellationToken);
             var (timed, months) = monitors.CoverageRuns;
             var state = new ReaderCheckpoint(upTo,
                 timed.Count > 0 ? new DateTimeOffset(timed[0].Start, TimeSpan.Zero) : null, months.Count > 0 ? (int)months[0].Start : null,
@@ -250,6 +253,7 @@ public sealed class IncidentLogTailer(
             var again = await SendAsync(snapshot, byArea.Where(p => keys.Contains(p.Key)).ToDictionary(), upTo);
             if (again.Count > 0) throw new InvalidOperationException($"area grains still behind after recovery: {string.Join(", ", again.Keys)}");
         }
+        if (tiles is not null) await tiles.SendAsync(page, after, cancellationToken);
         _applied.Reach(upTo);
     }
 

@@ -1,7 +1,7 @@
+using HotSpots.Application.Areas;
 using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
 using HotSpots.Grains;
-using HotSpots.Application.Areas;
 
 namespace HotSpots.Application.Monitoring;
 

@@ -1,10 +1,10 @@
-using Microsoft.Extensions.Options;
 using System.Globalization;
 using HotSpots.Application.Areas;
 using HotSpots.Domain.Incidents;
 using HotSpots.Domain.Reports;
 using HotSpots.Geography;
 using HotSpots.Store;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Reports;
 

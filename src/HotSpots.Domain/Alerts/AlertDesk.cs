@@ -68,8 +68,14 @@ public sealed class AlertDesk(AlertPolicy policy, Func<DateTimeOffset, string> n
             if (_lastResolved.TryGetValue(key, out var resolvedAt) && now - resolvedAt < policy.CoolDown) return null;
             var raised = new Alert
             {
-                Id = newId(now), Area = area, Group = group, Evidence = firing, RaisedAt = now, UpdatedAt = now,
-                FirstSequence = sequence, LastSequence = sequence,
+                Id = newId(now),
+                Area = area,
+                Group = group,
+                Evidence = firing,
+                RaisedAt = now,
+                UpdatedAt = now,
+                FirstSequence = sequence,
+                LastSequence = sequence,
             };
             _active[key] = raised;
             return new AlertChange(AlertChangeKind.Raised, raised);

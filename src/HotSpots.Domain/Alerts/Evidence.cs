@@ -42,54 +42,54 @@ public static class RuleEvaluator
         switch (rule.Method)
         {
             case DetectorMethod.Threshold:
-            {
-                var hours = (int)Math.Round(rule.Window.TotalHours);
-                var observed = signal.LastHours(hours);
-                var expected = BaselineMean(signal.Days, 28, 1) * hours / 24;
-                return new Evidence(rule.Id, rule.Method, $"{hours}h", observed, expected, observed, rule.Count,
-                    Poisson.UpperTail(observed, expected), observed >= rule.Count, rule.Severity);
-            }
-            case DetectorMethod.EarsC1 or DetectorMethod.EarsC2 or DetectorMethod.EarsC3:
-            {
-                var needed = Ears.DaysNeeded(rule.Method);
-                var days = signal.Days.AsSpan(signal.Days.Length - needed);
-                var drills = signal.DrillDays.AsSpan(signal.DrillDays.Length - needed);
-                var result = rule.Method switch
                 {
-                    DetectorMethod.EarsC1 => Ears.C1(days, rule.MinSigma, drills),
-                    DetectorMethod.EarsC2 => Ears.C2(days, rule.MinSigma, drills),
-                    _ => Ears.C3(days, rule.MinSigma, drills),
-                };
-                var observed = signal.Today;
-                var fires = result.Statistic >= rule.Limit && observed >= rule.MinCount;
-                return new Evidence(rule.Id, rule.Method, "today", observed, result.Mean, result.Statistic, rule.Limit,
-                    Poisson.UpperTail(observed, result.Mean), fires, rule.Severity);
-            }
+                    var hours = (int)Math.Round(rule.Window.TotalHours);
+                    var observed = signal.LastHours(hours);
+                    var expected = BaselineMean(signal.Days, 28, 1) * hours / 24;
+                    return new Evidence(rule.Id, rule.Method, $"{hours}h", observed, expected, observed, rule.Count,
+                        Poisson.UpperTail(observed, expected), observed >= rule.Count, rule.Severity);
+                }
+            case DetectorMethod.EarsC1 or DetectorMethod.EarsC2 or DetectorMethod.EarsC3:
+                {
+                    var needed = Ears.DaysNeeded(rule.Method);
+                    var days = signal.Days.AsSpan(signal.Days.Length - needed);
+                    var drills = signal.DrillDays.AsSpan(signal.DrillDays.Length - needed);
+                    var result = rule.Method switch
+                    {
+                        DetectorMethod.EarsC1 => Ears.C1(days, rule.MinSigma, drills),
+                        DetectorMethod.EarsC2 => Ears.C2(days, rule.MinSigma, drills),
+                        _ => Ears.C3(days, rule.MinSigma, drills),
+                    };
+                    var observed = signal.Today;
+                    var fires = result.Statistic >= rule.Limit && observed >= rule.MinCount;
+                    return new Evidence(rule.Id, rule.Method, "today", observed, result.Mean, result.Statistic, rule.Limit,
+                        Poisson.UpperTail(observed, result.Mean), fires, rule.Severity);
+                }
             case DetectorMethod.Cusum when rule.Hourly:
-            {
-                // The same four-week baseline as an hourly rate; the CUSUM runs over the last 24 clock hours, drills included.
-                var rate = BaselineMean(signal.Days, 28, 1) / 24;
-                var design = PoissonCusum.Design(rate, rule.ShiftRatio, rule.RunLengthDays * 24);
-                var recent = new int[24];
-                for (var i = 0; i < 24; i++) recent[i] = signal.Hours[^(24 - i)] + signal.DrillHours[^(24 - i)];
-                var s = PoissonCusum.Run(recent, design.K);
-                var observed = signal.LastHours(24);
-                var fires = s >= design.H && observed >= rule.MinCount;
-                return new Evidence(rule.Id, rule.Method, "24h", observed, rate * 24, s, design.H,
-                    Poisson.UpperTail(observed, rate * 24), fires, rule.Severity);
-            }
+                {
+                    // The same four-week baseline as an hourly rate; the CUSUM runs over the last 24 clock hours, drills included.
+                    var rate = BaselineMean(signal.Days, 28, 1) / 24;
+                    var design = PoissonCusum.Design(rate, rule.ShiftRatio, rule.RunLengthDays * 24);
+                    var recent = new int[24];
+                    for (var i = 0; i < 24; i++) recent[i] = signal.Hours[^(24 - i)] + signal.DrillHours[^(24 - i)];
+                    var s = PoissonCusum.Run(recent, design.K);
+                    var observed = signal.LastHours(24);
+                    var fires = s >= design.H && observed >= rule.MinCount;
+                    return new Evidence(rule.Id, rule.Method, "24h", observed, rate * 24, s, design.H,
+                        Poisson.UpperTail(observed, rate * 24), fires, rule.Severity);
+                }
             default:
-            {
-                // Four weeks before the last seven days set the in-control rate; the CUSUM runs over those seven days and today.
-                var rate = BaselineMean(signal.Days, 28, 8);
-                var design = PoissonCusum.Design(rate, rule.ShiftRatio, rule.RunLengthDays);
-                var recent = Recent(signal, 8);
-                var s = PoissonCusum.Run(recent, design.K);
-                var observed = signal.Today;
-                var fires = s >= design.H && observed >= rule.MinCount;
-                return new Evidence(rule.Id, rule.Method, "today", observed, rate, s, design.H,
-                    Poisson.UpperTail(observed, rate), fires, rule.Severity);
-            }
+                {
+                    // Four weeks before the last seven days set the in-control rate; the CUSUM runs over those seven days and today.
+                    var rate = BaselineMean(signal.Days, 28, 8);
+                    var design = PoissonCusum.Design(rate, rule.ShiftRatio, rule.RunLengthDays);
+                    var recent = Recent(signal, 8);
+                    var s = PoissonCusum.Run(recent, design.K);
+                    var observed = signal.Today;
+                    var fires = s >= design.H && observed >= rule.MinCount;
+                    return new Evidence(rule.Id, rule.Method, "today", observed, rate, s, design.H,
+                        Poisson.UpperTail(observed, rate), fires, rule.Severity);
+                }
         }
     }
 

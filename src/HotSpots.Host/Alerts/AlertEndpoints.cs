@@ -7,8 +7,8 @@ using HotSpots.Domain.Incidents;
 using HotSpots.Grains;
 using HotSpots.Host.Endpoints;
 using HotSpots.Host.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
 using HotSpots.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotSpots.Host.Alerts;
 

@@ -8,7 +8,6 @@ using HotSpots.Application.Alerts;
 using HotSpots.Application.Telemetry;
 using HotSpots.Domain.Alerts;
 using HotSpots.Store;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 

@@ -6,7 +6,6 @@ using HotSpots.Domain.Heat;
 using HotSpots.Domain.Incidents;
 using HotSpots.Host.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
@@ -101,17 +100,22 @@ public static partial class ApiDocumentation
             {
                 [IngestKeyScheme] = new OpenApiSecurityScheme
                 {
-                    Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "X-Api-Key",
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = "X-Api-Key",
                     Description = "An ingest key, for partner systems posting incidents and patrol visits.",
                 },
                 [BearerScheme] = new OpenApiSecurityScheme
                 {
-                    Type = SecuritySchemeType.Http, Scheme = "bearer",
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
                     Description = "A viewer, analyst or admin key, for scripts (Authorization: Bearer KEY); an admin key also has the analyst and viewer roles.",
                 },
                 [SessionScheme] = new OpenApiSecurityScheme
                 {
-                    Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = "HotSpots.Session",
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Cookie,
+                    Name = "HotSpots.Session",
                     Description = "A person's session, set by POST /api/account/sign-in; the session carries the person's role (viewer, analyst or admin).",
                 },
             };

@@ -62,6 +62,7 @@ public static class DashboardEndpoints
             .WithSummary("The dashboard's settings (base map tiles, the partnership's home area)");
         app.MapGet("/api/categories", () => TypedResults.Ok(CategoryList.Current))
             .RequireAuthorization(SecurityExtensions.ViewerPolicy)
+            .WithTags(ApiDocumentation.Dashboard)
             .WithSummary("The category groups and single categories that heat, alerts and operations accept, with their labels");
         return app;
     }

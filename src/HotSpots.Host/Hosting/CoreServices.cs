@@ -1,10 +1,9 @@
+using HotSpots.Application.Areas;
 using HotSpots.Application.Drills;
 using HotSpots.Application.Evaluation;
-using HotSpots.Application.Areas;
-using HotSpots.Application.Patrols;
 using HotSpots.Application.Ingest;
 using HotSpots.Application.Monitoring;
-using HotSpots.Application.Telemetry;
+using HotSpots.Application.Patrols;
 using HotSpots.Application.Reports;
 using HotSpots.Geography;
 
@@ -51,10 +50,14 @@ public static class CoreServices
         services.AddSingleton<MonitorDirectory>();
         services.AddSingleton<ICurrentGeography>(sp => sp.GetRequiredService<MonitorDirectory>());
         services.AddSingleton<HeatService>();
+        services.AddOptions<HarmOptions>().Bind(configuration.GetSection("HotSpots:Harm"))
+            .Validate(o => o.ByCategory(out _) is not null, "HotSpots:Harm:Weights must name categories (their slugs) with weights of zero or more").ValidateOnStart();
+        services.AddSingleton<GridService>();
         services.AddSingleton<LiveEvents>();
         if (role == NodeRole.Silo)
         {
             services.AddSingleton<IncidentLogSignal>();
+            services.AddSingleton<CellTileFeed>();
             services.AddSingleton<IncidentLogTailer>();
             services.AddSingleton<IGeographySwitch>(sp => sp.GetRequiredService<IncidentLogTailer>());
             services.AddSingleton<ILogPosition>(sp => sp.GetRequiredService<IncidentLogTailer>());

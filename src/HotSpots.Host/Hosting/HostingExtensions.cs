@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.HttpOverrides;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HotSpots.Application.Areas;
@@ -9,9 +7,9 @@ using HotSpots.Host.Endpoints;
 using HotSpots.Host.Live;
 using HotSpots.Host.Security;
 using HotSpots.Store;
-using HotSpots.Store.Sqlite;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace HotSpots.Host.Hosting;

@@ -2,10 +2,8 @@ using HotSpots.Application.Areas;
 using HotSpots.Application.Monitoring;
 using HotSpots.Application.Telemetry;
 using HotSpots.Store;
-using HotSpots.Store.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Orleans.Runtime;
 
 namespace HotSpots.Host.Hosting;
 

@@ -1,5 +1,4 @@
 using HotSpots.Store;
-using HotSpots.Store.Sqlite;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace HotSpots.Host.Hosting;

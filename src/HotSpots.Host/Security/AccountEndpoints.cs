@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using HotSpots.Application.Accounts;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http.HttpResults;
 using HotSpots.Host.Endpoints;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotSpots.Host.Security;
 

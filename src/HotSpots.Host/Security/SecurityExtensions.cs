@@ -1,11 +1,10 @@
-using System.Security.Claims;
 using HotSpots.Application.Accounts;
+using HotSpots.Store;
+using HotSpots.Store.Sqlite;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using HotSpots.Store;
-using HotSpots.Store.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace HotSpots.Host.Security;

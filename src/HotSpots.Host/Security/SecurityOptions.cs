@@ -1,5 +1,3 @@
-using HotSpots.Application.Accounts;
-
 namespace HotSpots.Host.Security;
 
 /// <summary>Bound from <c>HotSpots:Security</c>.</summary>

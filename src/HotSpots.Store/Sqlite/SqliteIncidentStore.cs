@@ -1,9 +1,8 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using HotSpots.Domain.Incidents;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -655,7 +654,7 @@ public sealed class SqliteIncidentStore : IIncidentStore, IWriteProbe
         transaction.Commit();
     }
 
-    /// <summary>A pooled read connection, also for the stores that share the file (their writes go through <see cref="WriteAsync"/>).</summary>
+    /// <summary>A pooled read connection, also for the stores that share the file (their writes go through <see cref="WriteAsync(Action{SqliteCommand}, CancellationToken)"/>).</summary>
     internal async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);

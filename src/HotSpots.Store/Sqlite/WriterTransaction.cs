@@ -9,7 +9,9 @@ namespace HotSpots.Store.Sqlite;
 /// at COMMIT). Microsoft.Data.Sqlite does not notice: its ROLLBACK then fails with "cannot rollback - no transaction is
 /// active" and the connection keeps believing a transaction is open, so every later write failed as a nested
 /// transaction until a restart. Here, a transaction SQLite has already ended is reopened just so that the ROLLBACK
-/// finds one and the connection's own state is cleared.
+/// finds one and the connection's own state is cleared. Microsoft.Data.Sqlite 11 notices some of those rollbacks itself
+/// and then issues no ROLLBACK, which would leave the reopened transaction open: whatever is still open afterwards is
+/// rolled back here.
 /// </summary>
 internal sealed class WriterTransaction : IDisposable
 {
@@ -34,6 +36,7 @@ internal sealed class WriterTransaction : IDisposable
     {
         if (!_committed && raw.sqlite3_get_autocommit(_connection.Handle) != 0) raw.sqlite3_exec(_connection.Handle, "BEGIN");
         Transaction.Dispose();
+        if (!_committed && raw.sqlite3_get_autocommit(_connection.Handle) == 0) raw.sqlite3_exec(_connection.Handle, "ROLLBACK");
     }
 
     /// <summary>The fault behind an error that is about the file rather than the data written, or null.</summary>

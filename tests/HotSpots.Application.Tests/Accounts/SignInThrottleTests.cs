@@ -1,5 +1,4 @@
 using HotSpots.Application.Accounts;
-using HotSpots.Testing;
 using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Tests.Accounts;

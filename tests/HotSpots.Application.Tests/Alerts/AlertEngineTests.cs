@@ -1,6 +1,5 @@
 using HotSpots.Application.Alerts;
 using HotSpots.Application.Ingest;
-using HotSpots.Application.Monitoring;
 using HotSpots.Domain.Alerts;
 using HotSpots.Store.Sqlite;
 using HotSpots.Testing;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HotSpots.Application.Monitoring;
 using HotSpots.Domain.Evaluation;
 using HotSpots.Domain.Incidents;
 using HotSpots.Geography;

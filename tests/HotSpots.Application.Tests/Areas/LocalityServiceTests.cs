@@ -2,6 +2,7 @@ using HotSpots.Application.Areas;
 using HotSpots.Geography;
 using HotSpots.Store.Sqlite;
 using HotSpots.Testing;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Tests.Areas;
 
@@ -16,7 +17,7 @@ public sealed class LocalityServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _store = await SqliteIncidentStore.OpenAsync(new SqliteStoreOptions { Path = _dir.File("h.db") }, _time);
-        var catalog = new GeographyCatalog(new SqliteOperationStore(_store), new GeographyOptions());
+        var catalog = new GeographyCatalog(new SqliteOperationStore(_store), Options.Create(new GeographyOptions()));
         _localities = new LocalityService(new SqliteLocalityStore(_store), catalog);
         _wards = [.. (await catalog.CurrentWardSetAsync()).Wards.Areas.Select(w => w.Code)];
     }

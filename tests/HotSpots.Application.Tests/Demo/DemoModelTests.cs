@@ -1,5 +1,4 @@
 using HotSpots.Application.Demo;
-using HotSpots.Application.Imports;
 using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
 using HotSpots.Geography.Demo;

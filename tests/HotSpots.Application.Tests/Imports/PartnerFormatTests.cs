@@ -2,7 +2,6 @@ using HotSpots.Application.Imports;
 using HotSpots.Application.Monitoring;
 using HotSpots.Domain.Heat;
 using HotSpots.Domain.Incidents;
-using HotSpots.Geography;
 using HotSpots.Testing;
 using Microsoft.Data.Sqlite;
 

@@ -1,11 +1,10 @@
-using HotSpots.Store.Sqlite;
-using HotSpots.Grains;
 using HotSpots.Application.Ingest;
 using HotSpots.Application.Monitoring;
 using HotSpots.Domain.Heat;
 using HotSpots.Domain.Incidents;
-using HotSpots.Geography;
+using HotSpots.Grains;
 using HotSpots.Store;
+using HotSpots.Store.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Tests.Monitoring;

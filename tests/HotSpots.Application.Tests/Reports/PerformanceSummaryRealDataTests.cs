@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using System.Globalization;
 using HotSpots.Application.Areas;
 using HotSpots.Application.Imports;
@@ -6,6 +5,7 @@ using HotSpots.Application.Reports;
 using HotSpots.Geography;
 using HotSpots.Store.Sqlite;
 using HotSpots.Testing;
+using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
 
 namespace HotSpots.Application.Tests.Reports;
@@ -19,11 +19,20 @@ public sealed class PerformanceSummaryRealDataTests : IClassFixture<PerformanceS
 {
     private static readonly Dictionary<string, string> CrimeTypes = new()
     {
-        ["Anti-social behaviour"] = "anti-social-behaviour", ["Bicycle theft"] = "bicycle-theft", ["Burglary"] = "burglary",
-        ["Criminal damage and arson"] = "criminal-damage-arson", ["Drugs"] = "drugs", ["Other theft"] = "other-theft",
-        ["Possession of weapons"] = "possession-of-weapons", ["Public order"] = "public-order", ["Robbery"] = "robbery",
-        ["Shoplifting"] = "shoplifting", ["Theft from the person"] = "theft-from-the-person", ["Vehicle crime"] = "vehicle-crime",
-        ["Violence and sexual offences"] = "violent-crime", ["Other crime"] = "other-crime",
+        ["Anti-social behaviour"] = "anti-social-behaviour",
+        ["Bicycle theft"] = "bicycle-theft",
+        ["Burglary"] = "burglary",
+        ["Criminal damage and arson"] = "criminal-damage-arson",
+        ["Drugs"] = "drugs",
+        ["Other theft"] = "other-theft",
+        ["Possession of weapons"] = "possession-of-weapons",
+        ["Public order"] = "public-order",
+        ["Robbery"] = "robbery",
+        ["Shoplifting"] = "shoplifting",
+        ["Theft from the person"] = "theft-from-the-person",
+        ["Vehicle crime"] = "vehicle-crime",
+        ["Violence and sexual offences"] = "violent-crime",
+        ["Other crime"] = "other-crime",
     };
 
     private static readonly Dictionary<string, string[]> Groups = new()
@@ -155,7 +164,7 @@ public sealed class PerformanceSummaryRealDataTests : IClassFixture<PerformanceS
             var geography = new GeographyOptions { Wards = { Files = [.. files] } };
             var time = new FakeTimeProvider(new DateTimeOffset(2018, 5, 20, 12, 0, 0, TimeSpan.Zero));
             _store = await SqliteIncidentStore.OpenAsync(new SqliteStoreOptions { Path = _dir.File("essex.db") }, time);
-            var catalog = new GeographyCatalog(new SqliteOperationStore(_store), geography);
+            var catalog = new GeographyCatalog(new SqliteOperationStore(_store), Options.Create(geography));
             var wards = (await catalog.CurrentWardSetAsync()).Wards;
             var report = await new IncidentImporter(new StoreSink(_store), new ImportContext(LabelMappings.Load(), wards.Index))
                 .ImportAsync(new PoliceUkFormat(), SharedData.PoliceUkFiles);

@@ -6,6 +6,7 @@ using HotSpots.Geography;
 using HotSpots.Store;
 using HotSpots.Store.Sqlite;
 using HotSpots.Testing;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Tests.Reports;
 
@@ -23,13 +24,13 @@ public sealed class PerformanceSummaryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _store = await SqliteIncidentStore.OpenAsync(new SqliteStoreOptions { Path = _dir.File("h.db") }, _time);
-        _catalog = new GeographyCatalog(new SqliteOperationStore(_store), new GeographyOptions());
+        _catalog = new GeographyCatalog(new SqliteOperationStore(_store), Options.Create(new GeographyOptions()));
         _wards = (await _catalog.CurrentWardSetAsync()).Wards;
     }
 
     private LocalityService Localities => new(new SqliteLocalityStore(_store), _catalog);
 
-    private PerformanceSummaryService Service => new(_store, Localities, _catalog, new GeographyOptions(), _options, _time);
+    private PerformanceSummaryService Service => new(_store, Localities, _catalog, Options.Create(new GeographyOptions()), Options.Create(_options), _time);
 
     private Task<PerformanceSummary> SummariseAsync(string? to = null, string? months = null, string? level = null, string? locality = null, string? from = null) =>
         Service.SummariseAsync(PerformanceQuery.Parse(to, months, level, locality, from));

@@ -191,8 +191,12 @@ public sealed class DetectorTests
         var evidence = RuleEvaluator.Evaluate(rule, new AreaSignal(days, new int[AreaSignal.DaysHeld], hours, drillHours));
         var alert = new Alert
         {
-            Id = "a", Area = new AlertArea("wards", "E05002247", "Tilbury St Chads"), Group = "deliberate-fires", Evidence = [evidence],
-            RaisedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
+            Id = "a",
+            Area = new AlertArea("wards", "E05002247", "Tilbury St Chads"),
+            Group = "deliberate-fires",
+            Evidence = [evidence],
+            RaisedAt = DateTimeOffset.UnixEpoch,
+            UpdatedAt = DateTimeOffset.UnixEpoch,
         };
 
         Assert.True(evidence.Fires);

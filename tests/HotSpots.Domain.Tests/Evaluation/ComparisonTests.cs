@@ -91,21 +91,21 @@ public class ComparisonTests
     {
         var checkedReadings = 0;
         foreach (var r0 in new[] { 20, 45, 120 })
-        foreach (var r1 in new[] { 10, 30, 44, 60, 130 })
-        foreach (var c0 in new[] { 50, 400, 6000 })
-        foreach (var trend in new[] { 0.7, 1.0, 1.25 })
-        foreach (var scale in new[] { 0.5, 1.0 })
-        {
-            var c1 = (int)(c0 * trend * scale);
-            var comparison = Comparison.Of("during", "asb", scale, r0, r1, d0: 30, d1: 25, c0, c1);
-            if (comparison.Refusal is not null || comparison.Net is not { } net) continue;
-            checkedReadings++;
-            Assert.Equal(net.Ratio < 1, comparison.Wdd.Value < 0);
-            Assert.Equal(comparison.Wdd.Significant, net.Significant);
-            Assert.Equal(comparison.Wdd.Significant, comparison.Reading.Contains("significant at the 5% level"));
-            Assert.Equal(net.Ratio < 1, comparison.Reading.Contains("% reduction"));
-            Assert.Equal(comparison.Wdq is not null, comparison.Wdd.Significant && net.Ratio < 1 && !comparison.TooFewInBuffer);
-        }
+            foreach (var r1 in new[] { 10, 30, 44, 60, 130 })
+                foreach (var c0 in new[] { 50, 400, 6000 })
+                    foreach (var trend in new[] { 0.7, 1.0, 1.25 })
+                        foreach (var scale in new[] { 0.5, 1.0 })
+                        {
+                            var c1 = (int)(c0 * trend * scale);
+                            var comparison = Comparison.Of("during", "asb", scale, r0, r1, d0: 30, d1: 25, c0, c1);
+                            if (comparison.Refusal is not null || comparison.Net is not { } net) continue;
+                            checkedReadings++;
+                            Assert.Equal(net.Ratio < 1, comparison.Wdd.Value < 0);
+                            Assert.Equal(comparison.Wdd.Significant, net.Significant);
+                            Assert.Equal(comparison.Wdd.Significant, comparison.Reading.Contains("significant at the 5% level"));
+                            Assert.Equal(net.Ratio < 1, comparison.Reading.Contains("% reduction"));
+                            Assert.Equal(comparison.Wdq is not null, comparison.Wdd.Significant && net.Ratio < 1 && !comparison.TooFewInBuffer);
+                        }
         Assert.True(checkedReadings > 200, $"{checkedReadings} readings checked");
     }
 

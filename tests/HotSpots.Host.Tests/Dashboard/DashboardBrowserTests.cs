@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using HotSpots.Application.Imports;
 using HotSpots.Application.Monitoring;
 using HotSpots.Geography;
+using HotSpots.Geography.Demo;
 using HotSpots.Host.Tests.Infrastructure;
 using HotSpots.Store;
 using HotSpots.Testing;
@@ -192,7 +193,10 @@ public sealed class DashboardBrowserTests : ServerTests
 
         var (exitCode, output) = await RunNodeAsync("tests/browser/all-wards.mjs", Settings(dir, new
         {
-            @base = essex.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, screenshots = Screenshots,
+            @base = essex.BaseAddress.ToString().TrimEnd('/'),
+            user = HotSpotsServer.ViewerUser,
+            password = HotSpotsServer.Password,
+            screenshots = Screenshots,
         }));
 
         Assert.True(exitCode == 0, output);
@@ -227,7 +231,10 @@ public sealed class DashboardBrowserTests : ServerTests
 
         var (exitCode, output) = await RunNodeAsync("tests/browser/police-uk-months.mjs", Settings(dir, new
         {
-            @base = thurrock.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, screenshots = Screenshots,
+            @base = thurrock.BaseAddress.ToString().TrimEnd('/'),
+            user = HotSpotsServer.ViewerUser,
+            password = HotSpotsServer.Password,
+            screenshots = Screenshots,
         }));
 
         Assert.True(exitCode == 0, output);
@@ -276,7 +283,10 @@ public sealed class DashboardBrowserTests : ServerTests
 
         var (exitCode, output) = await RunNodeAsync("tests/browser/no-baseline.mjs", Settings(dir, new
         {
-            @base = Server.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, ward = grays.Code,
+            @base = Server.BaseAddress.ToString().TrimEnd('/'),
+            user = HotSpotsServer.ViewerUser,
+            password = HotSpotsServer.Password,
+            ward = grays.Code,
         }));
 
         Assert.True(exitCode == 0, output);
@@ -308,8 +318,13 @@ public sealed class DashboardBrowserTests : ServerTests
 
         var (exitCode, output) = await RunNodeAsync("tests/browser/long-feed.mjs", Settings(dir, new
         {
-            @base = essex.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password,
-            ingestKey = HotSpotsServer.IngestKey, points, seconds = 15, perSecond = 5,
+            @base = essex.BaseAddress.ToString().TrimEnd('/'),
+            user = HotSpotsServer.ViewerUser,
+            password = HotSpotsServer.Password,
+            ingestKey = HotSpotsServer.IngestKey,
+            points,
+            seconds = 15,
+            perSecond = 5,
         }));
 
         Assert.True(exitCode == 0, output);
@@ -332,7 +347,8 @@ public sealed class DashboardBrowserTests : ServerTests
         // README's route: a new store file created as a replay store by the server's own settings.
         await using var replay = new HotSpotsServer(new Dictionary<string, string?>
         {
-            ["HotSpots:Store:Sqlite:Path"] = dir.File("hotspots-replay.db"), ["HotSpots:Store:Sqlite:Purpose"] = "replay",
+            ["HotSpots:Store:Sqlite:Path"] = dir.File("hotspots-replay.db"),
+            ["HotSpots:Store:Sqlite:Purpose"] = "replay",
         });
         using var toolOutput = new StringWriter();
         var code = await HotSpots.Cli.CommandLine.RunAsync(
@@ -342,7 +358,10 @@ public sealed class DashboardBrowserTests : ServerTests
 
         var (exitCode, output) = await RunNodeAsync("tests/browser/replay.mjs", Settings(dir, new
         {
-            @base = replay.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, screenshots = Screenshots,
+            @base = replay.BaseAddress.ToString().TrimEnd('/'),
+            user = HotSpotsServer.ViewerUser,
+            password = HotSpotsServer.Password,
+            screenshots = Screenshots,
         }));
 
         Assert.True(exitCode == 0, output);
@@ -370,7 +389,12 @@ public sealed class DashboardBrowserTests : ServerTests
         {
             var (exitCode, output) = await RunNodeAsync("tests/browser/print.mjs", Settings(dir, new
             {
-                @base = server.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password, name, showAll = wards > 20, screenshots = Screenshots,
+                @base = server.BaseAddress.ToString().TrimEnd('/'),
+                user = HotSpotsServer.ViewerUser,
+                password = HotSpotsServer.Password,
+                name,
+                showAll = wards > 20,
+                screenshots = Screenshots,
             }));
 
             Assert.True(exitCode == 0, output);
@@ -410,8 +434,12 @@ public sealed class DashboardBrowserTests : ServerTests
         var items = new List<object>();
         void Add(double lat, double lon, int daysAgo) => items.Add(new
         {
-            source = "essex-police", sourceId = $"op-{items.Count}", category = "anti-social-behaviour",
-            occurredAt = today.AddDays(-daysAgo).ToString("yyyy-MM-dd"), latitude = lat, longitude = lon,
+            source = "essex-police",
+            sourceId = $"op-{items.Count}",
+            category = "anti-social-behaviour",
+            occurredAt = today.AddDays(-daysAgo).ToString("yyyy-MM-dd"),
+            latitude = lat,
+            longitude = lon,
         });
         for (var i = 0; i < 30; i++) Add(51.4760, 0.3220, 29 + i % 28);
         for (var i = 0; i < 12; i++) Add(51.4762, 0.3218, 1 + i % 28);
@@ -432,9 +460,12 @@ public sealed class DashboardBrowserTests : ServerTests
         })).EnsureSuccessStatusCode();
         var put = await Server.Admin().PutAsJsonAsync("/api/operations/op-thurrock", new
         {
-            name = "Op Grip and Op Dial", type = "grip", zones = new[] { "op-grip-grays", "op-dial-lakeside" },
+            name = "Op Grip and Op Dial",
+            type = "grip",
+            zones = new[] { "op-grip-grays", "op-dial-lakeside" },
             activePeriods = new[] { new { start = today.AddDays(-28).ToString("yyyy-MM-dd"), end = today.AddDays(-1).ToString("yyyy-MM-dd") } },
-            targetGroups = new[] { "asb", "all" }, fundedPatrolHours = 100,
+            targetGroups = new[] { "asb", "all" },
+            fundedPatrolHours = 100,
         });
         Assert.Equal(HttpStatusCode.Accepted, put.StatusCode);
         using var dir = new TempDirectory();
@@ -567,6 +598,40 @@ public sealed class DashboardBrowserTests : ServerTests
         var response = await Server.Ingest().PostAsJsonAsync("/api/incidents", items);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         await Server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(items.Count).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task The_micro_places_layer_draws_the_cells_the_api_scores_with_a_legend_in_words_and_figures_on_hover_and_focus()
+    {
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var items = Enumerable.Range(0, 30).Select(i => HotSpotsServer.Incident($"g-{i}", at: now))
+            .Concat(ThurrockFigures.Wards.Take(5).Select((w, i) => HotSpotsServer.Incident($"w-{i}", lat: w.Seeds[0].Latitude, lon: w.Seeds[0].Longitude, at: now)))
+            .ToList();
+        (await Server.Ingest().PostAsJsonAsync("/api/incidents", items)).EnsureSuccessStatusCode();
+        await Server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(items.Count).WaitAsync(TimeSpan.FromSeconds(10));
+        using var dir = new TempDirectory();
+
+        var (exitCode, output) = await RunNodeAsync("tests/browser/grid-layer.mjs", Settings(dir, new
+        {
+            @base = Server.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password,
+        }));
+
+        Assert.True(exitCode == 0, output);
+        var result = LastJson(output);
+        Assert.Equal(0, result.GetProperty("before").GetInt32());
+        Assert.Equal(result.GetProperty("features").GetInt32(), result.GetProperty("drawn").GetInt32());
+        Assert.Equal(
+            ["Hot spot, 99% confidence", "Hot spot, 95% confidence", "Hot spot, 90% confidence", "Not significant",
+             "Cold spot, 90% confidence", "Cold spot, 95% confidence", "Cold spot, 99% confidence"],
+            result.GetProperty("legend").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal("Gi* hot and cold cells (250 m cells):", result.GetProperty("legendHeading").GetString());
+        Assert.Matches(@"^Cell \d+ E, \d+ N: \d+ incidents?, z \d+\.\d\d, Hot spot, 99% confidence$", result.GetProperty("hovered").GetString());
+        Assert.Equal(result.GetProperty("hotLabel").GetString(), result.GetProperty("hovered").GetString());
+        var hotZ = result.GetProperty("hotApi").EnumerateArray().Select(c => "z " + c.GetProperty("z").GetDouble().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + ", ");
+        Assert.Contains(hotZ, z => result.GetProperty("hovered").GetString()!.Contains(z));
+        Assert.Matches(@"^Cell \d+ E, \d+ N: 1 incident, z -?\d+\.\d\d, Not significant$", result.GetProperty("focused").GetString());
+        Assert.Equal(result.GetProperty("focusedLabel").GetString(), result.GetProperty("focused").GetString());
+        Assert.True(result.GetProperty("legendHiddenWhenOff").GetBoolean());
     }
 
     private static string Settings(TempDirectory dir, object settings)

@@ -71,8 +71,13 @@ public sealed class DrillEndpointsTests : ServerTests
     {
         var response = await Server.PostAsync(new
         {
-            source = "essex-police", sourceId = "o-1", category = "anti-social-behaviour", occurredAt = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("O"),
-            latitude = 51.4757, longitude = 0.3217, origin,
+            source = "essex-police",
+            sourceId = "o-1",
+            category = "anti-social-behaviour",
+            occurredAt = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("O"),
+            latitude = 51.4757,
+            longitude = 0.3217,
+            origin,
         });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);

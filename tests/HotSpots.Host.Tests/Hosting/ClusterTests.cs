@@ -176,8 +176,12 @@ public sealed class ClusterTests : PostgresNodeTests
 
     private static object Incident(string id, ThurrockFigures.DemoWard ward, DateTimeOffset at) => new
     {
-        source = "essex-police", sourceId = id, category = "anti-social-behaviour", occurredAt = at.ToString("O"),
-        latitude = ward.Seeds[0].Latitude, longitude = ward.Seeds[0].Longitude,
+        source = "essex-police",
+        sourceId = id,
+        category = "anti-social-behaviour",
+        occurredAt = at.ToString("O"),
+        latitude = ward.Seeds[0].Latitude,
+        longitude = ward.Seeds[0].Longitude,
     };
 
     private static int Observed(HeatSnapshot heat) => heat.Areas.Sum(a => a.Observed);

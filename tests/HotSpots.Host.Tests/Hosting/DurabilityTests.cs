@@ -29,8 +29,12 @@ public class DurabilityTests
             {
                 var items = Enumerable.Range(batch * 500, 500).Select(i => new
                 {
-                    source = "essex-police", sourceId = $"d-{i}", category = "anti-social-behaviour", occurredAt = "2018-01",
-                    latitude = seeds[i % seeds.Count].Latitude, longitude = seeds[i % seeds.Count].Longitude,
+                    source = "essex-police",
+                    sourceId = $"d-{i}",
+                    category = "anti-social-behaviour",
+                    occurredAt = "2018-01",
+                    latitude = seeds[i % seeds.Count].Latitude,
+                    longitude = seeds[i % seeds.Count].Longitude,
                 });
                 var response = await client.PostAsJsonAsync("/api/incidents", items);
                 accepted += (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32();

@@ -31,8 +31,12 @@ public sealed class PostgresHostTests : IAsyncLifetime
         var wards = ThurrockFigures.Wards;
         var items = Enumerable.Range(0, 2_000).Select(i => new
         {
-            source = "essex-police", sourceId = $"pg-{i}", category = "anti-social-behaviour", occurredAt = "2018-03",
-            latitude = wards[i % wards.Count].Seeds[0].Latitude, longitude = wards[i % wards.Count].Seeds[0].Longitude,
+            source = "essex-police",
+            sourceId = $"pg-{i}",
+            category = "anti-social-behaviour",
+            occurredAt = "2018-03",
+            latitude = wards[i % wards.Count].Seeds[0].Latitude,
+            longitude = wards[i % wards.Count].Seeds[0].Longitude,
         }).ToList();
 
         await using (var first = await HostProcess.StartAsync(settings))

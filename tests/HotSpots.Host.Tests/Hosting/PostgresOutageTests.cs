@@ -51,8 +51,12 @@ public sealed class PostgresOutageTests
             var ward = ThurrockFigures.Wards[post % ThurrockFigures.Wards.Count];
             var response = await ingest.PostAsJsonAsync("/api/incidents", new
             {
-                source = "essex-police", sourceId = id, category = "anti-social-behaviour", occurredAt = DateTimeOffset.UtcNow.AddMinutes(-2).ToString("O"),
-                latitude = ward.Seeds[0].Latitude, longitude = ward.Seeds[0].Longitude,
+                source = "essex-police",
+                sourceId = id,
+                category = "anti-social-behaviour",
+                occurredAt = DateTimeOffset.UtcNow.AddMinutes(-2).ToString("O"),
+                latitude = ward.Seeds[0].Latitude,
+                longitude = ward.Seeds[0].Longitude,
             });
             if (response.IsSuccessStatusCode)
             {

@@ -46,8 +46,12 @@ public partial class RestartTests
             var seeds = ThurrockFigures.Wards;
             var items = Enumerable.Range(0, 1_000).Select(i => new
             {
-                source = "essex-police", sourceId = $"tail-{i}", category = "anti-social-behaviour", occurredAt = "2018-02",
-                latitude = seeds[i % seeds.Count].Seeds[0].Latitude, longitude = seeds[i % seeds.Count].Seeds[0].Longitude,
+                source = "essex-police",
+                sourceId = $"tail-{i}",
+                category = "anti-social-behaviour",
+                occurredAt = "2018-02",
+                latitude = seeds[i % seeds.Count].Seeds[0].Latitude,
+                longitude = seeds[i % seeds.Count].Seeds[0].Longitude,
             });
             var response = await ingest.PostAsJsonAsync("/api/incidents", items);
             Assert.Equal(1_000, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32());

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using HotSpots.Host.Tests.Infrastructure;
-using HotSpots.Testing;
 
 namespace HotSpots.Host.Tests.Hosting;
 

@@ -10,6 +10,7 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];
+    private Uri? _address;
 
     private HostProcess(IEnumerable<string> settings)
     {
@@ -92,6 +93,8 @@ public sealed class HostProcess : IAsyncDisposable
         if (line is null) return;
         lock (_output) _output.Add(line);
         const string marker = "HotSpots listening on ";
-        if (line.StartsWith(marker, StringComparison.Ordinal)) _listening.TrySetResult(new Uri(line[marker.Length..].Trim()));
+        if (line.StartsWith(marker, StringComparison.Ordinal)) _address = new Uri(line[marker.Length..].Trim());
+        // The banner's store line follows the address; tests read the whole banner once started.
+        else if (_address is not null && line.StartsWith("  Store: ", StringComparison.Ordinal)) _listening.TrySetResult(_address);
     }
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using HotSpots.Application.Accounts;
 using HotSpots.Host.Security;
 using HotSpots.Testing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,6 +1,5 @@
 using HotSpots.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace HotSpots.Host.Tests.Live;
 

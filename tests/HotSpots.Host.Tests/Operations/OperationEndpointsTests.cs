@@ -130,8 +130,11 @@ public sealed class OperationEndpointsTests : ServerTests
         var viewer = await Server.SignedInAsync(HotSpotsServer.ViewerUser);
         var operation = new
         {
-            name = "Op Lead", type = "dial", zones = new[] { "lead-square" },
-            activePeriods = new[] { new { start = "2026-05-01" } }, targetGroups = new[] { "asb" },
+            name = "Op Lead",
+            type = "dial",
+            zones = new[] { "lead-square" },
+            activePeriods = new[] { new { start = "2026-05-01" } },
+            targetGroups = new[] { "asb" },
         };
 
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PutAsJsonAsync("/api/zones/lead-square", Square)).StatusCode);
@@ -189,8 +192,11 @@ public sealed class OperationEndpointsTests : ServerTests
 
         (await Server.Admin().PutAsJsonAsync("/api/operations/op-ok", new
         {
-            name = "Op OK", type = "grip", zones = new[] { "op-grip-grays" },
-            activePeriods = new[] { new { start = "2026-05-01" } }, targetGroups = new[] { "violence" },
+            name = "Op OK",
+            type = "grip",
+            zones = new[] { "op-grip-grays" },
+            activePeriods = new[] { new { start = "2026-05-01" } },
+            targetGroups = new[] { "violence" },
         })).EnsureSuccessStatusCode();
         var overlapping = await Server.Viewer().GetAsync("/api/operations/op-ok/evaluation?before=2026-04-01..2026-05-10&during=2026-05-01..2026-05-31");
         Assert.Equal(HttpStatusCode.BadRequest, overlapping.StatusCode);
@@ -229,8 +235,12 @@ public sealed class OperationEndpointsTests : ServerTests
     {
         var response = await Server.Admin().PutAsJsonAsync("/api/operations/op-far", new
         {
-            name = "Far", type = "dial", zones = new[] { "op-grip-grays" }, activePeriods = new[] { new { start = "2026-01-01", end } },
-            targetGroups = new[] { "asb" }, fundedPatrolHours,
+            name = "Far",
+            type = "dial",
+            zones = new[] { "op-grip-grays" },
+            activePeriods = new[] { new { start = "2026-01-01", end } },
+            targetGroups = new[] { "asb" },
+            fundedPatrolHours,
         });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -244,8 +254,13 @@ public sealed class OperationEndpointsTests : ServerTests
     {
         object Visit(int i, string method) => new
         {
-            zone = "op-grip-grays", start = DateTimeOffset.UtcNow.AddHours(-3).ToString("O"), end = DateTimeOffset.UtcNow.AddHours(-2).ToString("O"),
-            officers = 2, source = "gps", sourceId = $"v{i}", method,
+            zone = "op-grip-grays",
+            start = DateTimeOffset.UtcNow.AddHours(-3).ToString("O"),
+            end = DateTimeOffset.UtcNow.AddHours(-2).ToString("O"),
+            officers = 2,
+            source = "gps",
+            sourceId = $"v{i}",
+            method,
         };
         var visits = new[] { Visit(0, "foot"), Visit(1, "BAD"), Visit(2, "foot") };
 

@@ -40,7 +40,12 @@ public sealed class PoliceUkEvaluationTests
         {
             await server.PostAsync(chunk.Select(r => new
             {
-                source = "police-uk", sourceId = r.Id, category = "anti-social-behaviour", occurredAt = r.Month, latitude = r.Lat, longitude = r.Lon,
+                source = "police-uk",
+                sourceId = r.Id,
+                category = "anti-social-behaviour",
+                occurredAt = r.Month,
+                latitude = r.Lat,
+                longitude = r.Lon,
             }).ToArray());
         }
         var zones = DemoGeography.OperationZones;
@@ -165,7 +170,7 @@ public sealed class PoliceUkEvaluationTests
         return inside;
     }
 
-    private static string[] Split(string line)
+    internal static string[] Split(string line)
     {
         var fields = new List<string>();
         var field = new System.Text.StringBuilder();

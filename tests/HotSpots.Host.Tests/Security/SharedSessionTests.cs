@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using HotSpots.Host.Security;
 using HotSpots.Host.Tests.Infrastructure;
-using HotSpots.Testing;
 
 namespace HotSpots.Host.Tests.Security;
 

@@ -1,0 +1,107 @@
+using HotSpots.Domain.Grid;
+using Microsoft.Extensions.Options;
+
+namespace HotSpots.Grains;
+
+/// <summary>A cell tile grain's checkpoint: the position it holds everything up to, and its incidents.</summary>
+[GenerateSerializer]
+public sealed class TileCheckpoint
+{
+    [Id(0)] public long Through { get; set; }
+
+    [Id(1)] public byte[] Incidents { get; set; } = [];
+}
+
+/// <summary>
+/// One tile's incidents for the grid, kept and checkpointed as <see cref="AreaGrain"/> keeps its counts: a crash loses
+/// only what the log gives back.
+/// </summary>
+public sealed class CellTileGrain(
+    [PersistentState("tile", AreaGrain.StorageName)] IPersistentState<TileCheckpoint> checkpoint,
+    IOptions<CheckpointOptions> options) : Grain, ICellTileGrain
+{
+    private CellTally _tally = new();
+    private long _through;
+    private int _unsaved;
+
+    // The grid asks every tile the same question until an incident arrives; one answer serves them all.
+    private CellSumQuery? _lastQuery;
+    private CellSums? _lastSums;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (checkpoint.RecordExists && checkpoint.State.Incidents.Length > 0)
+        {
+            using var reader = new BinaryReader(new MemoryStream(checkpoint.State.Incidents));
+            _tally = CellTally.Read(reader);
+            _through = checkpoint.State.Through;
+        }
+        var interval = options.Value.CheckpointInterval;
+        this.RegisterGrainTimer(_ => _unsaved > 0 ? SaveAsync() : Task.CompletedTask, interval, interval);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_unsaved > 0) await SaveAsync();
+    }
+
+    // Unlike an area grain's counts, a tile's checkpoint grows with its incidents, so it is written on the timer, the
+    // reader's checkpoint and deactivation only, not every CheckpointEvery incidents while a big log is read.
+    public Task<AreaApplied> ApplyAsync(TileBatch batch)
+    {
+        if (batch.Previous > _through) return Task.FromResult(new AreaApplied(_through, Gap: true));
+        var applied = 0;
+        foreach (var incident in batch.Incidents)
+        {
+            if (incident.Sequence <= _through) continue;
+            _tally.Record(incident.Category, incident.OccurredAt, incident.Easting, incident.Northing);
+            applied++;
+        }
+        if (applied > 0) _lastQuery = null;
+        if (batch.UpTo > _through)
+        {
+            _through = batch.UpTo;
+            _unsaved += Math.Max(applied, 1);
+        }
+        return Task.FromResult(new AreaApplied(_through, Gap: false));
+    }
+
+    public async Task<AreaApplied> CheckpointAsync(long previous, long upTo)
+    {
+        if (previous > _through) return new AreaApplied(_through, Gap: true);
+        if (upTo > _through)
+        {
+            _through = upTo;
+            _unsaved++;
+        }
+        if (_unsaved > 0) await SaveAsync();
+        return new AreaApplied(_through, Gap: false);
+    }
+
+    public Task<long> GetThroughAsync() => Task.FromResult(_through);
+
+    public Task<CellSums> GetSumsAsync(CellSumQuery query)
+    {
+        if (_lastSums is not null && SameQuestion(_lastQuery, query)) return Task.FromResult(_lastSums);
+        var sums = _tally.Sum(new CellSize(query.CellMetres), query.Group, query.Window, query.MonthIndex, query.At, query.Weights);
+        var result = new CellSums([.. sums.Keys.Select(c => c.Column)], [.. sums.Keys.Select(c => c.Row)], [.. sums.Values]);
+        (_lastQuery, _lastSums) = (query, result);
+        return Task.FromResult(result);
+    }
+
+    // A rolling window's answer holds for its clock hour; weights compare by value, not by array.
+    private static bool SameQuestion(CellSumQuery? a, CellSumQuery b) =>
+        a is not null && a.CellMetres == b.CellMetres && a.Group == b.Group && a.Window == b.Window && a.MonthIndex == b.MonthIndex
+        && (b.Window.IsCalendarMonth || Domain.Heat.AreaCounts.HourIndex(a.At) == Domain.Heat.AreaCounts.HourIndex(b.At))
+        && (a.Weights is null ? b.Weights is null : b.Weights is not null && a.Weights.AsSpan().SequenceEqual(b.Weights));
+
+    private async Task SaveAsync()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true)) _tally.Write(writer);
+        checkpoint.State = new TileCheckpoint { Through = _through, Incidents = buffer.ToArray() };
+        await checkpoint.WriteStateAsync();
+        _unsaved = 0;
+    }
+}

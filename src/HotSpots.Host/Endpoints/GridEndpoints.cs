@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Text.Json;
+using HotSpots.Application.Monitoring;
+using HotSpots.Domain.Grid;
+using HotSpots.Domain.Heat;
+using HotSpots.Geography;
+using HotSpots.Host.Security;
+
+namespace HotSpots.Host.Endpoints;
+
+public static class GridEndpoints
+{
+    public static IEndpointRouteBuilder MapGridEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/hotspots").RequireAuthorization(SecurityExtensions.ViewerPolicy);
+
+        api.MapGet("/grid", async (string? set, string? group, string? window, string? month, string? at, string? cell, string? fdr, string? harm,
+                GridService grid, TimeProvider time, CancellationToken ct) =>
+            {
+                if (HeatSelection.TryParse(set, group, window, month, at, time.GetUtcNow(), out var error) is not { } heat)
+                    return Results.Problem(statusCode: 400, title: "Invalid grid selection", detail: error);
+                if (!TryParseCell(cell, out var size, out error) || !TryParseFlag("fdr", fdr, out var falseDiscoveryRate, out error)
+                    || !TryParseFlag("harm", harm, out var weighed, out error))
+                    return Results.Problem(statusCode: 400, title: "Invalid grid selection", detail: error);
+                var reading = await grid.GetAsync(new GridSelection(heat, size, falseDiscoveryRate ?? false, weighed), ct);
+                return Results.Bytes(GridGeoJson.Write(reading), "application/geo+json");
+            })
+            .WithSummary("Getis–Ord Gi* hot and cold spots on British National Grid cells of an area set, as GeoJSON in WGS84 (cells with incidents or a significant score)");
+
+        api.MapGet("/emerging", async (string? set, string? group, string? step, string? steps, string? month, string? cell, string? fdr, string? harm,
+                GridService grid, TimeProvider time, CancellationToken ct) =>
+            {
+                if (HeatSelection.TryParse(set, group, HeatWindow.Month.Slug, month, time.GetUtcNow(), out var error) is not { } heat)
+                    return Results.Problem(statusCode: 400, title: "Invalid emerging hot spot selection", detail: error);
+                if (!TryParseStep(step, month, out var length, out error) || !TryParseSteps(steps, out var count, out error) || !TryParseCell(cell, out var size, out error)
+                    || !TryParseFlag("fdr", fdr, out var falseDiscoveryRate, out error) || !TryParseFlag("harm", harm, out var weighed, out error))
+                    return Results.Problem(statusCode: 400, title: "Invalid emerging hot spot selection", detail: error);
+                var reading = await grid.GetEmergingAsync(new EmergingSelection(heat, length, count, size, falseDiscoveryRate ?? false, weighed), ct);
+                return Results.Bytes(GridGeoJson.Write(reading), "application/geo+json");
+            })
+            .WithSummary("ArcGIS-style emerging hot spots: Gi* per month (or week) and a Mann–Kendall trend per cell, as GeoJSON in WGS84 (cells with a pattern or incidents)");
+
+        return app;
+    }
+
+    private const int FewestSteps = 3;
+    private const int MostSteps = 60;
+    private const int DefaultSteps = 12;
+
+    private static bool TryParseStep(string? text, string? month, out EmergingStep step, out string? error)
+    {
+        error = null;
+        step = EmergingStep.Month;
+        if (text is null or "month") return true;
+        if (text == "week")
+        {
+            step = EmergingStep.Week;
+            if (month is null) return true;
+            error = "month goes with step=month: weekly steps end now";
+            return false;
+        }
+        error = $"step '{text}' is not month or week";
+        return false;
+    }
+
+    private static bool TryParseSteps(string? text, out int steps, out string? error)
+    {
+        error = null;
+        steps = DefaultSteps;
+        if (text is null) return true;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out steps) && steps is >= FewestSteps and <= MostSteps) return true;
+        error = $"steps '{text}' is not a whole number from {FewestSteps} to {MostSteps}";
+        return false;
+    }
+
+    private static bool TryParseCell(string? text, out CellSize size, out string? error)
+    {
+        size = CellSize.Default;
+        error = null;
+        if (text is null) return true;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var metres) && CellSize.IsAllowed(metres))
+        {
+            size = new CellSize(metres);
+            return true;
+        }
+        error = $"cell '{text}' is not a whole number of metres from {CellSize.SmallestMetres} to {CellSize.LargestMetres}";
+        return false;
+    }
+
+    private static bool TryParseFlag(string name, string? text, out bool? value, out string? error)
+    {
+        value = null;
+        error = null;
+        if (text is null) return true;
+        if (bool.TryParse(text, out var flag))
+        {
+            value = flag;
+            return true;
+        }
+        error = $"{name} '{text}' is not true or false";
+        return false;
+    }
+}
+
+/// <summary>Grid readings as GeoJSON FeatureCollections: each listed cell a WGS84 square with its figures.</summary>
+public static class GridGeoJson
+{
+    public static byte[] Write(GridReading reading)
+    {
+        var selection = reading.Selection;
+        var metres = selection.Size.Metres;
+        var (longitudes, latitudes) = Corners(reading.Cells.Select(c => (c.Easting, c.Northing)).ToList(), metres);
+
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "FeatureCollection");
+            json.WriteString("set", selection.Heat.SetName);
+            json.WriteString("group", selection.Heat.Group.Slug);
+            json.WriteString("window", selection.Heat.Window.Slug);
+            if (selection.Heat.MonthText is { } month) json.WriteString("month", month);
+            json.WriteNumber("cell", metres);
+            json.WriteBoolean("fdr", selection.FalseDiscoveryRate);
+            json.WriteBoolean("harm", reading.Harm);
+            json.WriteNumber("cells", reading.CellCount);
+            json.WriteNumber("total", reading.Total);
+            json.WriteBoolean("hasVariance", reading.HasVariance);
+            json.WriteNumber("mean", Math.Round(reading.Mean, 6));
+            json.WriteNumber("standardDeviation", Math.Round(reading.StandardDeviation, 6));
+            json.WriteString("note", reading.HasVariance
+                ? $"Gi* over all {reading.CellCount} cells, empty ones included; only cells with incidents or a significant score are listed."
+                : "Every cell has the same count, so there are no hot or cold spots: z is null.");
+            json.WriteStartArray("features");
+            for (var i = 0; i < reading.Cells.Count; i++)
+            {
+                var cell = reading.Cells[i];
+                json.WriteStartObject();
+                json.WriteString("type", "Feature");
+                json.WriteString("id", $"{cell.Cell.Column}/{cell.Cell.Row}");
+                json.WriteStartObject("properties");
+                json.WriteNumber("easting", cell.Easting);
+                json.WriteNumber("northing", cell.Northing);
+                json.WriteNumber("count", Math.Round(cell.Value, 6));
+                if (cell.Score.Z is { } z) json.WriteNumber("z", Math.Round(z, 4));
+                else json.WriteNull("z");
+                json.WriteNumber("p", Math.Round(cell.Score.P, 6));
+                json.WriteNumber("bin", cell.Score.Bin);
+                json.WriteString("class", CellScore.Describe(cell.Score.Bin));
+                json.WriteEndObject();
+                WriteSquare(json, longitudes, latitudes, i);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    public static byte[] Write(EmergingReading reading)
+    {
+        var selection = reading.Selection;
+        var metres = selection.Size.Metres;
+        var (longitudes, latitudes) = Corners(reading.Cells.Select(c => (c.Easting, c.Northing)).ToList(), metres);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "FeatureCollection");
+            json.WriteString("set", selection.Heat.SetName);
+            json.WriteString("group", selection.Heat.Group.Slug);
+            json.WriteString("step", selection.Step == EmergingStep.Month ? "month" : "week");
+            json.WriteStartArray("steps");
+            foreach (var label in reading.StepLabels) json.WriteStringValue(label);
+            json.WriteEndArray();
+            json.WriteNumber("cell", metres);
+            json.WriteBoolean("fdr", selection.FalseDiscoveryRate);
+            json.WriteBoolean("harm", reading.Harm);
+            json.WriteNumber("cells", reading.CellCount);
+            json.WriteString("note", $"Gi* per step over all {reading.CellCount} cells and a Mann–Kendall trend on each cell's z-scores (α = {EmergingHotSpots.DefaultTrendAlpha}); only cells with a pattern or incidents are listed.");
+            json.WriteStartArray("features");
+            for (var i = 0; i < reading.Cells.Count; i++)
+            {
+                var cell = reading.Cells[i];
+                json.WriteStartObject();
+                json.WriteString("type", "Feature");
+                json.WriteString("id", $"{cell.Cell.Column}/{cell.Cell.Row}");
+                json.WriteStartObject("properties");
+                json.WriteNumber("easting", cell.Easting);
+                json.WriteNumber("northing", cell.Northing);
+                json.WriteNumber("count", Math.Round(cell.Value, 6));
+                json.WriteString("pattern", PatternSlug(cell.Result.Pattern));
+                json.WriteString("class", Describe(cell.Result.Pattern));
+                if (cell.Last.Z is { } z) json.WriteNumber("z", Math.Round(z, 4));
+                else json.WriteNull("z");
+                json.WriteNumber("bin", cell.Last.Bin);
+                json.WriteNumber("trendZ", Math.Round(cell.Result.Trend.Z, 4));
+                json.WriteNumber("trendP", Math.Round(cell.Result.Trend.P, 6));
+                json.WriteEndObject();
+                WriteSquare(json, longitudes, latitudes, i);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>ArcGIS Pro's name of a pattern, in words.</summary>
+    public static string Describe(EmergingPattern pattern) =>
+        pattern == EmergingPattern.NoPattern ? "No pattern detected" : string.Concat(PatternSlug(pattern).Split('-').Select((w, i) => i == 0 ? char.ToUpperInvariant(w[0]) + w[1..] : " " + w));
+
+    private static string PatternSlug(EmergingPattern pattern) =>
+        string.Concat(pattern.ToString().Select((c, i) => char.IsUpper(c) ? (i == 0 ? "" : "-") + char.ToLowerInvariant(c) : c.ToString()));
+
+    /// <summary>Corners of every cell converted in one call: south-west, south-east, north-east, north-west.</summary>
+    private static (double[] Longitudes, double[] Latitudes) Corners(IReadOnlyList<(double Easting, double Northing)> cells, int metres)
+    {
+        var longitudes = new double[cells.Count * 4];
+        var latitudes = new double[cells.Count * 4];
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var (e, n) = cells[i];
+            (longitudes[4 * i], latitudes[4 * i]) = (e, n);
+            (longitudes[4 * i + 1], latitudes[4 * i + 1]) = (e + metres, n);
+            (longitudes[4 * i + 2], latitudes[4 * i + 2]) = (e + metres, n + metres);
+            (longitudes[4 * i + 3], latitudes[4 * i + 3]) = (e, n + metres);
+        }
+        BritishNationalGrid.ToWgs84InPlace(longitudes, latitudes);
+        return (longitudes, latitudes);
+    }
+
+    private static void WriteSquare(Utf8JsonWriter json, double[] longitudes, double[] latitudes, int i)
+    {
+        json.WriteStartObject("geometry");
+        json.WriteString("type", "Polygon");
+        json.WriteStartArray("coordinates");
+        json.WriteStartArray();
+        for (var k = 0; k <= 4; k++)
+        {
+            json.WriteStartArray();
+            json.WriteNumberValue(Math.Round(longitudes[4 * i + k % 4], 6));
+            json.WriteNumberValue(Math.Round(latitudes[4 * i + k % 4], 6));
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}
