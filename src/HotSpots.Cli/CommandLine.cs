@@ -67,13 +67,14 @@ public static class CommandLine
     /// <summary>The tool's commands, each with its arguments, options, checks and help.</summary>
     internal static RootCommand Create(Tool tool)
     {
-        var root = new RootCommand("The HotSpots operator's tool: imports partner files, replays a period at speed, runs drills and makes password hashes.")
+        var root = new RootCommand("The HotSpots operator's tool: imports partner files, replays a period at speed, runs drills, draws reports and makes password hashes.")
         {
             HelpName = "hotspots",
         };
         root.Subcommands.Add(new ImportCommand(tool));
         root.Subcommands.Add(new ReplayCommand(tool));
         root.Subcommands.Add(new DrillCommand(tool));
+        root.Subcommands.Add(new ReportCommand(tool));
         root.Subcommands.Add(new HashPasswordCommand(tool));
         root.Subcommands.Add(new HelpCommand(root));
         var help = root.Options.OfType<HelpOption>().Single();

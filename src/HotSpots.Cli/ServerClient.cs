@@ -118,6 +118,19 @@ internal sealed class ServerClient : IIncidentSink, IDisposable
         return (await response.Content.ReadFromJsonAsync<DrillRun>(Json, cancellationToken))!;
     }
 
+    /// <summary>The performance summary as the server draws it, in <paramref name="format"/> (csv or json).</summary>
+    public async Task<byte[]> GetPerformanceReportAsync(string? to, string? months, string? level, string? locality, string format, CancellationToken cancellationToken)
+    {
+        var query = string.Join("&", new[] { ("to", to), ("months", months), ("level", level), ("locality", locality), ("format", format) }
+            .Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"api/reports/performance?{query}")
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", _key) },
+        }, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK) throw await FailureAsync(response, cancellationToken);
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken) =>

@@ -71,6 +71,7 @@ app.MapGridEndpoints();
 app.MapDrillEndpoints();
 app.MapAlertEndpoints();
 app.MapOperationEndpoints();
+app.MapReportEndpoints();
 app.MapHub<HeatHub>("/hubs/heat");
 if (role == NodeRole.Silo) app.MapSiloDashboard(SecurityExtensions.AdminPolicy);
 

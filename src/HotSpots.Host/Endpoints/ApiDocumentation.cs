@@ -30,6 +30,8 @@ public static partial class ApiDocumentation
     public const string Operations = "Operations";
     public const string Patrols = "Patrols";
     public const string WardSets = "Ward sets";
+    public const string Reports = "Reports";
+    public const string Localities = "Localities";
 
     /// <summary>The ingest key partner systems post incidents and patrols with.</summary>
     public const string IngestKeyScheme = "ingestKey";
@@ -57,6 +59,8 @@ public static partial class ApiDocumentation
         (Operations, "Operations over zones, their evaluation (WDD, WDQ, dosage) and evaluation layout."),
         (Patrols, "Patrol visits to zones, posted or imported from a patrol log."),
         (WardSets, "Ward boundary sets that can be chosen, and which is current."),
+        (Reports, "Reports for meetings: the board's performance summary of whole months against the months before."),
+        (Localities, "Localities: named sets of wards (a Locality Action Group's patch), versioned, that reports are drawn for."),
     ];
 
     /// <summary>The words each query or route parameter of this name takes.</summary>
@@ -67,6 +71,7 @@ public static partial class ApiDocumentation
         ["set"] = [AreaSetKind.Wards.Name(), AreaSetKind.Zones.Name()],
         ["format"] = ["json", "csv"],
         ["status"] = ["open", "acknowledged", "resolved"],
+        ["level"] = ["authority", "locality", "ward"],
     };
 
     private static readonly Dictionary<string, string> RoleOfPolicy = new(StringComparer.Ordinal)
