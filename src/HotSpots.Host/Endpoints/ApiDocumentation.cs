@@ -32,6 +32,7 @@ public static partial class ApiDocumentation
     public const string WardSets = "Ward sets";
     public const string Reports = "Reports";
     public const string Localities = "Localities";
+    public const string MicroPlaces = "Micro-places";
 
     /// <summary>The ingest key partner systems post incidents and patrols with.</summary>
     public const string IngestKeyScheme = "ingestKey";
@@ -61,6 +62,7 @@ public static partial class ApiDocumentation
         (WardSets, "Ward boundary sets that can be chosen, and which is current."),
         (Reports, "Reports for meetings: the board's performance summary of whole months against the months before."),
         (Localities, "Localities: named sets of wards (a Locality Action Group's patch), versioned, that reports are drawn for."),
+        (MicroPlaces, "Hot spots below the ward: Getis-Ord Gi* on British National Grid cells, and emerging hot spot patterns over time."),
     ];
 
     /// <summary>The words each query or route parameter of this name takes.</summary>

@@ -12,7 +12,7 @@ public static class GridEndpoints
 {
     public static IEndpointRouteBuilder MapGridEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/hotspots").RequireAuthorization(SecurityExtensions.ViewerPolicy);
+        var api = app.MapGroup("/api/hotspots").RequireAuthorization(SecurityExtensions.ViewerPolicy).WithTags(ApiDocumentation.MicroPlaces);
 
         api.MapGet("/grid", async (string? set, string? group, string? window, string? month, string? at, string? cell, string? fdr, string? harm,
                 GridService grid, TimeProvider time, CancellationToken ct) =>
