@@ -244,6 +244,14 @@ public sealed class IncidentLogTailer(
         }
         var after = AppliedSequence;
         var upTo = page[^1].Sequence;
+        // Cell tiles and area grains are independent: the tiles' batches go out alongside, off the push's path, and both
+        // are done before the next page.
+        await Task.WhenAll(SendPageAsync(snapshot, byArea, after, upTo, cancellationToken), tiles?.SendAsync(page, after, cancellationToken) ?? Task.CompletedTask);
+        _applied.Reach(upTo);
+    }
+
+    private async Task SendPageAsync(MonitorSnapshot snapshot, Dictionary<AreaKey, List<CountedIncident>> byArea, long after, long upTo, CancellationToken cancellationToken)
+    {
         var behind = await SendAsync(snapshot, byArea, upTo);
         if (behind.Count > 0)
         {
@@ -253,8 +261,6 @@ public sealed class IncidentLogTailer(
             var again = await SendAsync(snapshot, byArea.Where(p => keys.Contains(p.Key)).ToDictionary(), upTo);
             if (again.Count > 0) throw new InvalidOperationException($"area grains still behind after recovery: {string.Join(", ", again.Keys)}");
         }
-        if (tiles is not null) await tiles.SendAsync(page, after, cancellationToken);
-        _applied.Reach(upTo);
     }
 
     /// <summary>
