@@ -148,7 +148,7 @@ public sealed class CellTileFeed(IIncidentStore store, IGrainFactory grains, IGr
         var (column, row) = CellTiles.TileAt(easting, northing);
         var key = CellTiles.GrainKey(column, row);
         if (!byTile.TryGetValue(key, out var list)) byTile[key] = list = [];
-        list.Add(new CellIncident(incident.Sequence, incident.Category, incident.OccurredAt, easting, northing));
+        list.Add(new CellIncident(incident.Sequence, incident.Category, incident.OccurredAt, easting, northing, incident.LocationText));
     }
 
     private sealed record FeedCheckpoint(long Position, Dictionary<string, long> LastSent);
