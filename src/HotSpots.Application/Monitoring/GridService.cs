@@ -17,6 +17,9 @@ public sealed class HarmOptions
     /// <summary>Weight per category slug; a category not listed weighs 1.</summary>
     public Dictionary<string, double> Weights { get; set; } = [];
 
+    /// <summary>The weights indexed by category. The table is checked when the host starts, so a bad one stops it there rather than failing a request.</summary>
+    public double[] Table() => ByCategory(out var error) ?? throw new InvalidOperationException(error);
+
     /// <summary>The weights indexed by category, or null with the problem when a slug or a weight is not one.</summary>
     public double[]? ByCategory(out string? error)
     {
@@ -82,7 +85,7 @@ public sealed class GridService(MonitorDirectory monitors, IOptions<HarmOptions>
         var grid = GridOf(set, selection.Size);
         var weighed = selection.Harm ?? harm.Value.Enabled;
         var query = new CellSumQuery(selection.Size.Metres, selection.Heat.Group, selection.Heat.Window, selection.Heat.MonthIndex,
-            selection.Heat.At ?? time.GetUtcNow(), weighed ? Weights() : null);
+            selection.Heat.At ?? time.GetUtcNow(), weighed ? harm.Value.Table() : null);
         return grid.Score(selection, weighed, query, await SumsAsync(grid, query, cancellationToken));
     }
 
@@ -92,7 +95,7 @@ public sealed class GridService(MonitorDirectory monitors, IOptions<HarmOptions>
         var set = monitors.Geography.Set(selection.Heat.Set);
         var grid = GridOf(set, selection.Size);
         var weighed = selection.Harm ?? harm.Value.Enabled;
-        var weights = weighed ? Weights() : null;
+        var weights = weighed ? harm.Value.Table() : null;
         var now = time.GetUtcNow();
         var queries = Enumerable.Range(0, selection.Steps).Select(k =>
         {
@@ -114,9 +117,6 @@ public sealed class GridService(MonitorDirectory monitors, IOptions<HarmOptions>
 
     private async Task<CellSums[]> SumsAsync(SetGrid grid, CellSumQuery query, CancellationToken cancellationToken) =>
         await Task.WhenAll(grid.Tiles.Select(t => monitors.Grains.GetGrain<ICellTileGrain>(t).GetSumsAsync(query))).WaitAsync(cancellationToken);
-
-    // Checked when the host starts, so a bad table stops it there rather than failing a request.
-    private double[] Weights() => harm.Value.ByCategory(out var error) ?? throw new InvalidOperationException(error);
 
     /// <summary>One set's grid of one cell size, and the tiles that cover it. Scored under its lock: the grid has one writer at a time.</summary>
     private sealed class SetGrid
