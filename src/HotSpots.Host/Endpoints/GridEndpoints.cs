@@ -6,6 +6,7 @@ using HotSpots.Domain.Grid;
 using HotSpots.Domain.Heat;
 using HotSpots.Geography;
 using HotSpots.Host.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotSpots.Host.Endpoints;
 
@@ -41,15 +42,15 @@ public static class GridEndpoints
             })
             .WithSummary("ArcGIS-style emerging hot spots: Gi* per month (or week) and a Mann–Kendall trend per cell, as GeoJSON in WGS84 (cells with a pattern or incidents)");
 
-        api.MapGet("/streets", async (string? ward, string? group, string? window, string? month, string? at, string? cell,
+        api.MapGet("/streets", async Task<Results<Ok<HotStreetsView>, ProblemHttpResult>> (string? ward, string? group, string? window, string? month, string? at, string? cell,
                 HotStreetsService streets, TimeProvider time, CancellationToken ct) =>
             {
                 if (string.IsNullOrWhiteSpace(ward))
-                    return Results.Problem(statusCode: 400, title: "Invalid hot streets selection", detail: "ward is required: a ward code of the current set");
+                    return TypedResults.Problem(statusCode: 400, title: "Invalid hot streets selection", detail: "ward is required: a ward code of the current set");
                 if (HeatSelection.TryParse(null, group, window, month, at, time.GetUtcNow(), out var error) is not { } heat || !TryParseCell(cell, out var size, out error))
-                    return Results.Problem(statusCode: 400, title: "Invalid hot streets selection", detail: error);
+                    return TypedResults.Problem(statusCode: 400, title: "Invalid hot streets selection", detail: error);
                 if (streets.Unknown([ward]).Count > 0)
-                    return Results.Problem(statusCode: 400, title: "Invalid hot streets selection", detail: $"ward '{ward}' is not a ward of the current set");
+                    return TypedResults.Problem(statusCode: 400, title: "Invalid hot streets selection", detail: $"ward '{ward}' is not a ward of the current set");
                 var reading = await streets.GetAsync(new HotStreetsSelection(heat, [ward], size), ct);
                 return TypedResults.Ok(HotStreetsView.Of(reading));
             })
