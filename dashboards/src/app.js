@@ -26,7 +26,7 @@ const store = createStore({
   set: 'wards', group: 'all', window: '24h', month: thisMonth(), // what the map shows (month with the month window)
   hoursBack: 0, // the time slider: 0 is live
   gridLayer: 'off', // micro-places over the map: 'off', 'grid' (Gi* hot and cold cells) or 'emerging'
-  heat: { areas: new Map(), changed: [], pushed: false }, // every area's heat; what the last update changed, and whether it was pushed
+  heat: { areas: new Map(), changed: [], pushed: false, harm: false }, // every area's heat; what the last update changed, whether it was pushed, whether weighed by harm
   selectedArea: null, // { set, code } of the area in the drill-down
   drill: null, // the last drill recorded while the page was open
   meeting: false,

@@ -1,5 +1,6 @@
 // One area's drill-down, opened for the store's selected area: counts by category, daily and monthly trends, repeat
-// locations and its alerts, for the selection shown (and the slider's time). Another area set closes it.
+// locations, a ward's hot streets and its alerts, for the selection shown (and the slider's time). Another area set
+// closes it.
 import { api } from './api.js';
 import { labelFor, scoreText } from './heat.js';
 import { categoryLabel, windowLabel, monthLabel, seriesLabels, selectionOf, selectionQuery, sliderInstant, thisMonth } from './shaping.js';
@@ -39,10 +40,32 @@ export class DrillDown {
     const wanted = s.selectedArea;
     const selection = selectionOf(s);
     const extra = s.hoursBack === 0 || s.window === 'month' ? {} : { at: sliderInstant(new Date(), s.hoursBack).toISOString() };
+    // Hot streets are a ward's: a zone has no cells of its own. Without them the rest of the drill-down still shows.
+    const streets = wanted.set === 'wards'
+      ? api(`/api/hotspots/streets?${selectionQuery(selection, { ward: wanted.code, ...extra })}`).catch(() => undefined)
+      : Promise.resolve(null);
     const { area, alerts } = await api(`/api/areas/${wanted.set}/${encodeURIComponent(wanted.code)}?${selectionQuery(selection, extra)}`);
+    const hot = await streets;
     // Closed, or another area chosen, while this one was on its way.
     if (this.store.state.selectedArea !== wanted) return;
     this.render(area, alerts, wanted.code);
+    this.renderStreets(hot);
+  }
+
+  // Each street with its count and the class of the cell it is counted in, in words.
+  renderStreets(answer) {
+    const $ = this.$;
+    $('dd-streets-part').hidden = answer === null;
+    if (answer === null) return;
+    const item = (textContent, className = '') => Object.assign(document.createElement('li'), { textContent, className });
+    if (answer === undefined) {
+      $('dd-streets').replaceChildren(item('Hot streets could not be loaded.', 'empty'));
+      return;
+    }
+    $('dd-streets-cell').textContent = `${answer.cell} m`;
+    $('dd-streets').replaceChildren(...(answer.streets.length
+      ? answer.streets.map(s => item(`${s.location}: ${s.count} (${s.class})`))
+      : [item(answer.hotCells ? 'No location with more than one incident inside its hot cells.' : 'No hot cell in this ward.', 'empty')]));
   }
 
   render(area, alerts, code) {

@@ -31,3 +31,6 @@ export const scoreText = (score, hasBaseline) => (hasBaseline === false ? noBase
 export const inkFor = (score, hasBaseline) => (['#5e3c99', '#7f2704'].includes(colourFor(score, hasBaseline)) ? '#ffffff' : '#1b1b1b');
 
 export const legendIntro = 'Colour: incidents observed in the window against the area\'s own normal (expected from its earlier periods).';
+
+// Shown with the legend while the server weighs heat by harm (HotSpots:Harm:Enabled).
+export const harmNote = 'Harm-weighted: each incident counts its category\'s harm weight, in what was observed and in what was expected.';

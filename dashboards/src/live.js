@@ -89,7 +89,7 @@ export class LiveHeat {
     }
     const selection = selectionOf(s);
     const past = await api(`/api/heat?${selectionQuery(selection, { set: selection.set, at: sliderInstant(new Date(), s.hoursBack).toISOString() })}`);
-    this.showSnapshot(past.areas);
+    this.showSnapshot(past.areas, past.harm);
   }
 
   async subscribe() {
@@ -99,12 +99,12 @@ export class LiveHeat {
     this.pending.clear();
     const snapshot = await this.connection.invoke('Subscribe', wanted);
     this.subscribed = wanted;
-    if (this.store.state.hoursBack === 0) this.showSnapshot(snapshot.areas);
+    if (this.store.state.hoursBack === 0) this.showSnapshot(snapshot.areas, snapshot.harm);
     this.page.dataset.selection = [snapshot.set, snapshot.group, snapshot.window, snapshot.month].filter(Boolean).join('|');
   }
 
-  showSnapshot(areas) {
-    this.store.set({ heat: { areas: new Map(areas.map(a => [a.code, a])), changed: areas, pushed: false } });
+  showSnapshot(areas, harm) {
+    this.store.set({ heat: { areas: new Map(areas.map(a => [a.code, a])), changed: areas, pushed: false, harm: Boolean(harm) } });
   }
 
   // Pushes for the selection subscribed to are gathered and applied once a frame, however fast they come.
@@ -121,6 +121,6 @@ export class LiveHeat {
     this.pending.clear();
     const areas = new Map(this.store.state.heat.areas);
     for (const area of changed) areas.set(area.code, area);
-    this.store.set({ heat: { areas, changed, pushed: true } });
+    this.store.set({ heat: { areas, changed, pushed: true, harm: this.store.state.heat.harm } });
   }
 }

@@ -1,7 +1,7 @@
 // The heat map and its legend, following the store: the chosen area set drawn, heat applied as it comes (pushed
 // changes pulse), the selected area outlined, and the map refitted for meeting mode and print.
 import { HeatMap } from './map.js';
-import { steps, noBaseline, legendIntro } from './heat.js';
+import { steps, noBaseline, legendIntro, harmNote } from './heat.js';
 
 // The map's box on an A4 landscape page with 12 mm margins (styles.css, @media print), less the panel's padding.
 const PRINTED_MAP = { width: '268mm', height: '120mm' };
@@ -12,6 +12,8 @@ export class MapView {
     this.element = root.querySelector('#map');
     this.map = null;
     root.querySelector('#legend-intro').textContent = legendIntro;
+    this.harmNote = root.querySelector('#legend-harm');
+    this.harmNote.textContent = harmNote;
     root.querySelector('#legend-steps').replaceChildren(...[...steps, noBaseline].map(s => {
       const li = document.createElement('li');
       const swatch = Object.assign(document.createElement('span'), { className: 'swatch' });
@@ -32,7 +34,10 @@ export class MapView {
     }
     if (!this.map) return;
     if (changed.has('areas') || changed.has('set')) this.map.show(s.set, s.areas.wards, s.areas.zones);
-    if (changed.has('heat')) this.map.apply(s.heat.changed, s.heat.pushed);
+    if (changed.has('heat')) {
+      this.map.apply(s.heat.changed, s.heat.pushed);
+      this.harmNote.hidden = !s.heat.harm;
+    }
     if (changed.has('selectedArea')) this.map.select(s.selectedArea?.code ?? null);
     if (changed.has('meeting')) requestAnimationFrame(() => this.map.resize());
     // Chrome lays out the printed page without running resize observers, so the map is sized for the page first.

@@ -13,6 +13,7 @@ export class Ranking {
     this.store = store;
     this.table = root.querySelector('#ranking');
     this.more = root.querySelector('#ranking-more');
+    this.harm = root.querySelector('#ranking-harm');
     this.sort = { key: 'score', descending: true };
     this.showAll = false;
     this.due = false;
@@ -25,6 +26,7 @@ export class Ranking {
     });
     root.querySelector('#export').addEventListener('click', () => this.export());
     store.subscribe(changed => {
+      if (changed.has('heat')) this.harm.hidden = !store.state.heat.harm;
       if (changed.has('printing') || (changed.has('heat') && !store.state.heat.pushed)) this.render();
       else if (changed.has('heat')) this.schedule();
     });

@@ -201,11 +201,13 @@ internal static class LiveBenchmark
                 foreach (var area in update.Areas)
                 {
                     var from = _seen.GetValueOrDefault(area.Code);
-                    for (var n = from + 1; n <= area.Observed; n++)
+                    // Counts, not harm sums: the benchmark runs without harm weights.
+                    var observed = (int)area.Observed;
+                    for (var n = from + 1; n <= observed; n++)
                     {
                         if (_posts.TryGetValue((area.Code, n), out var sent)) Latencies.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
                     }
-                    if (area.Observed > from) _seen[area.Code] = area.Observed;
+                    if (observed > from) _seen[area.Code] = observed;
                 }
                 foreach (var waiter in _waiters.Where(w => w.Expected.All(e => _seen.GetValueOrDefault(e.Code) >= e.Count)).ToList())
                 {

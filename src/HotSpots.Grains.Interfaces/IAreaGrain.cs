@@ -30,6 +30,13 @@ public interface IAreaGrain : IGrainWithStringKey
     [ReadOnly]
     Task<HeatReading> GetHeatAsync(HeatQuery query);
 
+    /// <summary>
+    /// Heat with each incident weighed by its category's harm (<paramref name="weights"/> indexed by category), from the
+    /// per-category counts: exact, since a weight is per category.
+    /// </summary>
+    [ReadOnly]
+    Task<HarmHeat> GetHarmHeatAsync(HeatQuery query, [Immutable] double[] weights);
+
     [ReadOnly]
     Task<AreaProfile> GetProfileAsync(HeatQuery query);
 
@@ -86,6 +93,18 @@ public sealed record HeatQuery(
     [property: Id(2)] int MonthIndex,
     [property: Id(3)] Coverage Coverage,
     [property: Id(4)] DateTimeOffset? At = null);
+
+/// <summary>
+/// Harm-weighted heat: observed and expected are sums of weights, the score their Freeman–Tukey deviate;
+/// <paramref name="Drills"/> is how many drill incidents (not their weight) the observed sum holds.
+/// </summary>
+[GenerateSerializer, Immutable]
+public readonly record struct HarmHeat(
+    [property: Id(0)] double Observed,
+    [property: Id(1)] double Expected,
+    [property: Id(2)] double Score,
+    [property: Id(3)] bool HasBaseline,
+    [property: Id(4)] int Drills);
 
 /// <summary>One category's heat within an area's profile.</summary>
 [GenerateSerializer, Immutable]

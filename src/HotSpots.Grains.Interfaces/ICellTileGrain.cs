@@ -23,6 +23,10 @@ public interface ICellTileGrain : IGrainWithStringKey
     /// <summary>The tile's incidents of a group and window summed per cell of a size (cells of a size that does not divide the tile may run over its edge: the caller adds tiles up).</summary>
     [ReadOnly]
     Task<CellSums> GetSumsAsync([Immutable] CellSumQuery query);
+
+    /// <summary>How many incidents of the group and window each published location description had in each of the cells asked about.</summary>
+    [ReadOnly]
+    Task<CellLocations> GetLocationsAsync([Immutable] CellLocationQuery query);
 }
 
 /// <summary>Tiles are fixed 10 km squares of the BNG, whatever the cell size asked for, so their grains never change.</summary>
@@ -35,16 +39,27 @@ public static class CellTiles
 
     /// <summary>Starts with a word, as area grain keys do (storage providers have read hex-looking keys as numbers).</summary>
     public static string GrainKey(int column, int row) => $"tile:{column}/{row}";
+
+    /// <summary>The tiles a cell lies in: one, or (for a size that does not divide a tile) up to four it reaches into.</summary>
+    public static IEnumerable<string> Covering(Domain.Grid.CellSize size, Domain.Grid.GridCell cell)
+    {
+        var (west, south) = size.SouthWestOf(cell);
+        var east = west + size.Metres - 1;
+        var north = south + size.Metres - 1;
+        return new[] { (west, south), (east, south), (west, north), (east, north) }
+            .Select(corner => TileAt(corner.Item1, corner.Item2)).Distinct().Select(tile => GrainKey(tile.Column, tile.Row));
+    }
 }
 
-/// <summary>A recorded incident at its BNG point (metres).</summary>
+/// <summary>A recorded incident at its BNG point (metres), with its published location description.</summary>
 [GenerateSerializer, Immutable]
 public readonly record struct CellIncident(
     [property: Id(0)] long Sequence,
     [property: Id(1)] Category Category,
     [property: Id(2)] OccurredAt OccurredAt,
     [property: Id(3)] double Easting,
-    [property: Id(4)] double Northing);
+    [property: Id(4)] double Northing,
+    [property: Id(5)] string? Location = null);
 
 /// <summary>A tile's incidents from the log positions after <paramref name="Previous"/>'s batch up to <paramref name="UpTo"/>.</summary>
 [GenerateSerializer, Immutable]
@@ -67,9 +82,28 @@ public sealed record CellSumQuery(
     [property: Id(4)] DateTimeOffset At,
     [property: Id(5)] double[]? Weights = null);
 
-/// <summary>Cells (column, row) with a sum above zero, in three parallel arrays.</summary>
+/// <summary>
+/// Cells (column, row) with a sum above zero, in three parallel arrays. <paramref name="Version"/> is how many
+/// incidents the tile holds: the tile's incidents only ever grow, so an equal version is an equal answer.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CellSums(
     [property: Id(0)] int[] Columns,
     [property: Id(1)] int[] Rows,
-    [property: Id(2)] double[] Values);
+    [property: Id(2)] double[] Values,
+    [property: Id(3)] long Version = 0);
+
+/// <summary>Which location counts: the cells (of <see cref="CellSumQuery.CellMetres"/>) asked about, for the group and window of <paramref name="Sums"/> (its weights are not used: these are counts).</summary>
+[GenerateSerializer, Immutable]
+public sealed record CellLocationQuery(
+    [property: Id(0)] CellSumQuery Sums,
+    [property: Id(1)] int[] Columns,
+    [property: Id(2)] int[] Rows);
+
+/// <summary>Per cell and location description, how many incidents: four parallel arrays.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CellLocations(
+    [property: Id(0)] int[] Columns,
+    [property: Id(1)] int[] Rows,
+    [property: Id(2)] string[] Locations,
+    [property: Id(3)] int[] Counts);

@@ -97,6 +97,24 @@ public sealed class AreaGrain(
     public Task<HeatReading> GetHeatAsync(HeatQuery query) =>
         Task.FromResult(Read(_counts, query).WithDrills(_drills.Total == 0 ? 0 : Read(_drills, query).Observed));
 
+    public Task<HarmHeat> GetHarmHeatAsync(HeatQuery query, double[] weights)
+    {
+        double observed = 0, expected = 0;
+        foreach (var category in query.Group.Members)
+        {
+            var weight = weights[(int)category];
+            if (weight == 0) continue;
+            var single = query with { Group = CategoryGroup.Single(category) };
+            var reading = Read(_counts, single);
+            observed += weight * (reading.Observed + (_drills.Total == 0 ? 0 : Read(_drills, single).Observed));
+            expected += weight * reading.Expected;
+        }
+        // Whether there is a baseline depends on the window and the data's start, never on the category.
+        var hasBaseline = Read(_counts, query).HasBaseline;
+        var drills = _drills.Total == 0 ? 0 : Read(_drills, query).Observed;
+        return Task.FromResult(new HarmHeat(observed, expected, HeatScore.FreemanTukey(observed, expected), hasBaseline, drills));
+    }
+
     public Task<AreaProfile> GetProfileAsync(HeatQuery query)
     {
         var at = query.At ?? time.GetUtcNow();

@@ -7,9 +7,14 @@ namespace HotSpots.Grains;
 [GenerateSerializer]
 public sealed class TileCheckpoint
 {
+    /// <summary>Checkpoints written before points kept their location descriptions read as format 0.</summary>
+    public const int CurrentFormat = 1;
+
     [Id(0)] public long Through { get; set; }
 
     [Id(1)] public byte[] Incidents { get; set; } = [];
+
+    [Id(2)] public int Format { get; set; }
 }
 
 /// <summary>
@@ -30,7 +35,9 @@ public sealed class CellTileGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (checkpoint.RecordExists && checkpoint.State.Incidents.Length > 0)
+        // An older checkpoint lacks the points' location descriptions: the tile starts empty, answers "gap" to the
+        // reader's next batch and gets its whole stretch of the log again, descriptions included.
+        if (checkpoint.RecordExists && checkpoint.State.Format == TileCheckpoint.CurrentFormat && checkpoint.State.Incidents.Length > 0)
         {
             using var reader = new BinaryReader(new MemoryStream(checkpoint.State.Incidents));
             _tally = CellTally.Read(reader);
@@ -55,7 +62,7 @@ public sealed class CellTileGrain(
         foreach (var incident in batch.Incidents)
         {
             if (incident.Sequence <= _through) continue;
-            _tally.Record(incident.Category, incident.OccurredAt, incident.Easting, incident.Northing);
+            _tally.Record(incident.Category, incident.OccurredAt, incident.Easting, incident.Northing, incident.Location);
             applied++;
         }
         if (applied > 0) _lastQuery = null;
@@ -85,9 +92,18 @@ public sealed class CellTileGrain(
     {
         if (_lastSums is not null && SameQuestion(_lastQuery, query)) return Task.FromResult(_lastSums);
         var sums = _tally.Sum(new CellSize(query.CellMetres), query.Group, query.Window, query.MonthIndex, query.At, query.Weights);
-        var result = new CellSums([.. sums.Keys.Select(c => c.Column)], [.. sums.Keys.Select(c => c.Row)], [.. sums.Values]);
+        var result = new CellSums([.. sums.Keys.Select(c => c.Column)], [.. sums.Keys.Select(c => c.Row)], [.. sums.Values], _tally.Count);
         (_lastQuery, _lastSums) = (query, result);
         return Task.FromResult(result);
+    }
+
+    public Task<CellLocations> GetLocationsAsync(CellLocationQuery query)
+    {
+        var sums = query.Sums;
+        var cells = query.Columns.Select((column, i) => new GridCell(column, query.Rows[i])).ToHashSet();
+        var counts = _tally.Locations(new CellSize(sums.CellMetres), cells, sums.Group, sums.Window, sums.MonthIndex, sums.At);
+        return Task.FromResult(new CellLocations(
+            [.. counts.Select(c => c.Cell.Column)], [.. counts.Select(c => c.Cell.Row)], [.. counts.Select(c => c.Location)], [.. counts.Select(c => c.Count)]));
     }
 
     // A rolling window's answer holds for its clock hour; weights compare by value, not by array.
@@ -100,7 +116,7 @@ public sealed class CellTileGrain(
     {
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true)) _tally.Write(writer);
-        checkpoint.State = new TileCheckpoint { Through = _through, Incidents = buffer.ToArray() };
+        checkpoint.State = new TileCheckpoint { Through = _through, Incidents = buffer.ToArray(), Format = TileCheckpoint.CurrentFormat };
         await checkpoint.WriteStateAsync();
         _unsaved = 0;
     }

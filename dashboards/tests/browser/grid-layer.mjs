@@ -1,6 +1,6 @@
-// The micro-places layer, run by the .NET test suite: the Gi* cells drawn over the wards, the legend in words, and a
-// cell's figures on hover and on keyboard focus.
-//   node tests/browser/grid-layer.mjs SETTINGS.json      SETTINGS: { base, user, password }
+// The micro-places layer, run by the .NET test suite: the Gi* cells drawn over the wards, the legend in words, a
+// cell's figures on hover and on keyboard focus, and the hot streets in the drill-down of the ward holding the hot cell.
+//   node tests/browser/grid-layer.mjs SETTINGS.json      SETTINGS: { base, user, password, hotWard: { code, name } }
 // Prints one JSON line of findings; exits non-zero with the reason when anything is wrong.
 import { readFileSync } from 'node:fs';
 import { launch, openPage, signIn, pageApi } from './browser.mjs';
@@ -34,6 +34,17 @@ try {
   await page.selectOption('#grid-choice', 'off');
   await page.waitForFunction(() => document.querySelectorAll('path.grid-cell').length === 0);
   findings.legendHiddenWhenOff = await page.$eval('#grid-legend', l => l.hidden);
+
+  const { code, name } = settings.hotWard;
+  // The ranking lists the top rows first; the ward holding the cell's centre need not be among them.
+  const link = `#ranking button.link >> text="${name}"`;
+  if (await page.locator(link).count() === 0) await page.click('#ranking-more');
+  await page.click(link);
+  await page.waitForFunction(code => document.querySelector('#drill-down').dataset.code === code && !document.querySelector('#drill-down').hidden, code);
+  await page.waitForSelector('#dd-streets li');
+  findings.streetsHeading = await page.textContent('#dd-streets-part h3');
+  findings.streets = await page.$$eval('#dd-streets li', items => items.map(i => i.textContent));
+  findings.streetsApi = (await pageApi(page, `/api/hotspots/streets?ward=${code}&group=all&window=24h`)).streets;
   console.log(JSON.stringify(findings));
 } catch (error) {
   console.error(`grid layer check failed: ${error.stack ?? error.message}`);

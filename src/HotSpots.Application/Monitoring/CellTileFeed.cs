@@ -27,7 +27,7 @@ public sealed class CellTileFeed(IIncidentStore store, IGrainFactory grains, IGr
     private long _position;
     private string? _etag;
 
-    /// <summary>Restores the feed's checkpoint and brings every tile up to <paramref name="readerPosition"/>.</summary>
+    /// <summary>Restores the feed's checkpoint, refills tiles holding less than it says they were sent, and brings every tile up to <paramref name="readerPosition"/>.</summary>
     public async Task StartAsync(long readerPosition, CancellationToken cancellationToken)
     {
         if (await checkpoints.ReadAsync(CheckpointKind, _options.ReaderName, cancellationToken) is { } stored)
@@ -37,6 +37,15 @@ public sealed class CellTileFeed(IIncidentStore store, IGrainFactory grains, IGr
             _position = state.Position;
             foreach (var (key, sent) in state.LastSent) _lastSent[key] = sent;
         }
+        // A tile that came back from an older checkpoint (or from one written before tiles kept location descriptions)
+        // would otherwise stay short until an incident of its own arrives: bring every such tile up now.
+        var behind = new Dictionary<string, long>(StringComparer.Ordinal);
+        await Task.WhenAll(_lastSent.ToList().Select(async pair =>
+        {
+            var through = await grains.GetGrain<ICellTileGrain>(pair.Key).GetThroughAsync();
+            if (through < pair.Value) lock (behind) behind[pair.Key] = through;
+        }));
+        if (behind.Count > 0) await FillAsync(behind.Keys.ToHashSet(StringComparer.Ordinal), behind, behind.Values.Min(), _position, cancellationToken);
         if (_position < readerPosition) await FillAsync(null, new Dictionary<string, long>(_lastSent, StringComparer.Ordinal), _position, readerPosition, cancellationToken);
     }
 
@@ -148,7 +157,7 @@ public sealed class CellTileFeed(IIncidentStore store, IGrainFactory grains, IGr
         var (column, row) = CellTiles.TileAt(easting, northing);
         var key = CellTiles.GrainKey(column, row);
         if (!byTile.TryGetValue(key, out var list)) byTile[key] = list = [];
-        list.Add(new CellIncident(incident.Sequence, incident.Category, incident.OccurredAt, easting, northing));
+        list.Add(new CellIncident(incident.Sequence, incident.Category, incident.OccurredAt, easting, northing, incident.LocationText));
     }
 
     private sealed record FeedCheckpoint(long Position, Dictionary<string, long> LastSent);

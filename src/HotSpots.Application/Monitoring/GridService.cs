@@ -17,6 +17,9 @@ public sealed class HarmOptions
     /// <summary>Weight per category slug; a category not listed weighs 1.</summary>
     public Dictionary<string, double> Weights { get; set; } = [];
 
+    /// <summary>The weights indexed by category. The table is checked when the host starts, so a bad one stops it there rather than failing a request.</summary>
+    public double[] Table() => ByCategory(out var error) ?? throw new InvalidOperationException(error);
+
     /// <summary>The weights indexed by category, or null with the problem when a slug or a weight is not one.</summary>
     public double[]? ByCategory(out string? error)
     {
@@ -82,8 +85,8 @@ public sealed class GridService(MonitorDirectory monitors, IOptions<HarmOptions>
         var grid = GridOf(set, selection.Size);
         var weighed = selection.Harm ?? harm.Value.Enabled;
         var query = new CellSumQuery(selection.Size.Metres, selection.Heat.Group, selection.Heat.Window, selection.Heat.MonthIndex,
-            selection.Heat.At ?? time.GetUtcNow(), weighed ? Weights() : null);
-        return grid.Score(selection, weighed, await SumsAsync(grid, query, cancellationToken));
+            selection.Heat.At ?? time.GetUtcNow(), weighed ? harm.Value.Table() : null);
+        return grid.Score(selection, weighed, query, await SumsAsync(grid, query, cancellationToken));
     }
 
     /// <summary>Gi* for each step (monthly: calendar months; weekly: rolling 7 days back from now), then each cell's pattern.</summary>
@@ -92,7 +95,7 @@ public sealed class GridService(MonitorDirectory monitors, IOptions<HarmOptions>
         var set = monitors.Geography.Set(selection.Heat.Set);
         var grid = GridOf(set, selection.Size);
         var weighed = selection.Harm ?? harm.Value.Enabled;
-        var weights = weighed ? Weights() : null;
+        var weights = weighed ? harm.Value.Table() : null;
         var now = time.GetUtcNow();
         var queries = Enumerable.Range(0, selection.Steps).Select(k =>
         {
@@ -115,36 +118,49 @@ public sealed class GridService(MonitorDirectory monitors, IOptions<HarmOptions>
     private async Task<CellSums[]> SumsAsync(SetGrid grid, CellSumQuery query, CancellationToken cancellationToken) =>
         await Task.WhenAll(grid.Tiles.Select(t => monitors.Grains.GetGrain<ICellTileGrain>(t).GetSumsAsync(query))).WaitAsync(cancellationToken);
 
-    // Checked when the host starts, so a bad table stops it there rather than failing a request.
-    private double[] Weights() => harm.Value.ByCategory(out var error) ?? throw new InvalidOperationException(error);
-
     /// <summary>One set's grid of one cell size, and the tiles that cover it. Scored under its lock: the grid has one writer at a time.</summary>
     private sealed class SetGrid
     {
         private readonly CellGrid _grid;
+        // Enough for every group, window and option a room of dashboards asks at once; when full, all are dropped.
+        private const int AnswersKept = 64;
+
         private readonly Lock _lock = new();
         private readonly List<int> _filled = [];
+        private readonly Lock _answersLock = new();
+        private readonly Dictionary<AnswerKey, (long[] Versions, Lazy<GridReading> Reading)> _answers = [];
 
         public SetGrid(AreaSet set, CellSize size)
         {
             _grid = new CellGrid(size, GridCoverage.Cells(set, size));
-            var tiles = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var cell in _grid.Cells)
-            {
-                var (west, south) = size.SouthWestOf(cell);
-                // A cell of a size that does not divide a tile may reach into the next tile up or to the right.
-                foreach (var (e, n) in new[] { (west, south), (west + size.Metres - 1, south), (west, south + size.Metres - 1), (west + size.Metres - 1, south + size.Metres - 1) })
-                {
-                    var (column, row) = CellTiles.TileAt(e, n);
-                    tiles.Add(CellTiles.GrainKey(column, row));
-                }
-            }
-            Tiles = [.. tiles];
+            Tiles = [.. _grid.Cells.SelectMany(cell => CellTiles.Covering(size, cell)).Distinct(StringComparer.Ordinal)];
         }
 
         public IReadOnlyList<string> Tiles { get; }
 
-        public GridReading Score(GridSelection selection, bool harm, IReadOnlyList<CellSums> sums)
+        /// <summary>
+        /// The scored grid, shared by every request that asks the same question of tiles holding the same incidents:
+        /// concurrent equal requests wait for one computation instead of queueing for the grid one after another.
+        /// </summary>
+        public GridReading Score(GridSelection selection, bool harm, CellSumQuery query, IReadOnlyList<CellSums> sums)
+        {
+            var key = new AnswerKey(query.Group, query.Window, query.MonthIndex, query.Window.IsCalendarMonth ? 0 : Domain.Heat.AreaCounts.HourIndex(query.At),
+                selection.FalseDiscoveryRate, harm);
+            var versions = sums.Select(s => s.Version).ToArray();
+            Lazy<GridReading> answer;
+            lock (_answersLock)
+            {
+                if (!_answers.TryGetValue(key, out var known) || !known.Versions.AsSpan().SequenceEqual(versions))
+                {
+                    if (_answers.Count >= AnswersKept) _answers.Clear();
+                    _answers[key] = known = new(versions, new Lazy<GridReading>(() => Compute(selection, harm, sums)));
+                }
+                answer = known.Reading;
+            }
+            return answer.Value;
+        }
+
+        private GridReading Compute(GridSelection selection, bool harm, IReadOnlyList<CellSums> sums)
         {
             lock (_lock)
             {
@@ -192,6 +208,8 @@ public sealed class GridService(MonitorDirectory monitors, IOptions<HarmOptions>
             }
             return new EmergingReading(selection, harm, n, labels, cells);
         }
+
+        private readonly record struct AnswerKey(CategoryGroup Group, Domain.Heat.HeatWindow Window, int MonthIndex, long Hour, bool FalseDiscoveryRate, bool Harm);
 
         /// <summary>Sets every cell to its sum over the tiles (cells of a size that does not divide a tile are added up across them).</summary>
         private void Fill(IReadOnlyList<CellSums> sums)

@@ -3,17 +3,19 @@ using HotSpots.Domain.Heat;
 using HotSpots.Domain.Incidents;
 using HotSpots.Geography;
 using HotSpots.Grains;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Application.Monitoring;
 
 /// <summary>
 /// One area's heat; <paramref name="Drills"/> of the observed incidents are drills. Without a baseline
 /// (<paramref name="HasBaseline"/> false: no whole earlier period yet) the score compares with nothing and reads "no baseline yet".
+/// With harm, <paramref name="Observed"/> and <paramref name="Expected"/> are sums of harm weights.
 /// </summary>
-public sealed record AreaHeat(string Code, string Name, int Observed, double Expected, double Score, int Drills, bool HasBaseline);
+public sealed record AreaHeat(string Code, string Name, double Observed, double Expected, double Score, int Drills, bool HasBaseline);
 
-/// <summary>Heat of a whole set for one group and window, as the API and the hub send it.</summary>
-public sealed record HeatSnapshot(string Set, string Group, string Window, string? Month, string Geography, IReadOnlyList<AreaHeat> Areas);
+/// <summary>Heat of a whole set for one group and window, as the API and the hub send it; <paramref name="Harm"/>: weighed by harm.</summary>
+public sealed record HeatSnapshot(string Set, string Group, string Window, string? Month, string Geography, IReadOnlyList<AreaHeat> Areas, bool Harm = false);
 
 /// <summary>One category's part of an area's drill-down.</summary>
 public sealed record CategoryCount(string Category, int Observed, double Expected, double Score, bool HasBaseline);
@@ -87,10 +89,12 @@ public sealed record HeatSelection(AreaSetKind Set, CategoryGroup Group, HeatWin
     }
 }
 
-public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
+public sealed class HeatService(MonitorDirectory monitors, TimeProvider time, IOptions<HarmOptions>? harm = null)
 {
     /// <param name="wardSet">The monitors of another ward set (<see cref="WardSetHistory"/>); the current ones when null.</param>
-    public async Task<HeatSnapshot> GetAsync(HeatSelection selection, IEnumerable<string>? onlyCodes = null, CancellationToken cancellationToken = default, MonitorSnapshot? wardSet = null)
+    /// <param name="weighed">Whether to weigh incidents by harm; when null, as <c>HotSpots:Harm:Enabled</c> says.</param>
+    public async Task<HeatSnapshot> GetAsync(HeatSelection selection, IEnumerable<string>? onlyCodes = null, CancellationToken cancellationToken = default, MonitorSnapshot? wardSet = null,
+        bool? weighed = null)
     {
         var snapshot = wardSet ?? monitors.Current;
         var set = snapshot.Geography.Set(selection.Set);
@@ -98,14 +102,29 @@ public sealed class HeatService(MonitorDirectory monitors, TimeProvider time)
         var covered = Covered(query);
         // Codes of a change may name an area that a new geography has since removed.
         var areas = onlyCodes is null ? set.Areas : [.. onlyCodes.Where(set.ByCode.ContainsKey).Select(c => set.ByCode[c])];
-        // Every area's grain at once: they may sit on different silos, and each answers from memory.
-        var readings = await Task.WhenAll(areas.Select(area => snapshot.Get(new AreaKey(selection.Set, area.Code)).GetHeatAsync(query))).WaitAsync(cancellationToken);
-        var result = areas.Select((area, i) =>
+        List<AreaHeat> result;
+        var harmWeights = (weighed ?? harm?.Value.Enabled ?? false) ? harm?.Value.Table() : null;
+        if (harmWeights is null)
         {
-            var reading = readings[i];
-            return new AreaHeat(area.Code, area.Name, reading.Observed, Math.Round(reading.Expected, 3), Math.Round(reading.Score, 3), reading.Drills, covered && reading.HasBaseline);
-        }).ToList();
-        return new HeatSnapshot(selection.SetName, selection.Group.Slug, selection.Window.Slug, selection.MonthText, snapshot.Geography.Mode, result);
+            // Every area's grain at once: they may sit on different silos, and each answers from memory.
+            var readings = await Task.WhenAll(areas.Select(area => snapshot.Get(new AreaKey(selection.Set, area.Code)).GetHeatAsync(query))).WaitAsync(cancellationToken);
+            result = [.. areas.Select((area, i) =>
+            {
+                var reading = readings[i];
+                return new AreaHeat(area.Code, area.Name, reading.Observed, Math.Round(reading.Expected, 3), Math.Round(reading.Score, 3), reading.Drills, covered && reading.HasBaseline);
+            })];
+        }
+        else
+        {
+            var readings = await Task.WhenAll(areas.Select(area => snapshot.Get(new AreaKey(selection.Set, area.Code)).GetHarmHeatAsync(query, harmWeights))).WaitAsync(cancellationToken);
+            result = [.. areas.Select((area, i) =>
+            {
+                var reading = readings[i];
+                return new AreaHeat(area.Code, area.Name, Math.Round(reading.Observed, 3), Math.Round(reading.Expected, 3), Math.Round(reading.Score, 3), reading.Drills,
+                    covered && reading.HasBaseline);
+            })];
+        }
+        return new HeatSnapshot(selection.SetName, selection.Group.Slug, selection.Window.Slug, selection.MonthText, snapshot.Geography.Mode, result, harmWeights is not null);
     }
 
     /// <summary>An area's drill-down, or null when the set has no such area.</summary>

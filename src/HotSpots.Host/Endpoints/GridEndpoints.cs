@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using HotSpots.Application.Monitoring;
 using HotSpots.Domain.Grid;
 using HotSpots.Domain.Heat;
 using HotSpots.Geography;
 using HotSpots.Host.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotSpots.Host.Endpoints;
 
@@ -23,7 +25,7 @@ public static class GridEndpoints
                     || !TryParseFlag("harm", harm, out var weighed, out error))
                     return Results.Problem(statusCode: 400, title: "Invalid grid selection", detail: error);
                 var reading = await grid.GetAsync(new GridSelection(heat, size, falseDiscoveryRate ?? false, weighed), ct);
-                return Results.Bytes(GridGeoJson.Write(reading), "application/geo+json");
+                return Results.Bytes(GridGeoJson.Shared(reading), "application/geo+json");
             })
             .WithSummary("Getis–Ord Gi* hot and cold spots on British National Grid cells of an area set, as GeoJSON in WGS84 (cells with incidents or a significant score)");
 
@@ -39,6 +41,20 @@ public static class GridEndpoints
                 return Results.Bytes(GridGeoJson.Write(reading), "application/geo+json");
             })
             .WithSummary("ArcGIS-style emerging hot spots: Gi* per month (or week) and a Mann–Kendall trend per cell, as GeoJSON in WGS84 (cells with a pattern or incidents)");
+
+        api.MapGet("/streets", async Task<Results<Ok<HotStreetsView>, ProblemHttpResult>> (string? ward, string? group, string? window, string? month, string? at, string? cell,
+                HotStreetsService streets, TimeProvider time, CancellationToken ct) =>
+            {
+                if (string.IsNullOrWhiteSpace(ward))
+                    return TypedResults.Problem(statusCode: 400, title: "Invalid hot streets selection", detail: "ward is required: a ward code of the current set");
+                if (HeatSelection.TryParse(null, group, window, month, at, time.GetUtcNow(), out var error) is not { } heat || !TryParseCell(cell, out var size, out error))
+                    return TypedResults.Problem(statusCode: 400, title: "Invalid hot streets selection", detail: error);
+                if (streets.Unknown([ward]).Count > 0)
+                    return TypedResults.Problem(statusCode: 400, title: "Invalid hot streets selection", detail: $"ward '{ward}' is not a ward of the current set");
+                var reading = await streets.GetAsync(new HotStreetsSelection(heat, [ward], size), ct);
+                return TypedResults.Ok(HotStreetsView.Of(reading));
+            })
+            .WithSummary("Hot streets of a ward: the repeat locations (published location descriptions) inside its cells that Gi* finds hot at 95% or more, with counts");
 
         return app;
     }
@@ -102,9 +118,32 @@ public static class GridEndpoints
     }
 }
 
+/// <summary>The hot streets answer: the selection, the confidence the cells were hot at, and each street with its cell's class in words.</summary>
+public sealed record HotStreetsView(
+    string Ward, string Group, string Window, string? Month, int Cell, int LeastConfidence, int HotCells, IReadOnlyList<HotStreetView> Streets)
+{
+    public static HotStreetsView Of(HotStreetsReading reading)
+    {
+        var selection = reading.Selection;
+        return new(string.Join(",", selection.Wards), selection.Heat.Group.Slug, selection.Heat.Window.Slug, selection.Heat.MonthText, selection.Size.Metres,
+            HotStreetsService.LeastConfidence, reading.HotCells,
+            [.. reading.Streets.Select(s => new HotStreetView(s.Location, s.Count, s.Ward, s.Easting, s.Northing, s.Bin, CellScore.Describe(s.Bin)))]);
+    }
+}
+
+/// <summary>One hot street: its description, count, and the cell (south-west corner, BNG metres) it is counted in.</summary>
+public sealed record HotStreetView(string Location, int Count, string Ward, double Easting, double Northing, int Bin, string Class);
+
 /// <summary>Grid readings as GeoJSON FeatureCollections: each listed cell a WGS84 square with its figures.</summary>
 public static class GridGeoJson
 {
+    // The grid service hands every request asking the same question of the same incidents one reading: writing it
+    // once serves them all.
+    private static readonly ConditionalWeakTable<GridReading, Lazy<byte[]>> Written = [];
+
+    /// <summary>The reading's GeoJSON, written once per reading.</summary>
+    public static byte[] Shared(GridReading reading) => Written.GetValue(reading, r => new Lazy<byte[]>(() => Write(r))).Value;
+
     public static byte[] Write(GridReading reading)
     {
         var selection = reading.Selection;

@@ -46,10 +46,16 @@ public static class ReadingEndpoints
             .Produces<GeoJsonFeatureCollection>(200, "application/geo+json");
 
         api.MapGet("/heat", async Task<Results<Ok<HeatSnapshot>, ProblemHttpResult>> (string? set, string? group, string? window, string? month, string? at, string? wardSet,
-                HeatService heat, WardSetHistory history, TimeProvider time, CancellationToken ct) =>
+                string? harm, HeatService heat, WardSetHistory history, TimeProvider time, CancellationToken ct) =>
             {
                 if (HeatSelection.TryParse(set, group, window, month, at, time.GetUtcNow(), out var error) is not { } selection)
                     return TypedResults.Problem(statusCode: 400, title: "Invalid heat selection", detail: error);
+                bool? weighed = null;
+                if (harm is not null)
+                {
+                    if (!bool.TryParse(harm, out var flag)) return TypedResults.Problem(statusCode: 400, title: "Invalid heat selection", detail: $"harm '{harm}' is not true or false");
+                    weighed = flag;
+                }
                 MonitorSnapshot? old = null;
                 if (wardSet is not null)
                 {
@@ -58,9 +64,9 @@ public static class ReadingEndpoints
                     if ((old = await history.GetAsync(wardSet, ct)) is null)
                         return TypedResults.Problem(statusCode: 404, title: "No such ward set", detail: $"there is no ward set '{wardSet}'; see GET /api/ward-sets");
                 }
-                return TypedResults.Ok(await heat.GetAsync(selection, cancellationToken: ct, wardSet: old));
+                return TypedResults.Ok(await heat.GetAsync(selection, cancellationToken: ct, wardSet: old, weighed: weighed));
             })
-            .WithSummary("Observed, expected and heat score of every area for a category group and window (?at= for an hour of the last 7 days; ?wardSet= for a ward set that is not current)");
+            .WithSummary("Observed, expected and heat score of every area for a category group and window (?at= for an hour of the last 7 days; ?wardSet= for a ward set that is not current; ?harm=true|false weighs each incident by its category's harm)");
 
         api.MapGet("/areas/{set}/{code}", async Task<Results<Ok<AreaDrillDownView>, ProblemHttpResult>> (string set, string code, string? group, string? window, string? month, string? at,
                 HeatService heat, IAlertStore alerts, TimeProvider time, CancellationToken ct) =>

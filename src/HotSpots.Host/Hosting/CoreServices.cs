@@ -53,6 +53,7 @@ public static class CoreServices
         services.AddOptions<HarmOptions>().Bind(configuration.GetSection("HotSpots:Harm"))
             .Validate(o => o.ByCategory(out _) is not null, "HotSpots:Harm:Weights must name categories (their slugs) with weights of zero or more").ValidateOnStart();
         services.AddSingleton<GridService>();
+        services.AddSingleton<HotStreetsService>();
         services.AddSingleton<LiveEvents>();
         if (role == NodeRole.Silo)
         {

@@ -182,7 +182,7 @@ public class IncidentLogTailerTests
         Assert.Equal(2, await ObservedTodayAsync(h));
     }
 
-    private static async Task<long> ObservedTodayAsync(Harness h) =>
+    private static async Task<double> ObservedTodayAsync(Harness h) =>
         (await h.Heat.GetAsync(new HeatSelection(AreaSetKind.Wards, CategoryGroup.All, HeatWindow.Day, 0))).Areas.Sum(a => a.Observed);
 
     private sealed class ReadCountingStore(IIncidentStore inner) : DelegatingStore(inner)

@@ -611,9 +611,15 @@ public sealed class DashboardBrowserTests : ServerTests
         await Server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(items.Count).WaitAsync(TimeSpan.FromSeconds(10));
         using var dir = new TempDirectory();
 
+        // The ward whose grid holds the 30 incidents' cell: a cell is the ward's its centre lies in.
+        var (easting, northing) = BritishNationalGrid.FromWgs84(51.4757, 0.3217);
+        var (centreLat, centreLon) = BritishNationalGrid.ToWgs84(Math.Floor(easting / 250) * 250 + 125, Math.Floor(northing / 250) * 250 + 125);
+        var hotWard = Server.Services.GetRequiredService<MonitorDirectory>().Geography.Wards.Index.FindOne(centreLon, centreLat)!;
+
         var (exitCode, output) = await RunNodeAsync("tests/browser/grid-layer.mjs", Settings(dir, new
         {
             @base = Server.BaseAddress.ToString().TrimEnd('/'), user = HotSpotsServer.ViewerUser, password = HotSpotsServer.Password,
+            hotWard = new { code = hotWard.Code, name = hotWard.Name },
         }));
 
         Assert.True(exitCode == 0, output);
@@ -632,6 +638,9 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.Matches(@"^Cell \d+ E, \d+ N: 1 incident, z -?\d+\.\d\d, Not significant$", result.GetProperty("focused").GetString());
         Assert.Equal(result.GetProperty("focusedLabel").GetString(), result.GetProperty("focused").GetString());
         Assert.True(result.GetProperty("legendHiddenWhenOff").GetBoolean());
+        Assert.StartsWith("Hot streets", result.GetProperty("streetsHeading").GetString());
+        Assert.Equal(["Grays station: 30 (Hot spot, 99% confidence)"], result.GetProperty("streets").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(30, result.GetProperty("streetsApi")[0].GetProperty("count").GetInt32());
     }
 
     private static string Settings(TempDirectory dir, object settings)

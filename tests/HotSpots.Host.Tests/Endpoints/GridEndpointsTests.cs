@@ -123,28 +123,12 @@ public sealed class GridEndpointsTests : ServerTests
     {
         using var dir = new TempDirectory();
         var settings = new Dictionary<string, string?> { ["HotSpots:Geography:Wards:Files:0"] = SharedData.ThurrockWards };
-        var rows = new List<(string Id, double Lat, double Lon)>();
-        var line = 0;
-        foreach (var text in File.ReadLines(SharedData.PoliceUk("2018-01")))
-        {
-            var f = PoliceUkEvaluationTests.Split(text);
-            if (line++ == 0 || f[9] != "Anti-social behaviour" || f[4] == "" || f[5] == "") continue;
-            var (lon, lat) = (double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture));
-            if (lon is > 0.2 and < 0.56 && lat is > 51.43 and < 51.57) rows.Add(($"2018-01:{line}", lat, lon));
-        }
+        var rows = ThurrockAsb();
 
         string live;
         await using (var server = new HotSpotsServer(settings, dir.Path))
         {
-            foreach (var chunk in rows.Chunk(5_000))
-            {
-                (await server.PostAsync(chunk.Select(r => new
-                {
-                    source = "police-uk", sourceId = r.Id, category = "anti-social-behaviour", occurredAt = "2018-01", latitude = r.Lat, longitude = r.Lon,
-                }).ToArray())).EnsureSuccessStatusCode();
-            }
-            var stored = await server.Services.GetRequiredService<IIncidentStore>().CountAsync();
-            await server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(stored).WaitAsync(TimeSpan.FromSeconds(30));
+            await PostAsync(server, rows);
             live = await server.Viewer().GetStringAsync($"{Path}?group=asb&window=month&month=2018-01");
 
             var wards = server.Services.GetRequiredService<MonitorDirectory>().Geography.Wards;
@@ -186,5 +170,101 @@ public sealed class GridEndpointsTests : ServerTests
         {
             Assert.Equal(live, await restarted.Viewer().GetStringAsync($"{Path}?group=asb&window=month&month=2018-01"));
         }
+    }
+
+    /// <summary>
+    /// The same month's hot streets: for the ward with the most hot cells, the repeat locations the API lists are
+    /// those counted here from the CSV rows in the cells a <see cref="CellGrid"/> filled from the same rows scores hot at
+    /// 95% or more, each with its cell's class in words.
+    /// </summary>
+    [Fact]
+    public async Task A_wards_hot_streets_are_the_repeat_locations_in_its_hot_cells_counted_from_the_csv()
+    {
+        var rows = ThurrockAsb();
+        await using var server = new HotSpotsServer(new Dictionary<string, string?> { ["HotSpots:Geography:Wards:Files:0"] = SharedData.ThurrockWards });
+        await PostAsync(server, rows);
+
+        var wards = server.Services.GetRequiredService<MonitorDirectory>().Geography.Wards;
+        var size = CellSize.Default;
+        var scratch = new CellGrid(size, GridCoverage.Cells(wards, size));
+        var stored = rows.Where(r => wards.Index.FindOne(r.Lon, r.Lat) is not null).ToList();
+        foreach (var row in stored)
+        {
+            var (easting, northing) = BritishNationalGrid.FromWgs84(row.Lat, row.Lon);
+            scratch.Add(easting, northing);
+        }
+        var scores = scratch.ScoreAll();
+        var hotCells = new Dictionary<GridCell, (string Ward, int Bin)>();
+        for (var i = 0; i < scratch.Cells.Count; i++)
+        {
+            if (scores.Cells[i].Bin < 2) continue;
+            var (e, n) = size.CentreOf(scratch.Cells[i]);
+            var (lat, lon) = BritishNationalGrid.ToWgs84(e, n);
+            hotCells[scratch.Cells[i]] = (wards.Index.FindOne(lon, lat)!.Code, scores.Cells[i].Bin);
+        }
+        var ward = hotCells.Values.GroupBy(c => c.Ward).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        var expected = stored
+            .Select(r => (Cell: size.CellAt(BritishNationalGrid.FromWgs84(r.Lat, r.Lon).Easting, BritishNationalGrid.FromWgs84(r.Lat, r.Lon).Northing), r.Location))
+            .Where(r => hotCells.TryGetValue(r.Cell, out var hot) && hot.Ward == ward)
+            .GroupBy(r => r)
+            .Select(g => (g.Key.Cell, g.Key.Location, Count: g.Count()))
+            .Where(s => s.Count >= 2)
+            .OrderByDescending(s => s.Count).ThenBy(s => s.Location, StringComparer.Ordinal).ThenBy(s => s.Cell.Row).ThenBy(s => s.Cell.Column)
+            .Take(10)
+            .ToList();
+
+        var answer = await server.Viewer().GetFromJsonAsync<JsonElement>($"/api/hotspots/streets?ward={ward}&group=asb&window=month&month=2018-01");
+
+        Assert.True(expected.Count >= 3, $"only {expected.Count} hot streets in {ward}: the test would prove little");
+        Assert.Equal(hotCells.Count(c => c.Value.Ward == ward), answer.GetProperty("hotCells").GetInt32());
+        Assert.Equal(95, answer.GetProperty("leastConfidence").GetInt32());
+        var streets = answer.GetProperty("streets").EnumerateArray().ToList();
+        Assert.Equal(
+            expected.Select(s => (s.Location, s.Count, size.SouthWestOf(s.Cell).Easting, size.SouthWestOf(s.Cell).Northing, CellScore.Describe(hotCells[s.Cell].Bin))),
+            streets.Select(s => (s.GetProperty("location").GetString()!, s.GetProperty("count").GetInt32(), s.GetProperty("easting").GetDouble(),
+                s.GetProperty("northing").GetDouble(), s.GetProperty("class").GetString()!)));
+        Assert.All(streets, s => Assert.Equal(ward, s.GetProperty("ward").GetString()));
+    }
+
+    [Theory]
+    [InlineData("", "ward is required: a ward code of the current set")]
+    [InlineData("ward=E00000000", "ward 'E00000000' is not a ward of the current set")]
+    [InlineData("ward=E05002235&cell=20", "cell '20' is not a whole number of metres from 100 to 1000")]
+    [InlineData("ward=E05002235&group=burglaries", "group 'burglaries' is not asb, deliberate-fires, violence, all or a category")]
+    [InlineData("ward=E05002235&window=month&month=2018-1", "month '2018-1' is not yyyy-MM from 1970-01 to 2199-12")]
+    public async Task A_hot_streets_selection_that_does_not_exist_is_400_saying_what_is_allowed(string query, string detail)
+    {
+        var response = await Server.Viewer().GetAsync($"/api/hotspots/streets?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(detail, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    /// <summary>Thurrock's police.uk ASB rows of January 2018 (with coordinates, roughly inside the borough), each with its published location.</summary>
+    private static List<(string Id, double Lat, double Lon, string Location)> ThurrockAsb()
+    {
+        var rows = new List<(string Id, double Lat, double Lon, string Location)>();
+        var line = 0;
+        foreach (var text in File.ReadLines(SharedData.PoliceUk("2018-01")))
+        {
+            var f = PoliceUkEvaluationTests.Split(text);
+            if (line++ == 0 || f[9] != "Anti-social behaviour" || f[4] == "" || f[5] == "") continue;
+            var (lon, lat) = (double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture));
+            if (lon is > 0.2 and < 0.56 && lat is > 51.43 and < 51.57) rows.Add(($"2018-01:{line}", lat, lon, f[6]));
+        }
+        return rows;
+    }
+
+    private static async Task PostAsync(HotSpotsServer server, List<(string Id, double Lat, double Lon, string Location)> rows)
+    {
+        foreach (var chunk in rows.Chunk(5_000))
+        {
+            (await server.PostAsync(chunk.Select(r => new
+            {
+                source = "police-uk", sourceId = r.Id, category = "anti-social-behaviour", occurredAt = "2018-01", latitude = r.Lat, longitude = r.Lon, locationText = r.Location,
+            }).ToArray())).EnsureSuccessStatusCode();
+        }
+        var stored = await server.Services.GetRequiredService<IIncidentStore>().CountAsync();
+        await server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(stored).WaitAsync(TimeSpan.FromSeconds(30));
     }
 }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using HotSpots.Application.Monitoring;
+using HotSpots.Host.Live;
 using HotSpots.Host.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HotSpots.Host.Tests.Endpoints;
@@ -142,5 +144,68 @@ public sealed class ReadingEndpointsTests : ServerTests
 
         Assert.Equal(HttpStatusCode.NotFound, (await Server.Viewer().GetAsync("/api/areas/wards/E99999999")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Server.Viewer().GetAsync("/api/areas/parishes/E05002235")).StatusCode);
+    }
+
+    /// <summary>
+    /// Four ASB incidents (weight 2.5) and one arson (weight 4) in January 2018; two ASB in December and two arsons in
+    /// November, the first month stored, so January's baseline is the mean of two months. By hand: observed
+    /// 2.5·4 + 4·1 = 14, expected (2.5·2 + 4·2) / 2 = 6.5, score √14 + √15 − √27. The hub's snapshot, which the map and
+    /// the ranking draw, is weighed the same when harm is on by default.
+    /// </summary>
+    [Fact]
+    public async Task With_harm_heat_and_the_ranking_weigh_each_incident_by_its_category_as_computed_by_hand()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["HotSpots:Harm:Weights:anti-social-behaviour"] = "2.5",
+            ["HotSpots:Harm:Weights:criminal-damage-arson"] = "4",
+        };
+        await using var server = new HotSpotsServer(settings);
+        var items = new[]
+        {
+            ("2018-01", "anti-social-behaviour", 4), ("2018-01", "criminal-damage-arson", 1),
+            ("2017-12", "anti-social-behaviour", 2), ("2017-11", "criminal-damage-arson", 2),
+        }.SelectMany(g => Enumerable.Range(0, g.Item3).Select(i => new
+        {
+            source = "police-uk", sourceId = $"{g.Item1}/{g.Item2}/{i}", category = g.Item2, occurredAt = g.Item1, latitude = 51.4757, longitude = 0.3217,
+        })).ToArray();
+        (await server.PostAsync(items)).EnsureSuccessStatusCode();
+        await server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(items.Length).WaitAsync(TimeSpan.FromSeconds(10));
+
+        var plain = await server.Viewer().GetFromJsonAsync<JsonElement>("/api/heat?group=all&window=month&month=2018-01");
+        var weighed = await server.Viewer().GetFromJsonAsync<JsonElement>("/api/heat?group=all&window=month&month=2018-01&harm=true");
+
+        static JsonElement Hottest(JsonElement heat) => heat.GetProperty("areas").EnumerateArray().MaxBy(a => a.GetProperty("score").GetDouble());
+        Assert.False(plain.GetProperty("harm").GetBoolean());
+        Assert.Equal(5, Hottest(plain).GetProperty("observed").GetDouble());
+        Assert.Equal(2, Hottest(plain).GetProperty("expected").GetDouble());
+        Assert.True(weighed.GetProperty("harm").GetBoolean());
+        var area = Hottest(weighed);
+        Assert.Equal(Hottest(plain).GetProperty("code").GetString(), area.GetProperty("code").GetString());
+        Assert.Equal(14, area.GetProperty("observed").GetDouble());
+        Assert.Equal(6.5, area.GetProperty("expected").GetDouble());
+        Assert.Equal(Math.Round(Math.Sqrt(14) + Math.Sqrt(15) - Math.Sqrt(27), 3), area.GetProperty("score").GetDouble());
+        Assert.True(area.GetProperty("hasBaseline").GetBoolean());
+
+        settings["HotSpots:Harm:Enabled"] = "true";
+        await using var harmful = new HotSpotsServer(settings);
+        (await harmful.PostAsync(items)).EnsureSuccessStatusCode();
+        await harmful.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(items.Length).WaitAsync(TimeSpan.FromSeconds(10));
+        await using var client = await HeatClient.ConnectAsync(harmful.BaseAddress, HotSpotsServer.ViewerKey);
+        var snapshot = await client.Connection.InvokeAsync<HeatSnapshot>(nameof(HeatHub.Subscribe), new HeatSubscription("wards", "all", "month", "2018-01"));
+
+        Assert.True(snapshot.Harm);
+        var ranked = snapshot.Areas.OrderByDescending(a => a.Score).First();
+        Assert.Equal((14, 6.5), (ranked.Observed, ranked.Expected));
+        Assert.False((await harmful.Viewer().GetFromJsonAsync<JsonElement>("/api/heat?group=all&window=month&month=2018-01&harm=false")).GetProperty("harm").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Harm_that_is_not_true_or_false_is_400_naming_it()
+    {
+        var response = await Server.Viewer().GetAsync("/api/heat?harm=yes");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("harm 'yes' is not true or false", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 }

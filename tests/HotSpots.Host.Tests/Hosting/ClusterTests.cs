@@ -184,9 +184,9 @@ public sealed class ClusterTests : PostgresNodeTests
         longitude = ward.Seeds[0].Longitude,
     };
 
-    private static int Observed(HeatSnapshot heat) => heat.Areas.Sum(a => a.Observed);
+    private static double Observed(HeatSnapshot heat) => heat.Areas.Sum(a => a.Observed);
 
-    private static int Observed(HeatSnapshot heat, string code) => heat.Areas.Single(a => a.Code == code).Observed;
+    private static double Observed(HeatSnapshot heat, string code) => heat.Areas.Single(a => a.Code == code).Observed;
 
     private static async Task<HeatSnapshot> HeatAsync(HostProcess node) => (await Viewer(node).GetFromJsonAsync<HeatSnapshot>(Heat, Json))!;
 
