@@ -61,7 +61,8 @@ internal static class ImportBenchmark
             var geography = GeographyModel.Load(new GeographyOptions { Wards = { Files = wardFiles } });
             var (store, state, cleanUp) = postgres.Length > 0 ? await PostgresRunAsync(postgres, run) : await SqliteRunAsync(Path.Combine(work, $"run-{run}"));
             var silo = await BenchSilo.StartAsync(state);
-            var monitors = new MonitorDirectory(geography, silo.Grains);
+            var monitors = new MonitorDirectory(silo.Grains);
+            monitors.Load(geography);
             var signal = new IncidentLogSignal();
             var tailer = new IncidentLogTailer(store, monitors, signal, state, Options.Create(new MonitoringOptions { PollInterval = TimeSpan.FromMilliseconds(50) }), TimeProvider.System);
             var context = new ImportContext(mappings, geography.Wards.Index) { Source = format.DefaultSource };

@@ -95,10 +95,12 @@ internal sealed class ImportCommand : ToolCommand
             }
 
             ImportReport report;
+            // A dry run writes nothing, so it counts nothing.
+            using var telemetry = dryRun ? null : new ImportTelemetry(Tool.Configuration);
             try
             {
                 report = await ProgressBars.ShowAsync(Tool.Display, dryRun ? "Checking" : "Importing", task =>
-                    new IncidentImporter(sink, context).ImportAsync(format, files, progress: new ProgressBars.Import(task), cancellationToken: cancellationToken));
+                    new IncidentImporter(sink, context, telemetry?.Metrics).ImportAsync(format, files, progress: new ProgressBars.Import(task), cancellationToken: cancellationToken));
             }
             catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or IOException or ServerException or HttpRequestException)
             {

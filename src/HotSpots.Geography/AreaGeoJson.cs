@@ -22,5 +22,5 @@ public sealed class AreaGeoJson
                 ["revision"] = geography.Revision,
                 ["note"] = geography.Note,
             },
-            geography.Set(k).Areas.Select(a => new GeoFeature(a.Code, a.Geometry, [new("code", a.Code), new("name", a.Name)]))));
+            geography.Set(k).Areas.Select(a => GeoFeature.Area(a.Code, a.Geometry, new("code", a.Code), new("name", a.Name)))));
 }

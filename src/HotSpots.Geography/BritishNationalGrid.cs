@@ -1,3 +1,4 @@
+using NetTopologySuite.Geometries;
 using ProjNet.CoordinateSystems;
 using ProjNet.CoordinateSystems.Transformations;
 using ProjNet.IO.CoordinateSystems;
@@ -38,6 +39,33 @@ public static class BritishNationalGrid
 
     public static (double Easting, double Northing) FromWgs84(double latitude, double longitude) =>
         Transforms.Value.FromWgs84.Transform(longitude, latitude);
+
+    /// <summary>
+    /// Grid squares of <paramref name="metres"/> by their south-west corners, as WGS84 polygons to six places (south-west,
+    /// south-east, north-east, north-west), every corner converted in one call.
+    /// </summary>
+    public static Polygon[] Squares(IReadOnlyList<(double Easting, double Northing)> corners, int metres)
+    {
+        var longitudes = new double[corners.Count * 4];
+        var latitudes = new double[corners.Count * 4];
+        for (var i = 0; i < corners.Count; i++)
+        {
+            var (e, n) = corners[i];
+            (longitudes[4 * i], latitudes[4 * i]) = (e, n);
+            (longitudes[4 * i + 1], latitudes[4 * i + 1]) = (e + metres, n);
+            (longitudes[4 * i + 2], latitudes[4 * i + 2]) = (e + metres, n + metres);
+            (longitudes[4 * i + 3], latitudes[4 * i + 3]) = (e, n + metres);
+        }
+        ToWgs84InPlace(longitudes, latitudes);
+        var squares = new Polygon[corners.Count];
+        for (var i = 0; i < squares.Length; i++)
+        {
+            var ring = new Coordinate[5];
+            for (var k = 0; k <= 4; k++) ring[k] = GeoJsonWriter.Rounded(longitudes[4 * i + k % 4], latitudes[4 * i + k % 4]);
+            squares[i] = GeoJsonWriter.Wgs84.CreatePolygon(ring);
+        }
+        return squares;
+    }
 
     /// <summary>Converts in place: eastings become longitudes and northings latitudes. One call for a whole batch.</summary>
     public static void ToWgs84InPlace(Span<double> eastingsToLongitudes, Span<double> northingsToLatitudes) =>

@@ -26,7 +26,7 @@ public sealed record OperationLayout(string Operation, IReadOnlySet<string>? Con
     /// </summary>
     public byte[] ToGeoJson(AreaSet zones)
     {
-        GeoFeature Feature(string role, string code, Area area) => new(null, area.Geometry, [new("role", role), new("code", code), new("name", area.Name)]);
+        GeoFeature Feature(string role, string code, Area area) => GeoFeature.Area(null, area.Geometry, new("role", role), new("code", code), new("name", area.Name));
         var features = new List<GeoFeature> { Feature("excluded", Operation, Excluded) };
         foreach (var zone in Zones)
         {

@@ -40,18 +40,6 @@ builder.Services
 
 var app = builder.Build();
 
-// A store that is held by another server, damaged or not writable stops the start with one line naming the file,
-// before the silo and Kestrel start, rather than a stack trace.
-try
-{
-    app.Services.GetRequiredService<IIncidentStore>();
-}
-catch (StoreUnavailableException refused)
-{
-    Console.Error.WriteLine($"HotSpots cannot start: {refused.Message}");
-    return 2;
-}
-
 app.UseForwardedHeaders();
 app.UseMiddleware<RequestForgeryGuard>();
 app.UseExceptionHandler();
@@ -76,7 +64,17 @@ app.MapHub<HeatHub>("/hubs/heat");
 if (role == NodeRole.Silo) app.MapSiloDashboard(SecurityExtensions.AdminPolicy);
 
 app.PrintStartBanner();
-app.Run();
+// A store that is held by another server, damaged or not writable, or a geography that cannot be read, stops the start
+// with one line naming the file (found by the start-up steps, before the silo and Kestrel start), not a stack trace.
+try
+{
+    app.Run();
+}
+catch (Exception refused) when (refused is StoreUnavailableException or GeographyException)
+{
+    Console.Error.WriteLine($"HotSpots cannot start: {refused.Message}");
+    return 2;
+}
 return 0;
 
 public partial class Program;

@@ -38,13 +38,17 @@ public sealed class PostgresAlertStore : IAlertStore
 
     private readonly NpgsqlDataSource _dataSource;
 
-    private PostgresAlertStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    /// <summary>Touches nothing in the database: <see cref="OpenAsync(CancellationToken)"/> migrates its schema, once, before first use.</summary>
+    public PostgresAlertStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
 
     public static async Task<PostgresAlertStore> OpenAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
     {
-        await PostgresSchema.MigrateAsync(dataSource, "alerts", Schema, cancellationToken);
-        return new PostgresAlertStore(dataSource);
+        var store = new PostgresAlertStore(dataSource);
+        await store.OpenAsync(cancellationToken);
+        return store;
     }
+
+    public Task OpenAsync(CancellationToken cancellationToken = default) => PostgresSchema.MigrateAsync(_dataSource, "alerts", Schema, cancellationToken);
 
     public async Task SaveAsync(Alert alert, CancellationToken cancellationToken = default)
     {

@@ -17,13 +17,17 @@ public sealed class PostgresGrainStateStore : IGrainStateStore
 
     private readonly NpgsqlDataSource _dataSource;
 
-    private PostgresGrainStateStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    /// <summary>Touches nothing in the database: <see cref="OpenAsync(CancellationToken)"/> migrates its schema, once, before first use.</summary>
+    public PostgresGrainStateStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
 
     public static async Task<PostgresGrainStateStore> OpenAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
     {
-        await PostgresSchema.MigrateAsync(dataSource, "grain-state", Schema, cancellationToken);
-        return new PostgresGrainStateStore(dataSource);
+        var store = new PostgresGrainStateStore(dataSource);
+        await store.OpenAsync(cancellationToken);
+        return store;
     }
+
+    public Task OpenAsync(CancellationToken cancellationToken = default) => PostgresSchema.MigrateAsync(_dataSource, "grain-state", Schema, cancellationToken);
 
     public async Task<StoredState?> ReadAsync(string kind, string key, CancellationToken cancellationToken = default)
     {

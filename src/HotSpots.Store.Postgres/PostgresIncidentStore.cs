@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Channels;
 using HotSpots.Domain.Incidents;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -54,24 +55,24 @@ public sealed class PostgresIncidentStore : IIncidentStore, IWriteProbe
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
-    private readonly ulong _secret0, _secret1;
+    private readonly StorePurpose? _wantedPurpose;
     private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
+    private ulong _secret0, _secret1;
 
     /// <summary>Incidents one group commit takes at most (an import's batches are large enough alone).</summary>
     private const int MaxGroupItems = 50_000;
 
-    private PostgresIncidentStore(NpgsqlDataSource dataSource, TimeProvider time, StorePurpose purpose, byte[] secret)
+    /// <summary>Touches nothing in the database: <see cref="OpenAsync(CancellationToken)"/> migrates and reads the store's settings, once, before first use.</summary>
+    public PostgresIncidentStore(NpgsqlDataSource dataSource, IOptions<PostgresStoreOptions> options, TimeProvider time)
     {
         _dataSource = dataSource;
         _time = time;
-        Purpose = purpose;
-        _secret0 = BinaryPrimitives.ReadUInt64LittleEndian(secret);
-        _secret1 = BinaryPrimitives.ReadUInt64LittleEndian(secret.AsSpan(8));
+        _wantedPurpose = options.Value.Purpose;
         _writer = Task.Run(WriteLoopAsync);
     }
 
-    public StorePurpose Purpose { get; }
+    public StorePurpose Purpose { get; private set; }
 
     /// <summary>Unavailable while PostgreSQL cannot be reached; the next write that commits makes it available again.</summary>
     public StoreHealth Health { get; } = new();
@@ -97,17 +98,25 @@ public sealed class PostgresIncidentStore : IIncidentStore, IWriteProbe
             $"PostgreSQL at {where.Host}:{where.Port} (database {where.Database}) cannot be reached: {ex.Message}", ex);
     }
 
-    /// <summary>Migrates the schema when needed and checks (or, on a new database, records) the store's purpose.</summary>
     public static async Task<PostgresIncidentStore> OpenAsync(NpgsqlDataSource dataSource, StorePurpose? purpose, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        await PostgresSchema.MigrateAsync(dataSource, "incidents", Schema, cancellationToken);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var stored = await MetaAsync(connection, "purpose", (purpose ?? StorePurpose.Live).ToString().ToLowerInvariant(), cancellationToken);
-        var actual = Enum.Parse<StorePurpose>(stored, ignoreCase: true);
-        if (purpose is { } wanted && wanted != actual)
+        var store = new PostgresIncidentStore(dataSource, Options.Create(new PostgresStoreOptions { Purpose = purpose }), time);
+        await store.OpenAsync(cancellationToken);
+        return store;
+    }
+
+    /// <summary>Migrates the schema when needed and checks (or, on a new database, records) the store's purpose.</summary>
+    public async Task OpenAsync(CancellationToken cancellationToken = default)
+    {
+        await PostgresSchema.MigrateAsync(_dataSource, "incidents", Schema, cancellationToken);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var stored = await MetaAsync(connection, "purpose", (_wantedPurpose ?? StorePurpose.Live).ToString().ToLowerInvariant(), cancellationToken);
+        Purpose = Enum.Parse<StorePurpose>(stored, ignoreCase: true);
+        if (_wantedPurpose is { } wanted && wanted != Purpose)
             throw new InvalidOperationException($"the PostgreSQL store '{connection.Database}' is a {stored} store, not a {wanted.ToString().ToLowerInvariant()} one");
         var secret = Convert.FromHexString(await MetaAsync(connection, "key-secret", Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), cancellationToken));
-        return new PostgresIncidentStore(dataSource, time, actual, secret);
+        _secret0 = BinaryPrimitives.ReadUInt64LittleEndian(secret);
+        _secret1 = BinaryPrimitives.ReadUInt64LittleEndian(secret.AsSpan(8));
     }
 
     /// <summary>A setting of the store, fixed by whichever node sets it first.</summary>

@@ -25,13 +25,17 @@ public sealed class PostgresLocalityStore : ILocalityStore
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
 
-    private PostgresLocalityStore(NpgsqlDataSource dataSource, TimeProvider time) => (_dataSource, _time) = (dataSource, time);
+    /// <summary>Touches nothing in the database: <see cref="OpenAsync(CancellationToken)"/> migrates its schema, once, before first use.</summary>
+    public PostgresLocalityStore(NpgsqlDataSource dataSource, TimeProvider time) => (_dataSource, _time) = (dataSource, time);
 
     public static async Task<PostgresLocalityStore> OpenAsync(NpgsqlDataSource dataSource, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        await PostgresSchema.MigrateAsync(dataSource, "localities", Schema, cancellationToken);
-        return new PostgresLocalityStore(dataSource, time);
+        var store = new PostgresLocalityStore(dataSource, time);
+        await store.OpenAsync(cancellationToken);
+        return store;
     }
+
+    public Task OpenAsync(CancellationToken cancellationToken = default) => PostgresSchema.MigrateAsync(_dataSource, "localities", Schema, cancellationToken);
 
     public async Task<IReadOnlyList<LocalityVersion>> LocalityVersionsAsync(string? code = null, CancellationToken cancellationToken = default)
     {

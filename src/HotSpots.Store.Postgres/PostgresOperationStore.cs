@@ -56,13 +56,17 @@ public sealed class PostgresOperationStore : IOperationStore
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
 
-    private PostgresOperationStore(NpgsqlDataSource dataSource, TimeProvider time) => (_dataSource, _time) = (dataSource, time);
+    /// <summary>Touches nothing in the database: <see cref="OpenAsync(CancellationToken)"/> migrates its schema, once, before first use.</summary>
+    public PostgresOperationStore(NpgsqlDataSource dataSource, TimeProvider time) => (_dataSource, _time) = (dataSource, time);
 
     public static async Task<PostgresOperationStore> OpenAsync(NpgsqlDataSource dataSource, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        await PostgresSchema.MigrateAsync(dataSource, "operations", Schema, cancellationToken);
-        return new PostgresOperationStore(dataSource, time);
+        var store = new PostgresOperationStore(dataSource, time);
+        await store.OpenAsync(cancellationToken);
+        return store;
     }
+
+    public Task OpenAsync(CancellationToken cancellationToken = default) => PostgresSchema.MigrateAsync(_dataSource, "operations", Schema, cancellationToken);
 
     /// <summary>Now, to the microsecond PostgreSQL keeps, so what a write returns equals what a read gives back.</summary>
     private DateTimeOffset Now

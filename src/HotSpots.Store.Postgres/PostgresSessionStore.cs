@@ -24,13 +24,17 @@ public sealed class PostgresSessionStore : ISessionStore
 
     private readonly NpgsqlDataSource _dataSource;
 
-    private PostgresSessionStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    /// <summary>Touches nothing in the database: <see cref="OpenAsync(CancellationToken)"/> migrates its schema, once, before first use.</summary>
+    public PostgresSessionStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
 
     public static async Task<PostgresSessionStore> OpenAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
     {
-        await PostgresSchema.MigrateAsync(dataSource, "sessions", Schema, cancellationToken);
-        return new PostgresSessionStore(dataSource);
+        var store = new PostgresSessionStore(dataSource);
+        await store.OpenAsync(cancellationToken);
+        return store;
     }
+
+    public Task OpenAsync(CancellationToken cancellationToken = default) => PostgresSchema.MigrateAsync(_dataSource, "sessions", Schema, cancellationToken);
 
     public async Task StartSessionAsync(string hash, string name, DateTimeOffset ends, CancellationToken cancellationToken = default)
     {

@@ -22,7 +22,8 @@ internal sealed class Harness : IAsyncDisposable
         Geography = geography;
         Store = store;
         Signal = new IncidentLogSignal();
-        Monitors = new MonitorDirectory(geography, silos.Grains);
+        Monitors = new MonitorDirectory(silos.Grains);
+        Monitors.Load(geography);
         Ingestor = new IncidentIngestor(store, Monitors, Signal, time);
         Tailer = new IncidentLogTailer(store, Monitors, Signal, new SqliteGrainStateStore(store), Options.Create(new MonitoringOptions { PageSize = 7 }), time);
         Heat = new HeatService(Monitors, time);

@@ -30,6 +30,13 @@ public class GeoJsonAreaReaderTests
     }
 
     [Fact]
+    public void A_code_given_as_a_number_is_read_as_its_digits()
+    {
+        var area = Assert.Single(Read(Collection("""{"code":4201,"name":"Alpha"}""")));
+        Assert.Equal(("4201", "Alpha"), (area.Code, area.Name));
+    }
+
+    [Fact]
     public void Multipolygons_are_read_whole()
     {
         var area = Assert.Single(Read(Collection("""{"code":"M"}""", $$"""{"type":"MultiPolygon","coordinates":[{{Square}},[[[0.40,51.47],[0.41,51.47],[0.41,51.48],[0.40,51.47]]]]}""")));
@@ -41,6 +48,7 @@ public class GeoJsonAreaReaderTests
     [InlineData("""{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"other":"x"},"geometry":null}]}""", "has no code property")]
     [InlineData("""{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"A"},"geometry":{"type":"LineString","coordinates":[[0,51],[1,51]]}}]}""", "is not Polygon or MultiPolygon")]
     [InlineData("""{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"A"},"geometry":{"type":"Polygon","coordinates":[[[561000,177000],[562000,177000],[562000,178000],[561000,177000]]]}}]}""", "not WGS84")]
+    [InlineData($$$"""{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"A"},"geometry":{"type":"Polygon","coordinates":{{{Square}}}}},{"type":"Feature","properties":{"code":"B"},"geometry":{"type":"Polygon","coordinates":[[[0.30,51.47],[0.31,51.47],[0.31,51.48],[0.30,51.48]]]}}]}""", "feature 1: not a Polygon of closed rings")]
     public void Unusable_files_are_refused_with_a_reason_naming_the_feature(string json, string reason)
     {
         var ex = Assert.Throws<GeographyException>(() => Read(json));

@@ -55,4 +55,27 @@ public class GeoJsonWriterTests
         Assert.Equal("A", features[0].GetProperty("properties").GetProperty("code").GetString());
         Assert.Equal("MultiPolygon", features[0].GetProperty("geometry").GetProperty("type").GetString());
     }
+
+    [Fact]
+    public void A_grid_cell_is_written_as_its_own_polygon_with_a_missing_figure_as_null()
+    {
+        var square = Assert.Single(BritishNationalGrid.Squares([(561000, 177000)], 250));
+
+        var root = JsonDocument.Parse(GeoJsonWriter.FeatureCollection([new("cell", 250)],
+            [new GeoFeature("2244/708", square, [new("count", 3.0), new("z", null)])])).RootElement;
+
+        Assert.Equal(250, root.GetProperty("cell").GetInt32());
+        var feature = Assert.Single(root.GetProperty("features").EnumerateArray().ToList());
+        Assert.Equal("2244/708", feature.GetProperty("id").GetString());
+        Assert.Equal(JsonValueKind.Null, feature.GetProperty("properties").GetProperty("z").ValueKind);
+        Assert.Equal(3, feature.GetProperty("properties").GetProperty("count").GetDouble());
+        Assert.Equal("Polygon", feature.GetProperty("geometry").GetProperty("type").GetString());
+        var ring = feature.GetProperty("geometry").GetProperty("coordinates")[0].EnumerateArray().Select(p => (p[0].GetDouble(), p[1].GetDouble())).ToList();
+        Assert.Equal(5, ring.Count);
+        Assert.Equal(ring[0], ring[4]);
+        var (latitude, longitude) = BritishNationalGrid.ToWgs84(561000, 177000);
+        Assert.Equal((Math.Round(longitude, 6), Math.Round(latitude, 6)), ring[0]);
+        // South-west, south-east, north-east, north-west: east first, then north.
+        Assert.True(ring[1].Item1 > ring[0].Item1 && ring[2].Item2 > ring[1].Item2 && ring[3].Item1 < ring[2].Item1);
+    }
 }

@@ -59,7 +59,7 @@ public sealed class CellTileGrainTests
     {
         await using var rig = await GrainRig.StartAsync(Now);
         var geography = GeographyModel.Load(new GeographyOptions());
-        var monitors = new MonitorDirectory(geography, rig.Grains);
+        var monitors = LoadedMonitors(geography, rig.Grains);
         var signal = new IncidentLogSignal();
         var ingestor = new IncidentIngestor(rig.Store, new FixedGeography(geography), signal, rig.Time);
         var options = Options.Create(new MonitoringOptions { PageSize = 7 });
@@ -112,7 +112,7 @@ public sealed class CellTileGrainTests
         var ingestor = new IncidentIngestor(rig.Store, new FixedGeography(geography), signal, rig.Time);
         var options = Options.Create(new MonitoringOptions { PageSize = 7 });
         IncidentLogTailer Reader() =>
-            new(rig.Store, new MonitorDirectory(geography, rig.Grains), signal, rig.State, options, rig.Time, tiles: new CellTileFeed(rig.Store, rig.Grains, rig.State, options));
+            new(rig.Store, LoadedMonitors(geography, rig.Grains), signal, rig.State, options, rig.Time, tiles: new CellTileFeed(rig.Store, rig.Grains, rig.State, options));
         var tailer = Reader();
         await tailer.StartAsync();
         var next = 0;
@@ -137,5 +137,12 @@ public sealed class CellTileGrainTests
 
         Assert.Equal(40, await tile.GetThroughAsync());
         Assert.Equal(40, await CountAsync(tile));
+    }
+
+    private static MonitorDirectory LoadedMonitors(GeographyModel geography, IGrainFactory grains)
+    {
+        var monitors = new MonitorDirectory(grains);
+        monitors.Load(geography);
+        return monitors;
     }
 }

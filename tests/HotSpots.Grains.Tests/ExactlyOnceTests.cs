@@ -66,7 +66,8 @@ public sealed class ExactlyOnceTests
     {
         await using var rig = await GrainRig.StartAsync(Now, silos: 2);
         var geography = GeographyModel.Load(new GeographyOptions());
-        var monitors = new MonitorDirectory(geography, rig.Grains);
+        var monitors = new MonitorDirectory(rig.Grains);
+        monitors.Load(geography);
         var signal = new IncidentLogSignal();
         var ingestor = new IncidentIngestor(rig.Store, new FixedGeography(geography), signal, rig.Time);
         var tailer = new IncidentLogTailer(rig.Store, monitors, signal, rig.State, Options.Create(new MonitoringOptions { PageSize = 50 }), rig.Time);

@@ -15,7 +15,7 @@ public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore s
 {
     private readonly MonitoringOptions _options = options.Value;
 
-    private readonly Milestones _applied = new(monitors.Geography.Revision);
+    private readonly Milestones _applied = new();
     private readonly Wakeup _changed = new();
 
     /// <summary>Raised when this node has made a new geography current (its grains filled, its snapshot swapped).</summary>
@@ -33,6 +33,19 @@ public sealed class GeographyWatcher(GeographyCatalog catalog, IOperationStore s
     /// <summary>Completes when the monitors reflect a revision (or a later one).</summary>
     public Task WhenAppliedAsync(long revision, CancellationToken cancellationToken = default) =>
         _applied.WhenReachedAsync(revision, cancellationToken);
+
+    /// <summary>
+    /// Loads the first geography, at start: configured zones seeded into the store, then everything read back, so zones
+    /// edited through the API and a ward set made current survive a restart. Returns what the operator should know.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var notes = await catalog.SeedAsync(cancellationToken);
+        var geography = await catalog.BuildAsync(cancellationToken);
+        monitors.Load(geography);
+        _applied.Reach(geography.Revision);
+        return notes;
+    }
 
     /// <summary>Applies the store's revision now if this node is behind it.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using HotSpots.Application.Telemetry;
 using HotSpots.Store;
 
 namespace HotSpots.Application.Imports;
@@ -9,8 +10,9 @@ namespace HotSpots.Application.Imports;
 /// in a ward and handed to a sink in batches (the store, a server's API, or a dry run); the monitors then count it
 /// from the log. Reading runs on one task and writing on another, so parsing and placing overlap the sink's work.
 /// Ids come from the rows, so running the same import again, or again after it was interrupted, adds nothing twice.
+/// With <paramref name="metrics"/> each written batch counts its rows by outcome, and the import its duration.
 /// </summary>
-public sealed class IncidentImporter(IIncidentSink sink, ImportContext context)
+public sealed class IncidentImporter(IIncidentSink sink, ImportContext context, HotSpotsMetrics? metrics = null)
 {
     public async Task<ImportReport> ImportAsync(
         ImportFormat format,
@@ -92,12 +94,14 @@ public sealed class IncidentImporter(IIncidentSink sink, ImportContext context)
             await writer;
         }
         report.Seconds = (Environment.TickCount64 - started) / 1000d;
+        metrics?.ImportFinished(format.Name, TimeSpan.FromSeconds(report.Seconds));
         return report;
 
         void Written(IncidentBatch batch, SinkResult result)
         {
             report.Imported += result.Appended;
             report.Duplicates += result.Duplicates;
+            metrics?.ImportWritten(format.Name, result.Appended, result.Duplicates, result.Refused.Count);
             foreach (var refusal in result.Refused)
             {
                 if (refusal.OutsideArea) report.OutsideArea++;

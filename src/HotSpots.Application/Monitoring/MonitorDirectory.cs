@@ -29,9 +29,10 @@ public sealed class MonitorSnapshot
 /// <summary>
 /// This node's view of the current geography and its area grains, with the facts every heat question needs (when the
 /// data begins). A change of geography swaps in a new snapshot whole, so a reader never sees half of one. Grain keys
-/// carry each area's version, so a kept area keeps its grain and a changed one gets a new grain.
+/// carry each area's version, so a kept area keeps its grain and a changed one gets a new grain. The first geography
+/// is loaded at start (<see cref="GeographyWatcher.LoadAsync"/>), before anything asks for it.
 /// </summary>
-public sealed class MonitorDirectory(GeographyModel geography, IGrainFactory grains) : ICurrentGeography
+public sealed class MonitorDirectory(IGrainFactory grains) : ICurrentGeography
 {
     /// <summary>
     /// A store with no timed or dated incident for longer than this has had no feed (every partner together sends
@@ -42,12 +43,15 @@ public sealed class MonitorDirectory(GeographyModel geography, IGrainFactory gra
     /// <summary>Months with data this far apart (one whole empty month between) still make one stretch; two empty months break it.</summary>
     public const int CoverageGapMonths = 2;
 
-    private MonitorSnapshot _current = new(geography, grains);
+    private MonitorSnapshot? _current;
     private readonly Lock _coverageLock = new();
     private readonly DataRuns _timed = new(CoverageGap.Ticks);
     private readonly DataRuns _months = new(CoverageGapMonths);
 
-    public MonitorSnapshot Current => Volatile.Read(ref _current);
+    public MonitorSnapshot Current => Volatile.Read(ref _current) ?? throw new InvalidOperationException("the geography is not loaded yet: it is loaded at start");
+
+    /// <summary>Whether a geography has been loaded: readiness asks before anything else does.</summary>
+    public bool IsLoaded => Volatile.Read(ref _current) is not null;
 
     public GeographyModel Geography => Current.Geography;
 
@@ -56,6 +60,9 @@ public sealed class MonitorDirectory(GeographyModel geography, IGrainFactory gra
     public IAreaGrain Get(AreaKey key) => Current.Get(key);
 
     public MonitorSnapshot Snapshot(GeographyModel next) => new(next, grains);
+
+    /// <summary>Makes the first geography current.</summary>
+    public void Load(GeographyModel geography) => Replace(Snapshot(geography));
 
     /// <summary>Makes a snapshot current; the tailer calls this between two pages, when fresh grains have caught up.</summary>
     public void Replace(MonitorSnapshot next) => Volatile.Write(ref _current, next);

@@ -19,6 +19,9 @@ public sealed class HotSpotsMetrics
     /// <summary>Seconds from a post to the push that shows it; a push every 50 ms puts most of them under 0.1 s.</summary>
     private static readonly double[] PushBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+    /// <summary>Seconds an import takes: a month of one force is seconds, years of several are minutes.</summary>
+    private static readonly double[] ImportBuckets = [0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800];
+
     private readonly Counter<long> _accepted;
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _rejected;
@@ -29,6 +32,8 @@ public sealed class HotSpotsMetrics
     private readonly Counter<long> _alertsAcknowledged;
     private readonly Counter<long> _webhooksDelivered;
     private readonly Counter<long> _webhooksDeadLettered;
+    private readonly Counter<long> _importRows;
+    private readonly Histogram<double> _importDuration;
     private readonly TimeProvider _time;
     private long _logBehind;
     private long _oldestUnpushed;
@@ -50,6 +55,9 @@ public sealed class HotSpotsMetrics
         _alertsAcknowledged = meter.CreateCounter<long>("hotspots.alerts.acknowledged", "{alert}", "Alerts acknowledged by an analyst");
         _webhooksDelivered = meter.CreateCounter<long>("hotspots.webhooks.delivered", "{delivery}", "Webhook deliveries a receiver accepted");
         _webhooksDeadLettered = meter.CreateCounter<long>("hotspots.webhooks.dead_lettered", "{delivery}", "Webhook deliveries kept as dead letters");
+        _importRows = meter.CreateCounter<long>("hotspots.import.rows", "{row}", "Rows an import has written, by format and outcome (imported, duplicate, refused)");
+        _importDuration = meter.CreateHistogram("hotspots.import.duration", "s", "How long an import took from its first file opened to its last batch written, by format",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ImportBuckets });
     }
 
     /// <summary>
@@ -102,6 +110,17 @@ public sealed class HotSpotsMetrics
     }
 
     public void WebhookDelivered(string @event) => _webhooksDelivered.Add(1, new KeyValuePair<string, object?>("event", @event));
+
+    /// <summary>One written batch of an import: a counter add per outcome, nothing per row.</summary>
+    public void ImportWritten(string format, int imported, int duplicates, int refused)
+    {
+        var tag = new KeyValuePair<string, object?>("format", format);
+        _importRows.Add(imported, tag, new("outcome", "imported"));
+        if (duplicates > 0) _importRows.Add(duplicates, tag, new("outcome", "duplicate"));
+        if (refused > 0) _importRows.Add(refused, tag, new("outcome", "refused"));
+    }
+
+    public void ImportFinished(string format, TimeSpan took) => _importDuration.Record(took.TotalSeconds, new KeyValuePair<string, object?>("format", format));
 
     public void WebhookDeadLettered(string @event, string why) => _webhooksDeadLettered.Add(1, new("event", @event), new("why", why));
 }

@@ -1,3 +1,4 @@
+using HotSpots.Application.Areas;
 using HotSpots.Application.Demo;
 using HotSpots.Application.Ingest;
 using HotSpots.Domain.Heat;
@@ -19,7 +20,7 @@ namespace HotSpots.Host.Demo;
 public sealed class DemoFeed(
     IncidentIngestor ingestor,
     IIncidentStore store,
-    GeographyModel geography,
+    ICurrentGeography current,
     IOptions<DemoOptions> options,
     TimeProvider time,
     ILogger<DemoFeed> logger) : IClusterDuty
@@ -34,6 +35,7 @@ public sealed class DemoFeed(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var geography = current.Geography;
         if (!IsEnabled(options.Value, geography, store)) return;
         var model = new DemoModel(geography, options.Value.Intensity);
         await BackfillAsync(model, cancellationToken);

@@ -15,15 +15,6 @@ public static class CoreServices
     {
         services.Configure<GeographyOptions>(configuration.GetSection("HotSpots:Geography"));
         services.AddSingleton<GeographyCatalog>();
-        // The geography the monitors start from: configured zones seeded into the store, then everything read back, so
-        // zones edited through the API and a ward set made current survive a restart.
-        services.AddSingleton(sp =>
-        {
-            var catalog = sp.GetRequiredService<GeographyCatalog>();
-            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<GeographyCatalog>();
-            foreach (var note in catalog.SeedAsync().GetAwaiter().GetResult()) logger.LogWarning("Geography: {Note}", note);
-            return catalog.BuildAsync().GetAwaiter().GetResult();
-        });
         services.Configure<ReportOptions>(configuration.GetSection("HotSpots:Reports"));
         services.AddSingleton<LocalityService>();
         services.AddSingleton<PerformanceSummaryService>();
@@ -35,6 +26,7 @@ public static class CoreServices
     public static IServiceCollection AddIncidentStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStores(configuration);
+        services.AddHostedService<StartupSteps>();
         services.Configure<IncidentWindowOptions>(configuration.GetSection("HotSpots:Incidents"));
         services.AddSingleton<IncidentIngestor>();
         return services;

@@ -71,7 +71,7 @@ public static class HostingExtensions
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            var geography = app.Services.GetRequiredService<GeographyModel>();
+            var geography = app.Services.GetRequiredService<ICurrentGeography>().Geography;
             var generated = app.Services.GetRequiredService<GeneratedKeys>();
             // Generated keys exist only once the security options have been built; build them now if no request has.
             _ = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;

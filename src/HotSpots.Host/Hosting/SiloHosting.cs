@@ -1,8 +1,6 @@
 using System.Net;
 using HotSpots.Application.Monitoring;
 using HotSpots.Grains;
-using HotSpots.Store.Postgres;
-using Npgsql;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -41,7 +39,7 @@ public static class SiloHosting
         var cluster = builder.Configuration.GetSection("HotSpots:Cluster").Get<ClusterSettings>() ?? new ClusterSettings();
         if (role == NodeRole.Front && cluster.Provider != ClusterProvider.Postgres)
             throw new InvalidOperationException("HotSpots:Node:Role Front needs HotSpots:Cluster:Provider Postgres: a front node finds the silos through the membership table");
-        var membership = cluster.Provider == ClusterProvider.Postgres ? PostgresMembership(builder.Configuration) : null;
+        var membership = cluster.Provider == ClusterProvider.Postgres ? PostgresMembership(builder) : null;
         if (role == NodeRole.Front) AddClient(builder, cluster, membership!);
         else AddSilo(builder, cluster, membership);
         return role;
@@ -89,17 +87,13 @@ public static class SiloHosting
             silo.AddDashboard();
         });
 
-    /// <summary>
-    /// The connection string for ADO.NET membership, its tables and queries migrated first, so a node that cannot
-    /// reach PostgreSQL stops at start with that said, not later with a provider's error.
-    /// </summary>
-    private static string PostgresMembership(IConfiguration configuration)
+    /// <summary>The connection string for ADO.NET membership; its tables and queries are migrated at start (<see cref="MembershipSchema"/>).</summary>
+    private static string PostgresMembership(WebApplicationBuilder builder)
     {
-        var connection = configuration.GetConnectionString("HotSpots");
+        var connection = builder.Configuration.GetConnectionString("HotSpots");
         if (string.IsNullOrWhiteSpace(connection))
             throw new InvalidOperationException("HotSpots:Cluster:Provider is Postgres but ConnectionStrings:HotSpots is not set");
-        using var dataSource = NpgsqlDataSource.Create(connection);
-        OrleansClusteringSchema.MigrateAsync(dataSource).GetAwaiter().GetResult();
+        builder.Services.AddSingleton(new MembershipSchema(connection));
         return connection;
     }
 

@@ -55,25 +55,4 @@ public static class StorageHealth
             });
         }
     }
-
-    private sealed class FaultLog(StoreHealth health, ILogger<FaultLog> log) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            health.Changed += Report;
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken)
-        {
-            health.Changed -= Report;
-            return Task.CompletedTask;
-        }
-
-        private void Report(StoreUnavailableException? failure)
-        {
-            if (failure is null) log.LogWarning("Storage available again: writes to the store succeed");
-            else log.LogError("{Summary}: {Message}. Writes (ingest, drills, alerts, operations) answer 503 and /health reports not ready until a write succeeds", failure.Summary, failure.Message);
-        }
-    }
 }

@@ -1,4 +1,6 @@
 using HotSpots.Store;
+using HotSpots.Store.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace HotSpots.Host.Hosting;
 
@@ -9,18 +11,18 @@ namespace HotSpots.Host.Hosting;
 /// there is never a stale lock to clear. It is the server's and not the store's: the import tool writes into the same
 /// file while a server runs (SQLite's own locking keeps their writes apart), and never takes this lock.
 /// </summary>
-public sealed class StoreLock : IDisposable
+public sealed class StoreLock(IOptions<SqliteStoreOptions> options) : IDisposable
 {
-    private readonly FileStream _lock;
+    private FileStream? _lock;
 
-    private StoreLock(FileStream held) => _lock = held;
-
-    public static StoreLock Take(string storePath)
+    /// <summary>Takes the lock, at start and before the store is opened: a second server is refused before it migrates or checks a file another one is writing.</summary>
+    public void Take()
     {
+        var storePath = Path.GetFullPath(options.Value.Path);
         var path = storePath + ".server.lock";
         try
         {
-            return new StoreLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            _lock = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (UnauthorizedAccessException ex)
         {
@@ -34,5 +36,5 @@ public sealed class StoreLock : IDisposable
         }
     }
 
-    public void Dispose() => _lock.Dispose();
+    public void Dispose() => _lock?.Dispose();
 }

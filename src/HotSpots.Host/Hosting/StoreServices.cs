@@ -1,7 +1,6 @@
 using HotSpots.Store;
 using HotSpots.Store.Postgres;
 using HotSpots.Store.Sqlite;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace HotSpots.Host.Hosting;
@@ -22,9 +21,9 @@ public sealed record StoreDescription(string Text);
 public static class StoreServices
 {
     /// <summary>
-    /// The incident log, grain state, alerts, operations and sessions on the configured provider. Each store is opened (and
-    /// its schema created or migrated) once at start, so a store that cannot be reached stops the service rather than
-    /// its first request.
+    /// The incident log, grain state, alerts, operations and sessions on the configured provider. Registering them
+    /// touches nothing: each store is opened (and its schema created or migrated) once at start by
+    /// <see cref="StartupSteps"/>, so a store that cannot be reached stops the service rather than its first request.
     /// </summary>
     public static IServiceCollection AddStores(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,15 +35,10 @@ public static class StoreServices
 
     private static IServiceCollection AddSqliteStores(this IServiceCollection services)
     {
-        services.AddSingleton(sp => StoreLock.Take(Path.GetFullPath(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.Path)));
-        // The lock is taken before the store is opened (and so released after it is closed): a second server is
-        // refused before it migrates or checks a file another one is writing.
-        services.AddSingleton(sp =>
-        {
-            sp.GetRequiredService<StoreLock>();
-            return SqliteIncidentStore.OpenAsync(
-                sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult();
-        });
+        // The lock is disposed after the store (the reverse of their making), so it is held until the file is closed.
+        services.AddSingleton<StoreLock>();
+        services.AddSingleton<SqliteIncidentStore>();
+        services.AddSingleton<IStoreOpening, SqliteStoreOpening>();
         // The one SQLite store behind the others, registered once so it is disposed once.
         services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<SqliteIncidentStore>());
         services.AddSingleton<IGrainStateStore, SqliteGrainStateStore>();
@@ -62,18 +56,21 @@ public static class StoreServices
         var connection = configuration.GetConnectionString("HotSpots");
         if (string.IsNullOrWhiteSpace(connection))
             throw new InvalidOperationException("HotSpots:Store:Provider is Postgres but ConnectionStrings:HotSpots is not set");
-        var purpose = configuration.GetValue<StorePurpose?>("HotSpots:Store:Purpose");
+        services.Configure<PostgresStoreOptions>(o => (o.ConnectionString, o.Purpose) = (connection, configuration.GetValue<StorePurpose?>("HotSpots:Store:Purpose")));
         services.AddSingleton(_ => NpgsqlDataSource.Create(connection));
-        services.AddSingleton(sp => PostgresIncidentStore.OpenAsync(
-            sp.GetRequiredService<NpgsqlDataSource>(), purpose, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        services.AddSingleton<PostgresIncidentStore>();
+        services.AddSingleton<PostgresGrainStateStore>();
+        services.AddSingleton<PostgresAlertStore>();
+        services.AddSingleton<PostgresOperationStore>();
+        services.AddSingleton<PostgresSessionStore>();
+        services.AddSingleton<PostgresLocalityStore>();
+        services.AddSingleton<IStoreOpening, PostgresStoreOpening>();
         services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<PostgresIncidentStore>());
-        services.AddSingleton<IGrainStateStore>(sp => PostgresGrainStateStore.OpenAsync(sp.GetRequiredService<NpgsqlDataSource>()).GetAwaiter().GetResult());
-        services.AddSingleton<IAlertStore>(sp => PostgresAlertStore.OpenAsync(sp.GetRequiredService<NpgsqlDataSource>()).GetAwaiter().GetResult());
-        services.AddSingleton<IOperationStore>(sp => PostgresOperationStore.OpenAsync(
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
-        services.AddSingleton<ISessionStore>(sp => PostgresSessionStore.OpenAsync(sp.GetRequiredService<NpgsqlDataSource>()).GetAwaiter().GetResult());
-        services.AddSingleton<ILocalityStore>(sp => PostgresLocalityStore.OpenAsync(
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        services.AddSingleton<IGrainStateStore>(sp => sp.GetRequiredService<PostgresGrainStateStore>());
+        services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<PostgresAlertStore>());
+        services.AddSingleton<IOperationStore>(sp => sp.GetRequiredService<PostgresOperationStore>());
+        services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<PostgresSessionStore>());
+        services.AddSingleton<ILocalityStore>(sp => sp.GetRequiredService<PostgresLocalityStore>());
         var builder = new NpgsqlConnectionStringBuilder(connection);
         services.AddSingleton(new StoreDescription($"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}"));
         services.AddSingleton(sp => sp.GetRequiredService<PostgresIncidentStore>().Health);

@@ -1,6 +1,5 @@
 using HotSpots.Application.Accounts;
 using HotSpots.Store;
-using HotSpots.Store.Sqlite;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -40,8 +39,8 @@ public static class SecurityExtensions
         var security = configuration.GetSection("HotSpots:Security").Get<SecurityOptions>() ?? new();
         // One application name on every node, so they all derive the same purposes from the shared keys.
         services.AddDataProtection().SetApplicationName("HotSpots");
-        services.AddOptions<KeyManagementOptions>().Configure<ISessionStore, IOptions<SqliteStoreOptions>>((o, store, sqlite) =>
-            o.XmlRepository = new SessionKeyRepository(store, sqlite.Value.Beside("session-keys")));
+        services.AddOptions<KeyManagementOptions>().Configure<ISessionStore>((o, store) => o.XmlRepository = new SessionKeyRepository(store));
+        services.AddSingleton<LegacySessionFiles>();
 
         services.AddAuthentication(EitherScheme)
             .AddPolicyScheme(EitherScheme, "Key or session", o => o.ForwardDefaultSelector = context =>

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using HotSpots.Store;
-using HotSpots.Store.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace HotSpots.Host.Security;
@@ -28,12 +26,11 @@ public sealed class SessionRegistry
     private readonly TimeSpan _lifetime;
     private readonly TimeProvider _time;
 
-    public SessionRegistry(ISessionStore store, IOptions<SecurityOptions> security, IOptions<SqliteStoreOptions> sqlite, TimeProvider time)
+    public SessionRegistry(ISessionStore store, IOptions<SecurityOptions> security, TimeProvider time)
     {
         _store = store;
         _lifetime = security.Value.SessionLifetime;
         _time = time;
-        ImportSessionsFile(sqlite.Value.Beside("hotspots-sessions.json"));
     }
 
     /// <summary>Starts a session for a person; the id goes in their cookie.</summary>
@@ -81,20 +78,4 @@ public sealed class SessionRegistry
 
     /// <summary>Only a hash is kept, so the store alone never yields a usable session id.</summary>
     private static string Hash(string id) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
-
-    /// <summary>
-    /// Earlier versions listed sessions in a file beside the SQLite store: its live sessions move into the store once
-    /// and the file goes, so nobody signed in before an upgrade has to sign in again.
-    /// </summary>
-    private void ImportSessionsFile(string path)
-    {
-        if (!File.Exists(path)) return;
-        var sessions = JsonSerializer.Deserialize<Dictionary<string, FileSession>>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
-        var now = _time.GetUtcNow();
-        foreach (var (hash, session) in sessions.Where(s => s.Value.Ends > now))
-            _store.StartSessionAsync(hash, session.Name, session.Ends).GetAwaiter().GetResult();
-        File.Delete(path);
-    }
-
-    private sealed record FileSession(string Name, DateTimeOffset Ends);
 }

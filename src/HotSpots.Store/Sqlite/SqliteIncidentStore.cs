@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using HotSpots.Domain.Incidents;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using SQLitePCL;
 
 namespace HotSpots.Store.Sqlite;
@@ -157,6 +158,7 @@ public sealed class SqliteIncidentStore : IIncidentStore, IWriteProbe
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly StorePurpose? _wantedPurpose;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly TextPool _locationTexts = new();
     private SqliteConnection? _writer;
@@ -169,12 +171,14 @@ public sealed class SqliteIncidentStore : IIncidentStore, IWriteProbe
 
     static SqliteIncidentStore() => SQLitePCL.Batteries_V2.Init();
 
-    private SqliteIncidentStore(string path, TimeProvider time)
+    /// <summary>Touches nothing on disk: <see cref="OpenAsync(CancellationToken)"/> opens the file, once, before first use.</summary>
+    public SqliteIncidentStore(IOptions<SqliteStoreOptions> options, TimeProvider time)
     {
         _time = time;
+        _wantedPurpose = options.Value.Purpose;
         _connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = path,
+            DataSource = System.IO.Path.GetFullPath(options.Value.Path),
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
@@ -220,30 +224,38 @@ public sealed class SqliteIncidentStore : IIncidentStore, IWriteProbe
     /// <summary>Opens (creating and migrating when needed) the store at a path.</summary>
     public static async Task<SqliteIncidentStore> OpenAsync(SqliteStoreOptions options, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        var full = System.IO.Path.GetFullPath(options.Path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        var store = new SqliteIncidentStore(full, time);
+        var store = new SqliteIncidentStore(Options.Create(options), time);
+        await store.OpenAsync(cancellationToken);
+        return store;
+    }
+
+    /// <summary>
+    /// Creates the file (and its folder) when missing, checks it, migrates it and settles its purpose; a file that
+    /// cannot be used is refused with a <see cref="StoreUnavailableException"/> naming it.
+    /// </summary>
+    public async Task OpenAsync(CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         try
         {
-            await store.InitialiseAsync(options.Purpose, cancellationToken);
-            store.RestrictToOwner();
+            await InitialiseAsync(_wantedPurpose, cancellationToken);
+            RestrictToOwner();
         }
         catch (SqliteException ex) when (WriterTransaction.FaultOf(ex) is { } fault)
         {
-            await store.DisposeAsync();
-            throw WriterTransaction.Unavailable(fault, full, ex);
+            await DisposeAsync();
+            throw WriterTransaction.Unavailable(fault, Path, ex);
         }
         catch (InvalidDataException ex)
         {
-            await store.DisposeAsync();
-            throw new StoreUnavailableException(StoreFault.Damaged, full, WriterTransaction.DamagedMessage(full, ex.Message), ex);
+            await DisposeAsync();
+            throw new StoreUnavailableException(StoreFault.Damaged, Path, WriterTransaction.DamagedMessage(Path, ex.Message), ex);
         }
         catch
         {
-            await store.DisposeAsync();
+            await DisposeAsync();
             throw;
         }
-        return store;
     }
 
     public async Task<AppendResult> AppendAsync(IncidentBatch incidents, CancellationToken cancellationToken = default)

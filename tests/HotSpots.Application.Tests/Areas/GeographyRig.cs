@@ -22,7 +22,7 @@ internal sealed class GeographyRig : IAsyncDisposable
 
     private readonly SiloRig _silos;
 
-    private GeographyRig(TempDirectory dir, FakeTimeProvider time, SqliteIncidentStore store, GeographyOptions options, GeographyModel start, SiloRig silos)
+    private GeographyRig(TempDirectory dir, FakeTimeProvider time, SqliteIncidentStore store, GeographyOptions options, SiloRig silos)
     {
         _dir = dir;
         _silos = silos;
@@ -31,7 +31,7 @@ internal sealed class GeographyRig : IAsyncDisposable
         Log = new GatedStore(store);
         Operations = new SqliteOperationStore(store);
         Catalog = new GeographyCatalog(Operations, Options.Create(options));
-        Monitors = new MonitorDirectory(start, silos.Grains);
+        Monitors = new MonitorDirectory(silos.Grains);
         Tailer = new IncidentLogTailer(Log, Monitors, new IncidentLogSignal(), new SqliteGrainStateStore(store), Options.Create(new MonitoringOptions { PageSize = 7 }), time);
         Watcher = new GeographyWatcher(Catalog, Operations, Tailer, Monitors, Options.Create(new MonitoringOptions()), time);
         History = new WardSetHistory(Catalog, store, Monitors, Options.Create(new MonitoringOptions { PageSize = 7 }));
@@ -63,11 +63,10 @@ internal sealed class GeographyRig : IAsyncDisposable
         var dir = new TempDirectory();
         var time = new FakeTimeProvider(now);
         var store = await SqliteIncidentStore.OpenAsync(new SqliteStoreOptions { Path = dir.File("rig.db") }, time);
-        options ??= new GeographyOptions();
-        var catalog = new GeographyCatalog(new SqliteOperationStore(store), Options.Create(options));
-        await catalog.SeedAsync();
         var silos = await SiloRig.StartAsync(new SqliteGrainStateStore(store), time);
-        return new GeographyRig(dir, time, store, options, await catalog.BuildAsync(), silos);
+        var rig = new GeographyRig(dir, time, store, options ?? new GeographyOptions(), silos);
+        await rig.Watcher.LoadAsync();
+        return rig;
     }
 
     private int _next;

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using HotSpots.Application.Areas;
 using HotSpots.Application.Imports;
 using HotSpots.Application.Monitoring;
 using HotSpots.Geography;
@@ -223,7 +224,7 @@ public sealed class DashboardBrowserTests : ServerTests
         await using var thurrock = new HotSpotsServer(new Dictionary<string, string?> { ["HotSpots:Geography:Wards:Files:0"] = SharedData.ThurrockWards });
         var store = thurrock.Services.GetRequiredService<IIncidentStore>();
         var importer = new IncidentImporter(
-            new StoreSink(store), new ImportContext(LabelMappings.Load(), thurrock.Services.GetRequiredService<GeographyModel>().Wards.Index));
+            new StoreSink(store), new ImportContext(LabelMappings.Load(), thurrock.Services.GetRequiredService<ICurrentGeography>().Geography.Wards.Index));
         var april = (await importer.ImportAsync(new PoliceUkFormat(), [SharedData.PoliceUk("2018-04")])).Imported;
         await importer.ImportAsync(new PoliceUkFormat(), [SharedData.PoliceUk("2018-01"), SharedData.PoliceUk("2018-02"), SharedData.PoliceUk("2018-03")]);
         await thurrock.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(await store.CountAsync()).WaitAsync(TimeSpan.FromSeconds(30));
@@ -268,7 +269,7 @@ public sealed class DashboardBrowserTests : ServerTests
     [Fact]
     public async Task A_new_store_shows_no_baseline_yet_rather_than_very_unusual_on_map_ranking_legend_and_drill_down()
     {
-        var geography = Server.Services.GetRequiredService<GeographyModel>();
+        var geography = Server.Services.GetRequiredService<ICurrentGeography>().Geography;
         var grays = geography.Wards.Areas.Single(a => a.Name == "Grays Riverside");
         var sampler = new AreaSampler(grays);
         var random = new Random(8);
@@ -312,7 +313,7 @@ public sealed class DashboardBrowserTests : ServerTests
         for (var i = 0; i < SharedData.EssexWardFiles.Count; i++) settings[$"HotSpots:Geography:Wards:Files:{i}"] = SharedData.EssexWardFiles[i];
         await using var essex = new HotSpotsServer(settings);
         var random = new Random(9);
-        var wards = essex.Services.GetRequiredService<GeographyModel>().Wards.Areas;
+        var wards = essex.Services.GetRequiredService<ICurrentGeography>().Geography.Wards.Areas;
         var points = wards.Where((_, i) => i % 8 == 0).Select(w => new AreaSampler(w).Next(random)).Select(p => new[] { p.Latitude, p.Longitude }).ToList();
         using var dir = new TempDirectory();
 
@@ -428,7 +429,7 @@ public sealed class DashboardBrowserTests : ServerTests
     [Fact]
     public async Task Operation_leads_see_each_zone_before_and_during_with_the_buffer_drawn_the_WDD_WDQ_table_readings_and_a_chart_with_values_and_an_axis()
     {
-        var geography = Server.Services.GetRequiredService<GeographyModel>();
+        var geography = Server.Services.GetRequiredService<ICurrentGeography>().Geography;
         var random = new Random(6);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var items = new List<object>();
@@ -504,7 +505,7 @@ public sealed class DashboardBrowserTests : ServerTests
     [Fact]
     public async Task An_operation_lead_makes_an_operation_with_a_drawn_zone_in_the_form_sees_refusals_by_their_fields_and_a_viewer_cannot()
     {
-        var geography = Server.Services.GetRequiredService<GeographyModel>();
+        var geography = Server.Services.GetRequiredService<ICurrentGeography>().Geography;
         var belhus = geography.Wards.Areas.Single(a => a.Name == "Belhus").Code;
         using var dir = new TempDirectory();
 
@@ -581,7 +582,7 @@ public sealed class DashboardBrowserTests : ServerTests
     /// <summary>Incidents that make the groups and windows differ: ASB now and earlier, fires this week, violence this month.</summary>
     private async Task SeedAsync()
     {
-        var geography = Server.Services.GetRequiredService<GeographyModel>();
+        var geography = Server.Services.GetRequiredService<ICurrentGeography>().Geography;
         var random = new Random(5);
         var now = DateTimeOffset.UtcNow;
         var items = new List<object>();

@@ -25,7 +25,9 @@ public sealed class SessionRegistryTests : IAsyncLifetime
     }
 
     private SessionRegistry Registry() => new(new SqliteSessionStore(_store),
-        Options.Create(new SecurityOptions { SessionLifetime = TimeSpan.FromHours(12) }), Options.Create(StoreOptions), _time);
+        Options.Create(new SecurityOptions { SessionLifetime = TimeSpan.FromHours(12) }), _time);
+
+    private LegacySessionFiles Legacy() => new(new SqliteSessionStore(_store), Options.Create(StoreOptions), _time);
 
     [Fact]
     public async Task A_session_ends_at_its_lifetime_however_active_it_is()
@@ -87,28 +89,30 @@ public sealed class SessionRegistryTests : IAsyncLifetime
     public async Task Live_sessions_listed_in_an_older_install_s_file_move_into_the_store_once()
     {
         const string live = "live-session-id", expired = "expired-session-id";
-        var file = _dir.File("hotspots-sessions.json");
+        var file = _dir.File(LegacySessionFiles.SessionsFile);
         File.WriteAllText(file, JsonSerializer.Serialize(new Dictionary<string, object>
         {
             [Hash(live)] = new { name = "vera", ends = _time.GetUtcNow().AddHours(1) },
             [Hash(expired)] = new { name = "anil", ends = _time.GetUtcNow().AddHours(-1) },
         }));
 
-        var sessions = Registry();
+        await Legacy().ImportAsync();
 
+        var sessions = Registry();
         Assert.False(File.Exists(file));
         Assert.True(await sessions.IsLiveAsync(live));
         Assert.False(await sessions.IsLiveAsync(expired));
     }
 
     [Fact]
-    public void Cookie_keys_in_an_older_install_s_folder_move_into_the_store_once()
+    public async Task Cookie_keys_in_an_older_install_s_folder_move_into_the_store_once()
     {
-        var folder = Directory.CreateDirectory(_dir.File("session-keys")).FullName;
+        var folder = Directory.CreateDirectory(_dir.File(LegacySessionFiles.KeysFolder)).FullName;
         File.WriteAllText(Path.Combine(folder, "key-1.xml"), "<key id=\"1\" />");
 
-        var keys = new SessionKeyRepository(new SqliteSessionStore(_store), folder);
+        await Legacy().ImportAsync();
 
+        var keys = new SessionKeyRepository(new SqliteSessionStore(_store));
         Assert.False(Directory.Exists(folder));
         Assert.Equal("1", Assert.Single(keys.GetAllElements()).Attribute("id")?.Value);
     }
