@@ -9,6 +9,7 @@ namespace HotSpots.Application.Reports;
 /// <param name="Previous">The same number of months just before.</param>
 /// <param name="LastYear">The same months a year earlier.</param>
 /// <param name="HasData">False when the locality's wards hold no recorded incident in the period.</param>
+/// <param name="DataFrom">The first month (yyyy-MM) the store holds recorded incidents for among the months the pack looks at; counts before it are not zeros but unknown.</param>
 public sealed record LagPack(
     string Locality,
     string LocalityName,
@@ -18,6 +19,7 @@ public sealed record LagPack(
     PerformancePeriod LastYear,
     DateTimeOffset DrawnAt,
     bool HasData,
+    string? DataFrom,
     IReadOnlyList<LagHeadline> Headlines,
     IReadOnlyList<LagWardHeat> Wards,
     IReadOnlyList<LagHotStreet> HotStreets,
@@ -27,10 +29,13 @@ public sealed record LagPack(
     IReadOnlyList<string> Coverage,
     IReadOnlyList<string> Notes);
 
-/// <summary>A category group's count in the period against the previous period and the same months last year.</summary>
-/// <param name="ChangePct">Change on the previous period in per cent (one decimal); null when the previous count is 0.</param>
-/// <param name="YearChangePct">Change on the same months last year in per cent; null when that count is 0.</param>
-public sealed record LagHeadline(string Group, long Current, long Previous, long Change, double? ChangePct, long LastYear, long YearChange, double? YearChangePct);
+/// <summary>
+/// A category group's count in the period against the previous period and the same months last year; a comparison is
+/// null where the store holds no data for those months (not a count of 0).
+/// </summary>
+/// <param name="ChangePct">Change on the previous period in per cent (one decimal); null when the previous count is 0 or unknown.</param>
+/// <param name="YearChangePct">Change on the same months last year in per cent; null when that count is 0 or unknown.</param>
+public sealed record LagHeadline(string Group, long Current, long? Previous, long? Change, double? ChangePct, long? LastYear, long? YearChange, double? YearChangePct);
 
 /// <summary>
 /// A ward of the locality ranked by heat against its own normal: the period's count against the mean of the twelve months

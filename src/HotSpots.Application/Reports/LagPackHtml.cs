@@ -63,8 +63,8 @@ public static class LagPackHtml
         body.Append("<p class=\"muted\">Repeat locations: locations with two or more recorded incidents in the period, up to five per ward, as police.uk and the partners describe them (police.uk snaps each crime to an anonymised nearby point).</p>\n</section>\n");
 
         body.Append("<section>\n<h2>Monthly trends over 24 months</h2>\n<div class=\"charts\">\n");
-        foreach (var t in pack.Trends) body.Append(Chart(t, pack.Period));
-        body.Append("</div>\n<p class=\"muted\">The period reported on is shaded darker. Each bar is a calendar month.</p>\n</section>\n");
+        foreach (var t in pack.Trends) body.Append(Chart(t, pack.Period, pack.DataFrom));
+        body.Append("</div>\n<p class=\"muted\">The period reported on is shaded darker. Each bar is a calendar month; grey marks months before the store's data begins (unknown, not zero).</p>\n</section>\n");
 
         body.Append("<section>\n<h2>Alerts in the period</h2>\n");
         if (pack.Alerts.Count == 0) body.Append("<p id=\"alerts-none\">No alert was raised for the locality's wards or the zones touching it in the period.</p>\n");
@@ -105,7 +105,7 @@ public static class LagPackHtml
         return Page($"{pack.LocalityName} LAG agenda pack, {period}", body.ToString());
     }
 
-    private static string Chart(LagTrend trend, PerformancePeriod period)
+    private static string Chart(LagTrend trend, PerformancePeriod period, string? dataFrom)
     {
         const double width = 320, height = 130, left = 30, bottom = 18, top = 8;
         var max = Math.Max(1, trend.Counts.Max());
@@ -118,6 +118,12 @@ public static class LagPackHtml
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{top}\" x2=\"{width - 4}\" y2=\"{top}\" stroke=\"#ddd\" stroke-width=\"0.5\"/>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 3}\" y=\"{top + 3}\" font-size=\"8\" text-anchor=\"end\" fill=\"#555\">{max}</text>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 3}\" y=\"{top + plot}\" font-size=\"8\" text-anchor=\"end\" fill=\"#555\">0</text>\n");
+        var unknown = Enumerable.Range(0, trend.Counts.Count).Count(i => dataFrom is null || string.CompareOrdinal(ReportWorkbook.Month(trend.From, i), dataFrom) < 0);
+        if (unknown > 0)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{left}\" y=\"{top}\" width=\"{unknown * step:0.##}\" height=\"{plot}\" fill=\"#ececec\"/>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left + unknown * step / 2:0.##}\" y=\"{top + plot / 2 + 3}\" font-size=\"8\" text-anchor=\"middle\" fill=\"#777\">no data</text>\n");
+        }
         for (var i = 0; i < trend.Counts.Count; i++)
         {
             var month = ReportWorkbook.Month(trend.From, i);

@@ -58,12 +58,18 @@ public sealed class LagPackService(
         long Sum(CategoryGroup group, int from, int to, IEnumerable<string>? only = null) =>
             (only ?? codes).Sum(w => Enumerable.Range(from, to - from + 1).Sum(m => counts.Get(w, m, group)));
 
+        // Months before the store's data are unknown, not quiet: a comparison with them would read as a rise from nothing.
+        bool Covered(int from) => counts.FirstMonth is { } f && f <= from;
         var headlines = Groups.Select(g =>
         {
-            var (current, previous, lastYear) = (Sum(g, first, last), Sum(g, periods.PreviousFirst, first - 1), Sum(g, first - 12, last - 12));
-            return new LagHeadline(g.Slug, current, previous, current - previous, PerformanceFigures.DifferencePct(previous, current),
-                lastYear, current - lastYear, PerformanceFigures.DifferencePct(lastYear, current));
+            var current = Sum(g, first, last);
+            long? previous = Covered(periods.PreviousFirst) ? Sum(g, periods.PreviousFirst, first - 1) : null;
+            long? lastYear = Covered(first - 12) ? Sum(g, first - 12, last - 12) : null;
+            return new LagHeadline(g.Slug, current, previous, current - previous, previous is { } p ? PerformanceFigures.DifferencePct(p, current) : null,
+                lastYear, current - lastYear, lastYear is { } y ? PerformanceFigures.DifferencePct(y, current) : null);
         }).ToList();
+        if (!Covered(first - 12) && counts.FirstMonth is not null)
+            notes.Add($"The store holds no data for {Describe(first - 12, last - 12)}: there is no comparison with the same months last year.");
         var hasData = headlines[0].Current > 0;
         if (!hasData) notes.Add($"No recorded incident lies in {locality.Name}'s wards from {PerformanceQuery.Format(first)} to {PerformanceQuery.Format(last)}: there is nothing to rank, and every count of the period is 0.");
 
@@ -96,13 +102,14 @@ public sealed class LagPackService(
         if (counts.FirstMonth is { } firstData)
             coverage.Add($"The store's recorded incidents reach back to {PerformanceQuery.Format(firstData)} in the months this pack looks at ({PerformanceQuery.Format(earliest)} onwards).");
         if (await incidents.LatestOccurredAtAsync(null, cancellationToken) is { } newest)
-            coverage.Add($"The newest incident in the store happened on {newest.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}.");
+            coverage.Add($"The store's newest incident is of {newest.UtcDateTime.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}.");
         if (counts.Outside > 0)
             coverage.Add(string.Create(CultureInfo.InvariantCulture, $"{counts.Outside} recorded incidents of these months lie outside every ward of the ward set and are not counted."));
         coverage.AddRange(Limits);
 
         return new LagPack(locality.Code, locality.Name, info.Id,
             Period(first, last), Period(periods.PreviousFirst, first - 1), Period(first - 12, last - 12), now, hasData,
+            counts.FirstMonth is { } from ? PerformanceQuery.Format(from) : null,
             headlines, ranked, hot, trends, packAlerts, packOperations, coverage, notes);
     }
 
@@ -186,6 +193,8 @@ public sealed class LagPackService(
         }
         return result;
     }
+
+    private static string Describe(int first, int last) => ReportHtml.Describe(Period(first, last));
 
     private static PerformancePeriod Period(int first, int last) => new(PerformanceQuery.Format(first), PerformanceQuery.Format(last), last - first + 1);
 }

@@ -52,8 +52,13 @@ public static class ReportHtml
 
     public static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A change with its sign ("+12", "−3" printed with an ASCII minus, "0").</summary>
-    public static string Change(long value) => value > 0 ? "+" + Count(value) : Count(value);
+    /// <summary>A count, or "no data" where the months it would count are not in the store.</summary>
+    public static string Count(long? value) => value is { } v ? Count(v) : NoData;
+
+    public const string NoData = "no data";
+
+    /// <summary>A change with its sign ("+12", "-3" with an ASCII minus, "0"), or "no data".</summary>
+    public static string Change(long? value) => value is not { } v ? NoData : v > 0 ? "+" + Count(v) : Count(v);
 
     /// <summary>A change in per cent to one decimal with its sign, or an en dash where there is no base to compare with.</summary>
     public static string Pct(double? value) => value is { } v
@@ -63,7 +68,7 @@ public static class ReportHtml
     public static string Decimal(double? value, string format = "0.00") => value is { } v ? (v == 0 ? 0d : v).ToString(format, CultureInfo.InvariantCulture) : "–";
 
     /// <summary>The class a change is shown in: a rise in red, a fall in green.</summary>
-    public static string Trend(long change) => change > 0 ? "n up" : change < 0 ? "n down" : "n";
+    public static string Trend(long? change) => change > 0 ? "n up" : change < 0 ? "n down" : "n";
 
     public static string MonthName(string month) =>
         DateTime.ParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
