@@ -180,6 +180,38 @@ public sealed partial class LagPackEndpointsTests(LagPackEndpointsTests.GraysSer
         Assert.Equal(DrawnAt().Replace(served, ""), DrawnAt().Replace(await File.ReadAllTextAsync(Path.Combine(folder, "pack.html")), ""));
     }
 
+    [Fact]
+    public async Task The_performance_summary_in_html_and_xlsx_holds_the_rows_of_its_json()
+    {
+        const string summary = "/api/reports/performance?to=2018-04&months=2&level=ward&locality=grays";
+        var json = await Server.Viewer().GetFromJsonAsync<JsonElement>(summary);
+        var html = await Server.Viewer().GetStringAsync(summary + "&format=html");
+        using var book = new MemoryStream(await Server.Viewer().GetByteArrayAsync(summary + "&format=xlsx"));
+
+        var rows = json.GetProperty("rows").EnumerateArray().ToList();
+        var printed = Rows(html, "summary");
+        Assert.Equal(rows.Select(r => new[] { r.GetProperty("areaName").GetString()!, r.GetProperty("category").GetString()!, Long(r, "previous"), Long(r, "current"), Signed(r, "difference"), Pct(r, "differencePct") }),
+            printed.Select(c => c[..6].ToArray()));
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        var sheet = Sheet(book, "Summary");
+        Assert.Equal(rows.Select(r => (r.GetProperty("areaCode").GetString(), r.GetProperty("category").GetString(), Long(r, "previous"), Long(r, "current"), r.GetProperty("rank").GetInt32())),
+            sheet.Select(r => ((string?)r["area_code"], (string?)r["category"], Cell(r["previous"]), Cell(r["current"]), Convert.ToInt32(r["rank"], CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
+    public async Task Without_chromium_the_pdf_is_503_saying_it_is_unavailable_and_the_html_is_still_served()
+    {
+        await using var server = new HotSpotsServer(new Dictionary<string, string?> { ["HotSpots:Reports:Chromium"] = "/nowhere/chromium" });
+        (await server.Admin().PutAsJsonAsync("/api/localities/grays", new { name = "Grays LAG", wards = new[] { "E05002235" } })).EnsureSuccessStatusCode();
+
+        var pdf = await server.Viewer().GetAsync("/api/reports/lag?locality=grays&format=pdf");
+        var html = await server.Viewer().GetAsync("/api/reports/lag?locality=grays&format=html");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, pdf.StatusCode);
+        Assert.Contains("PDF is unavailable", (await pdf.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+    }
+
     /// <summary>The text cells of a table's body rows.</summary>
     private static List<List<string>> Rows(string html, string id)
     {
