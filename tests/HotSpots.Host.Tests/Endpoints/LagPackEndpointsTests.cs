@@ -4,11 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using HotSpots.Domain.Alerts;
 using HotSpots.Host.Tests.Infrastructure;
-using HotSpots.Store;
-using HotSpots.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace HotSpots.Host.Tests.Endpoints;
@@ -266,95 +262,13 @@ public sealed partial class LagPackEndpointsTests(LagPackEndpointsTests.GraysSer
     [GeneratedRegex("drawn [^<]* UTC")]
     private static partial Regex DrawnAt();
 
-    /// <summary>Thurrock's wards, its police.uk rows of January to April 2018, the Grays locality, an alert and an operation.</summary>
+    /// <summary>Thurrock on real police.uk data with the Grays locality (<see cref="GraysPack"/>), once for the class.</summary>
     public sealed class GraysServer : IAsyncLifetime
     {
-        private static readonly Dictionary<string, string> CrimeTypes = new()
-        {
-            ["Anti-social behaviour"] = "anti-social-behaviour", ["Bicycle theft"] = "bicycle-theft", ["Burglary"] = "burglary",
-            ["Criminal damage and arson"] = "criminal-damage-arson", ["Drugs"] = "drugs", ["Other theft"] = "other-theft",
-            ["Possession of weapons"] = "possession-of-weapons", ["Public order"] = "public-order", ["Robbery"] = "robbery",
-            ["Shoplifting"] = "shoplifting", ["Theft from the person"] = "theft-from-the-person", ["Vehicle crime"] = "vehicle-crime",
-            ["Violence and sexual offences"] = "violent-crime", ["Other crime"] = "other-crime",
-        };
+        public HotSpotsServer Server { get; } = GraysPack.NewServer();
 
-        public HotSpotsServer Server { get; } = new(new Dictionary<string, string?> { ["HotSpots:Geography:Wards:Files:0"] = SharedData.ThurrockWards });
-
-        public async Task InitializeAsync()
-        {
-            var rows = new List<object>();
-            foreach (var month in new[] { "2018-01", "2018-02", "2018-03", "2018-04" })
-            {
-                var line = 0;
-                foreach (var text in File.ReadLines(SharedData.PoliceUk(month)))
-                {
-                    if (line++ == 0) continue;
-                    var f = Split(text);
-                    if (f[4] == "" || f[5] == "") continue;
-                    var (lon, lat) = (double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture));
-                    // Thurrock's box; rows outside its wards are refused by the API and count nowhere.
-                    if (lon is > 0.2 and < 0.56 && lat is > 51.43 and < 51.57)
-                        rows.Add(new { source = "police-uk", sourceId = $"{month}:{line}", category = CrimeTypes[f[9]], occurredAt = f[1], latitude = lat, longitude = lon, locationText = f[6] });
-                }
-            }
-            foreach (var chunk in rows.Chunk(5_000)) await Server.PostAsync(chunk);
-            // Grays Riverside, Grays Thurrock, Little Thurrock Rectory.
-            (await Server.Admin().PutAsJsonAsync("/api/localities/grays", new { name = "Grays LAG", wards = new[] { "E05002235", "E05002236", "E05002238" } })).EnsureSuccessStatusCode();
-            (await Server.Admin().PutAsJsonAsync("/api/operations/grays-asb", new
-            {
-                name = "Grays town centre ASB",
-                type = "grip",
-                zones = new[] { "op-grip-grays" },
-                activePeriods = new[] { new { start = "2018-03-01", end = "2018-04-30" } },
-                targetGroups = new[] { "asb" },
-            })).EnsureSuccessStatusCode();
-            var raised = new DateTimeOffset(2018, 3, 14, 21, 0, 0, TimeSpan.Zero);
-            await Server.Services.GetRequiredService<IAlertStore>().SaveAsync(new Alert
-            {
-                Id = "grays-2018-03-14",
-                Area = new AlertArea("wards", "E05002235", "Grays Riverside"),
-                Group = "asb",
-                Status = AlertStatus.Acknowledged,
-                Evidence = [new Evidence("asb-c2", DetectorMethod.EarsC2, "today", 9, 2.4, 3.6, 3.0, 0.002, true, Severity.High)],
-                RaisedAt = raised,
-                UpdatedAt = raised.AddHours(12),
-                HandledBy = "vera",
-                Note = "Visited with the council's ASB team; dispersal order considered.",
-            });
-            // A drill's alert in the same ward and period: never in a pack.
-            await Server.Services.GetRequiredService<IAlertStore>().SaveAsync(new Alert
-            {
-                Id = "drill-2018-03-20",
-                Area = new AlertArea("wards", "E05002235", "Grays Riverside"),
-                Group = "asb",
-                Evidence = [new Evidence("asb-c2", DetectorMethod.EarsC2, "today", 9, 2.4, 3.6, 3.0, 0.002, true, Severity.High) { DrillOnly = true }],
-                RaisedAt = raised.AddDays(6),
-                UpdatedAt = raised.AddDays(6),
-            });
-        }
+        public Task InitializeAsync() => GraysPack.LoadAsync(Server);
 
         public async Task DisposeAsync() => await Server.DisposeAsync();
-
-        /// <summary>A CSV line split on commas outside double quotes (police.uk quotes fields that hold commas).</summary>
-        private static List<string> Split(string line)
-        {
-            var fields = new List<string>();
-            var field = new System.Text.StringBuilder();
-            var quoted = false;
-            for (var i = 0; i < line.Length; i++)
-            {
-                var c = line[i];
-                if (c == '"' && quoted && i + 1 < line.Length && line[i + 1] == '"') field.Append(line[++i]);
-                else if (c == '"') quoted = !quoted;
-                else if (c == ',' && !quoted)
-                {
-                    fields.Add(field.ToString());
-                    field.Clear();
-                }
-                else field.Append(c);
-            }
-            fields.Add(field.ToString());
-            return fields;
-        }
     }
 }
