@@ -9,6 +9,7 @@ namespace HotSpots.Application.Reports;
 /// <param name="Previous">The same number of months just before.</param>
 /// <param name="LastYear">The same months a year earlier.</param>
 /// <param name="HasData">False when the locality's wards hold no recorded incident in the period.</param>
+/// <param name="HotStreetsSource">Where the hot streets come from and what they count, printed under them.</param>
 /// <param name="DataFrom">The first month (yyyy-MM) the store holds recorded incidents for among the months the pack looks at; counts before it are not zeros but unknown.</param>
 public sealed record LagPack(
     string Locality,
@@ -23,6 +24,7 @@ public sealed record LagPack(
     IReadOnlyList<LagHeadline> Headlines,
     IReadOnlyList<LagWardHeat> Wards,
     IReadOnlyList<LagHotStreet> HotStreets,
+    string HotStreetsSource,
     IReadOnlyList<LagTrend> Trends,
     IReadOnlyList<LagAlert> Alerts,
     IReadOnlyList<LagOperation> Operations,

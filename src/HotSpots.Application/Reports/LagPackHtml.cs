@@ -60,7 +60,7 @@ public static class LagPackHtml
                 body.Append(CultureInfo.InvariantCulture, $"<tr data-ward=\"{Text(s.Ward)}\"><td>{Text(s.WardName)}</td><td>{Text(s.Location)}</td><td class=\"n\">{s.Count}</td></tr>\n");
             body.Append("</tbody>\n</table>\n");
         }
-        body.Append("<p class=\"muted\">Repeat locations: locations with two or more recorded incidents in the period, up to five per ward, as police.uk and the partners describe them (police.uk snaps each crime to an anonymised nearby point).</p>\n</section>\n");
+        body.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{Text(pack.HotStreetsSource)} police.uk places each crime at an anonymised point near where it happened.</p>\n</section>\n");
 
         body.Append("<section>\n<h2>Monthly trends over 24 months</h2>\n<div class=\"charts\">\n");
         foreach (var t in pack.Trends) body.Append(Chart(t, pack.Period, pack.DataFrom));

@@ -110,7 +110,7 @@ public sealed class LagPackService(
         return new LagPack(locality.Code, locality.Name, info.Id,
             Period(first, last), Period(periods.PreviousFirst, first - 1), Period(first - 12, last - 12), now, hasData,
             counts.FirstMonth is { } from ? PerformanceQuery.Format(from) : null,
-            headlines, ranked, hot, trends, packAlerts, packOperations, coverage, notes);
+            headlines, ranked, hot, hotStreets.Description, trends, packAlerts, packOperations, coverage, notes);
     }
 
     /// <summary>Monthly counts by ward and category for the locality's wards.</summary>

@@ -15,7 +15,7 @@ public sealed class StoreHotStreets(IIncidentStore incidents) : IHotStreets
     public const int PerWard = 5;
 
     public string Description =>
-        $"Up to {PerWard} locations per ward with two or more recorded incidents in the period (the last {LocationTally.MonthsHeld} months of a longer one), as the source describes them.";
+        $"Repeat locations: up to {PerWard} locations per ward with two or more recorded incidents in the period (its last {LocationTally.MonthsHeld} months when longer), as the source describes them.";
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<LocationCount>>> RepeatLocationsAsync(
         AreaSet wards, IReadOnlyList<string> wardCodes, int firstMonth, int lastMonth, CancellationToken cancellationToken = default)
