@@ -53,7 +53,8 @@ public sealed class LagPackService(
 
         var (first, last) = (periods.CurrentFirst, periods.CurrentLast);
         var months = periods.Months;
-        var earliest = Math.Min(Math.Min(last - TrendMonths + 1, first - 12), Math.Min(periods.PreviousFirst, first - NormalHeat.BaselineMonths));
+        // Every month any part of the pack reads: the trends, last year, the previous period and the wards' normal.
+        var earliest = new[] { last - TrendMonths + 1, first - 12, periods.PreviousFirst, first - NormalHeat.BaselineMonths }.Min();
         var counts = await CountAsync(wards, codes, earliest, last, cancellationToken);
         long Sum(CategoryGroup group, int from, int to, IEnumerable<string>? only = null) =>
             (only ?? codes).Sum(w => Enumerable.Range(from, to - from + 1).Sum(m => counts.Get(w, m, group)));
