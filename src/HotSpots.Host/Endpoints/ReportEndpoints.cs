@@ -20,7 +20,7 @@ public static class ReportEndpoints
         var admin = app.MapGroup("/api").RequireAuthorization(SecurityExtensions.AdminPolicy);
 
         viewer.MapGet("/reports/performance", PerformanceAsync).WithTags(ApiDocumentation.Reports)
-            .WithSummary("The performance summary: previous and current period per area and category (?to=yyyy-MM&months=12&level=authority|locality|ward&locality=&format=csv)")
+            .WithSummary("The performance summary: previous and current period per area and category (?to=yyyy-MM&months=12&level=authority|locality|ward&locality=&format=csv|html|json|xlsx)")
             .Produces<string>(200, "text/csv").ProducesProblem(400).ProducesProblem(422);
         viewer.MapGet("/reports/lag", LagPackAsync).WithTags(ApiDocumentation.Reports)
             .WithSummary("A Locality Action Group's agenda pack (?locality=CODE|NAME&from=yyyy-MM&to=yyyy-MM&format=json|html|pdf|xlsx; default the last two complete months)")
