@@ -14,6 +14,7 @@ import { AlertsPanel } from './alerts.js';
 import { LiveHeat } from './live.js';
 import { MeetingAndPrint } from './meeting-print.js';
 import { OperationsPanel } from './operations-panel.js';
+import { ReportsPanel } from './reports-panel.js';
 import { Drills } from './drills.js';
 import { GridLayer } from './grid-layer.js';
 
@@ -59,6 +60,7 @@ const live = new LiveHeat(byId('connection'), store, {
 new TimeSlider(document.querySelector('.timeline'), store, { banner: byId('as-at-banner'), page, refresh: () => live.refresh() });
 new MeetingAndPrint({ bar, summary: byId('print-summary'), page }, store);
 new OperationsPanel(byId('operations'), store, { toggle: byId('operations-toggle'), header: document.querySelector('header') });
+new ReportsPanel(byId('reports'), store, { toggle: byId('reports-toggle'), header: document.querySelector('header') });
 new Drills(byId('admin-tools'), store, { banner: byId('drill-banner') });
 
 whenSignedOut(() => session.signedOut());

@@ -131,6 +131,18 @@ internal sealed class ServerClient : IIncidentSink, IDisposable
         return await response.Content.ReadAsByteArrayAsync(cancellationToken);
     }
 
+    public async Task<byte[]> GetLagPackAsync(string locality, string? from, string? to, string format, CancellationToken cancellationToken)
+    {
+        var query = string.Join("&", new[] { ("locality", locality), ("from", from), ("to", to), ("format", format) }
+            .Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"api/reports/lag?{query}")
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", _key) },
+        }, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK) throw await FailureAsync(response, cancellationToken);
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken) =>

@@ -82,5 +82,76 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains(value, error);
     }
 
+    [Fact]
+    public async Task The_performance_summary_as_a_spreadsheet_has_a_row_per_line_of_the_csv()
+    {
+        await ImportAsync();
+        var (csvFile, xlsxFile) = (_dir.File("performance.csv"), _dir.File("performance.xlsx"));
+
+        var (csvCode, _, _) = await RunAsync("report", "performance", "--to", "2018-04", "--months", "2", "--level", "ward", "--out", csvFile);
+        var (code, _, _) = await RunAsync("report", "performance", "--to", "2018-04", "--months", "2", "--level", "ward", "--format", "xlsx", "--out", xlsxFile);
+
+        Assert.Equal((0, 0), (csvCode, code));
+        var csv = (await File.ReadAllLinesAsync(csvFile)).Skip(1).Select(l => l.Split(',')).ToList();
+        var rows = MiniExcelLibs.MiniExcel.Query(xlsxFile, useHeaderRow: true, sheetName: "Summary").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(csv.Select(c => (c[0], c[2], c[4])), rows.Select(r => ((string)r["area_code"]!, (string)r["category"]!, Convert.ToString(r["current"], CultureInfo.InvariantCulture)!)));
+    }
+
+    [Fact]
+    public async Task A_lag_pack_on_the_store_writes_html_and_spreadsheet_and_without_chromium_exits_1_saying_the_pdf_is_unavailable()
+    {
+        await ImportAsync();
+        await AddGraysAsync();
+        var folder = _dir.File("pack");
+
+        var (code, _, error) = await RunAsync("report", "lag", "--locality", "Grays LAG", "--from", "2018-03", "--to", "2018-04", "--out", folder, "--HotSpots:Reports:Chromium=/nowhere/chromium");
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("pack.pdf not written: PDF is unavailable", error);
+        Assert.Equal(["pack.html", "pack.xlsx"], Directory.GetFiles(folder).Select(Path.GetFileName).Order());
+        var html = await File.ReadAllTextAsync(Path.Combine(folder, "pack.html"));
+        Assert.Contains("Grays LAG Locality Action Group", html);
+        Assert.Contains("March to April 2018", html);
+        var (_, summary, _) = await RunAsync("report", "performance", "--to", "2018-04", "--months", "2", "--level", "locality", "--locality", "grays");
+        var all = summary.Split("\r\n").Single(l => l.StartsWith("grays,Grays LAG,all,", StringComparison.Ordinal)).Split(',');
+        Assert.Contains($"<td>All recorded incidents</td><td class=\"n\">{all[4]}</td><td class=\"n\">{all[3]}</td>", html);
+    }
+
+    [Fact]
+    public async Task A_lag_pack_with_chromium_writes_the_pdf_too()
+    {
+        await ImportAsync();
+        await AddGraysAsync();
+        var folder = _dir.File("pack");
+
+        var (code, _, error) = await RunAsync("report", "lag", "--locality", "grays", "--out", folder, "--to", "2018-04");
+
+        Assert.Equal(0, code);
+        Assert.Equal(["pack.html", "pack.pdf", "pack.xlsx"], Directory.GetFiles(folder).Select(Path.GetFileName).Order());
+        Assert.Equal("%PDF"u8.ToArray(), (await File.ReadAllBytesAsync(Path.Combine(folder, "pack.pdf")))[..4]);
+        Assert.Contains("Wrote ", error);
+    }
+
+    [Fact]
+    public async Task An_unknown_locality_is_a_usage_error_naming_locality_and_listing_those_there_are()
+    {
+        await AddGraysAsync();
+
+        var (code, _, error) = await RunAsync("report", "lag", "--locality", "tilbury", "--out", _dir.File("pack"), "--to", "2018-04");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--locality: there is no locality 'tilbury' (there are: grays (Grays LAG))", error);
+    }
+
+    /// <summary>A locality of three Grays wards, made as the API makes one.</summary>
+    private async Task AddGraysAsync()
+    {
+        await using var store = await HotSpots.Store.Sqlite.SqliteIncidentStore.OpenAsync(new HotSpots.Store.Sqlite.SqliteStoreOptions { Path = _dir.File("thurrock.db") }, TimeProvider.System);
+        var geography = Microsoft.Extensions.Options.Options.Create(new HotSpots.Geography.GeographyOptions { Wards = { Files = [SharedData.ThurrockWards] } });
+        var catalog = new HotSpots.Application.Areas.GeographyCatalog(new HotSpots.Store.Sqlite.SqliteOperationStore(store), geography);
+        var localities = new HotSpots.Application.Areas.LocalityService(new HotSpots.Store.Sqlite.SqliteLocalityStore(store), catalog);
+        Assert.True((await localities.PutAsync("grays", "Grays LAG", ["E05002235", "E05002236", "E05002238"], "admin")).IsValid);
+    }
+
     public void Dispose() => _dir.Dispose();
 }

@@ -11,4 +11,10 @@ public sealed class ReportOptions
 
     /// <summary>Where the population figures come from (e.g. "ONS mid-2017 population estimates"), printed with the rates.</summary>
     public string? PopulationSource { get; set; }
+
+    /// <summary>
+    /// The Chromium that prints reports to PDF; blank looks for chromium (or Chrome) on the PATH. Where there is none, a
+    /// PDF is refused as unavailable and the HTML can be printed from any browser.
+    /// </summary>
+    public string? Chromium { get; set; }
 }

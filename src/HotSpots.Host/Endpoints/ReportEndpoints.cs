@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text;
 using HotSpots.Application.Areas;
 using HotSpots.Application.Reports;
 using HotSpots.Host.Security;
@@ -19,8 +20,11 @@ public static class ReportEndpoints
         var admin = app.MapGroup("/api").RequireAuthorization(SecurityExtensions.AdminPolicy);
 
         viewer.MapGet("/reports/performance", PerformanceAsync).WithTags(ApiDocumentation.Reports)
-            .WithSummary("The performance summary: previous and current period per area and category (?to=yyyy-MM&months=12&level=authority|locality|ward&locality=&format=csv)")
+            .WithSummary("The performance summary: previous and current period per area and category (?to=yyyy-MM&months=12&level=authority|locality|ward&locality=&format=csv|html|json|xlsx)")
             .Produces<string>(200, "text/csv").ProducesProblem(400).ProducesProblem(422);
+        viewer.MapGet("/reports/lag", LagPackAsync).WithTags(ApiDocumentation.Reports)
+            .WithSummary("A Locality Action Group's agenda pack (?locality=CODE|NAME&from=yyyy-MM&to=yyyy-MM&format=json|html|pdf|xlsx; default the last two complete months)")
+            .Produces<LagPack>().Produces<string>(200, "text/html").ProducesProblem(400).ProducesProblem(422).ProducesProblem(503);
 
         viewer.MapGet("/localities", async (bool? all, LocalityService localities, CancellationToken ct) =>
                 TypedResults.Ok(await localities.ListAsync(all == true, ct)))
@@ -42,8 +46,8 @@ public static class ReportEndpoints
         string? to, string? months, string? level, string? locality, string? from, string? wardSet, string? format,
         PerformanceSummaryService summaries, CancellationToken ct)
     {
-        if (format is not (null or "" or "json" or "csv"))
-            return Refused(400, "Invalid format", new ReportInputException("format", $"format '{format}' is not json or csv"));
+        if (format is not (null or "" or "json" or "csv" or "html" or "xlsx"))
+            return Refused(400, "Invalid format", new ReportInputException("format", $"format '{format}' is not json, csv, html or xlsx"));
         PerformanceQuery query;
         try
         {
@@ -56,9 +60,13 @@ public static class ReportEndpoints
         try
         {
             var summary = await summaries.SummariseAsync(query, ct);
-            return format == "csv"
-                ? TypedResults.File(PerformanceCsv.ToBytes(summary), PerformanceCsv.ContentType, FileName(summary))
-                : TypedResults.Ok(summary);
+            return format switch
+            {
+                "csv" => TypedResults.File(PerformanceCsv.ToBytes(summary), PerformanceCsv.ContentType, FileName(summary, "csv")),
+                "html" => TypedResults.File(Encoding.UTF8.GetBytes(PerformanceHtml.Render(summary)), ReportHtml.ContentType, FileName(summary, "html")),
+                "xlsx" => TypedResults.File(ReportWorkbook.Of(summary), ReportWorkbook.ContentType, FileName(summary, "xlsx")),
+                _ => TypedResults.Ok(summary),
+            };
         }
         catch (ReportInputException ex)
         {
@@ -66,8 +74,52 @@ public static class ReportEndpoints
         }
     }
 
-    private static string FileName(PerformanceSummary summary) =>
-        $"performance-{summary.Level}-{summary.Current.From}-to-{summary.Current.To}.csv";
+    private static string FileName(PerformanceSummary summary, string extension) =>
+        $"performance-{summary.Level}-{summary.Current.From}-to-{summary.Current.To}.{extension}";
+
+    private static async Task<Results<Ok<LagPack>, FileContentHttpResult, ProblemHttpResult>> LagPackAsync(
+        string? locality, string? from, string? to, string? format, LagPackService packs, PdfPrinter printer, CancellationToken ct)
+    {
+        if (format is not (null or "" or "json" or "html" or "pdf" or "xlsx"))
+            return Refused(400, "Invalid format", new ReportInputException("format", $"format '{format}' is not json, html, pdf or xlsx"));
+        LagPackQuery query;
+        try
+        {
+            query = LagPackQuery.Parse(locality, from, to);
+        }
+        catch (ReportInputException ex)
+        {
+            return Refused(400, "Invalid report parameter", ex);
+        }
+        LagPack pack;
+        try
+        {
+            pack = await packs.DrawAsync(query, ct);
+        }
+        catch (ReportInputException ex)
+        {
+            return Refused(422, "Report not drawn", ex);
+        }
+        var name = $"lag-{pack.Locality}-{pack.Period.From}-to-{pack.Period.To}";
+        switch (format)
+        {
+            case "html":
+                return TypedResults.File(Encoding.UTF8.GetBytes(LagPackHtml.Render(pack)), ReportHtml.ContentType, $"{name}.html");
+            case "xlsx":
+                return TypedResults.File(ReportWorkbook.Of(pack), ReportWorkbook.ContentType, $"{name}.xlsx");
+            case "pdf":
+                try
+                {
+                    return TypedResults.File(await printer.PrintAsync(LagPackHtml.Render(pack), ct), "application/pdf", $"{name}.pdf");
+                }
+                catch (PdfUnavailableException ex)
+                {
+                    return TypedResults.Problem(statusCode: 503, title: "PDF unavailable", detail: ex.Message);
+                }
+            default:
+                return TypedResults.Ok(pack);
+        }
+    }
 
     private static async Task<Results<Ok<Locality>, Created<Locality>, ProblemHttpResult>> PutLocalityAsync(
         string code, LocalityPut? body, ClaimsPrincipal user, LocalityService localities, CancellationToken ct)

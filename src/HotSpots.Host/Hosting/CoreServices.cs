@@ -18,6 +18,9 @@ public static class CoreServices
         services.Configure<ReportOptions>(configuration.GetSection("HotSpots:Reports"));
         services.AddSingleton<LocalityService>();
         services.AddSingleton<PerformanceSummaryService>();
+        services.AddSingleton<IHotStreets, StoreHotStreets>();
+        services.AddSingleton<LagPackService>();
+        services.AddSingleton<PdfPrinter>();
         services.AddSingleton<PatrolInput>();
         services.AddSingleton<EvaluationService>();
         return services;

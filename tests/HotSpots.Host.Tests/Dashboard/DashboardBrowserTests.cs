@@ -503,6 +503,41 @@ public sealed class DashboardBrowserTests : ServerTests
     }
 
     [Fact]
+    public async Task A_lag_chair_picks_a_locality_and_months_previews_the_pack_as_the_api_draws_it_and_downloads_it_and_the_performance_summary()
+    {
+        await using var grays = GraysPack.NewServer();
+        await GraysPack.LoadAsync(grays);
+        using var dir = new TempDirectory();
+
+        var (exitCode, output) = await RunNodeAsync("tests/browser/reports.mjs", Settings(dir, new
+        {
+            @base = grays.BaseAddress.ToString().TrimEnd('/'),
+            password = HotSpotsServer.Password,
+            viewer = HotSpotsServer.ViewerUser,
+            locality = "grays",
+            from = "2018-03",
+            to = "2018-04",
+            screenshots = Screenshots,
+        }));
+
+        Assert.True(exitCode == 0, output);
+        var result = LastJson(output);
+        Assert.Equal(["grays"], result.GetProperty("localities").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal("Grays LAG Locality Action Group", result.GetProperty("defaultHeading").GetString());
+        Assert.Equal("", result.GetProperty("sandbox").GetString());
+        Assert.Equal(3, result.GetProperty("wards").GetArrayLength());
+        var downloads = result.GetProperty("downloads");
+        Assert.Equal(("lag-grays-2018-03-to-2018-04.pdf", "%PDF"), (downloads.GetProperty("rp-pdf").GetProperty("name").GetString(), downloads.GetProperty("rp-pdf").GetProperty("head").GetString()));
+        Assert.Equal(("lag-grays-2018-03-to-2018-04.html", "<!DO"), (downloads.GetProperty("rp-html").GetProperty("name").GetString(), downloads.GetProperty("rp-html").GetProperty("head").GetString()));
+        Assert.Equal("PK\u0003\u0004", downloads.GetProperty("rp-xlsx").GetProperty("head").GetString());
+        Assert.Equal("PK\u0003\u0004", downloads.GetProperty("rp-performance-xlsx").GetProperty("head").GetString());
+        Assert.Equal("performance-ward-2018-03-to-2018-04.csv", downloads.GetProperty("rp-performance-csv").GetProperty("name").GetString());
+        Assert.Equal("Grays LAG LAG agenda pack, March to April 2018", result.GetProperty("a4Title").GetString());
+        Assert.True(result.GetProperty("closed").GetBoolean());
+        Assert.True(File.Exists(Path.Combine(Screenshots, "lag-pack.png")));
+    }
+
+    [Fact]
     public async Task An_operation_lead_makes_an_operation_with_a_drawn_zone_in_the_form_sees_refusals_by_their_fields_and_a_viewer_cannot()
     {
         var geography = Server.Services.GetRequiredService<ICurrentGeography>().Geography;
