@@ -20,23 +20,13 @@ public sealed record HotStreet(string Location, int Count, string Ward, double E
 public sealed record HotStreetsReading(HotStreetsSelection Selection, int HotCells, IReadOnlyList<HotStreet> Streets);
 
 /// <summary>
-/// The top micro-places of wards, for the drill-down and the LAG pack: the repeat locations (two or more incidents
-/// with one published description, as an area's repeat locations) inside the wards' cells that Gi* finds hot at 95%
-/// confidence or more. A cell is a ward's when its centre lies in the ward, as the grid assigns it; the incidents
+/// The top micro-places of wards for the drill-down, by <see cref="HotStreetRule"/>: the repeat locations inside the
+/// wards' cells that Gi* finds hot. A cell is a ward's when its centre lies in the ward, as the grid assigns it; the incidents
 /// counted are those in the cell, in the grid's group and window. Only the published description is read: the tiles
 /// keep no personal data.
 /// </summary>
 public sealed class HotStreetsService(GridService grid, MonitorDirectory monitors, TimeProvider time)
 {
-    /// <summary>
-    /// Hot at 95% (bin 2) or 99%. A 90% cell is hot by chance one time in ten where nothing clusters; a list that sends
-    /// patrols to named streets takes the conventional 5% level, as hot spot policing studies do.
-    /// </summary>
-    public const int LeastBin = 2;
-
-    /// <summary><see cref="LeastBin"/> as a confidence in per cent.</summary>
-    public const int LeastConfidence = 95;
-
     /// <summary>How many streets a list holds at most, as an area's repeat locations.</summary>
     public const int Listed = 10;
 
@@ -56,7 +46,7 @@ public sealed class HotStreetsService(GridService grid, MonitorDirectory monitor
         var hot = new Dictionary<GridCell, (string Ward, GridCellReading Reading)>();
         foreach (var cell in reading.Cells)
         {
-            if (cell.Score.Bin < LeastBin) continue;
+            if (!HotStreetRule.IsHot(cell.Score)) continue;
             var (easting, northing) = selection.Size.CentreOf(cell.Cell);
             var (latitude, longitude) = BritishNationalGrid.ToWgs84(easting, northing);
             if (wards.Index.FindOne(longitude, latitude) is { } ward && wanted.Contains(ward.Code)) hot[cell.Cell] = (ward.Code, cell);
@@ -78,14 +68,11 @@ public sealed class HotStreetsService(GridService grid, MonitorDirectory monitor
                 counts[key] = counts.GetValueOrDefault(key) + answer.Counts[k];
             }
         }
-        var streets = counts.Where(c => c.Value >= 2)
-            .OrderByDescending(c => c.Value).ThenBy(c => c.Key.Location, StringComparer.Ordinal)
-            .ThenBy(c => c.Key.Cell.Row).ThenBy(c => c.Key.Cell.Column)
-            .Take(Listed)
-            .Select(c =>
+        var streets = HotStreetRule.Rank(counts, Listed)
+            .Select(street =>
             {
-                var (ward, cell) = hot[c.Key.Cell];
-                return new HotStreet(c.Key.Location, c.Value, ward, cell.Easting, cell.Northing, cell.Score.Bin);
+                var (ward, cell) = hot[street.Cell];
+                return new HotStreet(street.Location, street.Count, ward, cell.Easting, cell.Northing, cell.Score.Bin);
             })
             .ToList();
         return new HotStreetsReading(selection, hot.Count, streets);

@@ -52,7 +52,7 @@ public static class LagPackHtml
         body.Append("</tbody>\n</table>\n<p class=\"muted\">Normal: the ward's mean count over the twelve months before the period (as many as the store holds), for a period this long. Heat: the Freeman–Tukey score of the count against it; about 2 is unusual, 3 very unusual, below 0 quieter than usual.</p>\n</section>\n");
 
         body.Append("<section>\n<h2>Hot streets</h2>\n");
-        if (pack.HotStreets.Count == 0) body.Append("<p id=\"hot-streets-none\">No location had two or more recorded incidents in the period.</p>\n");
+        if (pack.HotStreets.Count == 0) body.Append("<p id=\"hot-streets-none\">No location had two or more recorded incidents inside a hot cell in the period.</p>\n");
         else
         {
             body.Append("<table id=\"hot-streets\">\n<thead><tr><th>Ward</th><th>Location</th><th class=\"n\">Incidents</th></tr></thead>\n<tbody>\n");

@@ -84,7 +84,7 @@ public sealed class LagPackService(
         if (heat.Any(h => !h.Reading.HasBaseline))
             notes.Add("Some wards have no whole earlier period in the store before this one: their heat compares with nothing and they are ranked last.");
 
-        var streets = await hotStreets.RepeatLocationsAsync(wards, codes, first, last, cancellationToken);
+        var streets = await hotStreets.HotStreetsAsync(wards, codes, first, last, cancellationToken);
         var hot = ranked.SelectMany(w => streets.GetValueOrDefault(w.Code, []).Select(s => new LagHotStreet(w.Code, w.Name, s.Location, s.Count))).ToList();
 
         var trends = Groups.Select(g => new LagTrend(g.Slug, PerformanceQuery.Format(last - TrendMonths + 1),

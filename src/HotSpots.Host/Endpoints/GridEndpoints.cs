@@ -123,7 +123,7 @@ public sealed record HotStreetsView(
     {
         var selection = reading.Selection;
         return new(string.Join(",", selection.Wards), selection.Heat.Group.Slug, selection.Heat.Window.Slug, selection.Heat.MonthText, selection.Size.Metres,
-            HotStreetsService.LeastConfidence, reading.HotCells,
+            HotStreetRule.LeastConfidence, reading.HotCells,
             [.. reading.Streets.Select(s => new HotStreetView(s.Location, s.Count, s.Ward, s.Easting, s.Northing, s.Bin, CellScore.Describe(s.Bin)))]);
     }
 }
