@@ -20,10 +20,12 @@ public static class PerformanceCsv
 
     private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 
-    public static async Task WriteAsync(PerformanceSummary summary, Stream stream, CancellationToken cancellationToken = default)
+    /// <summary>The whole file: a report is a few thousand rows at most, written to memory before it is sent.</summary>
+    public static byte[] ToBytes(PerformanceSummary summary)
     {
-        await using var writer = new StreamWriter(stream, Utf8WithBom, leaveOpen: true) { NewLine = "\r\n" };
-        await writer.WriteLineAsync(string.Join(",", Header));
+        using var buffer = new MemoryStream();
+        using var writer = new StreamWriter(buffer, Utf8WithBom) { NewLine = "\r\n" };
+        writer.WriteLine(string.Join(",", Header));
         foreach (var row in summary.Rows)
         {
             string?[] cells =
@@ -32,14 +34,9 @@ public static class PerformanceCsv
                 row.Kind, row.ParentCode, row.ParentName, N(row.SharePct, "0.0"), N(row.Rank), N(row.RankOf), N(row.RatePer1000, "0.00"),
                 row.ConcentrationWards is { } wards ? N(wards) : null, N(row.ConcentrationPct, "0.0"),
             ];
-            await writer.WriteLineAsync(string.Join(",", cells.Select(CsvText.Cell)).AsMemory(), cancellationToken);
+            writer.WriteLine(string.Join(",", cells.Select(CsvText.Cell)));
         }
-    }
-
-    public static byte[] ToBytes(PerformanceSummary summary)
-    {
-        using var buffer = new MemoryStream();
-        WriteAsync(summary, buffer).GetAwaiter().GetResult();
+        writer.Flush();
         return buffer.ToArray();
     }
 

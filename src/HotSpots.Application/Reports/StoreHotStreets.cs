@@ -19,7 +19,8 @@ public sealed class StoreHotStreets(IIncidentStore incidents) : IHotStreets
 
     public string Description =>
         $"Hot streets: up to {PerWard} locations per ward with {HotStreetRule.LeastCount} or more recorded incidents in the period inside one {CellSize.DefaultMetres} m cell " +
-        $"that Getis–Ord Gi* finds hot at {HotStreetRule.LeastConfidence}% confidence or more over the whole ward set's grid, as the source describes them.";
+        $"that Getis–Ord Gi* finds hot at {HotStreetRule.LeastConfidence}% confidence or more over the whole ward set's grid, as the source describes them " +
+        "(a description such as \"On or near Petrol Station\" can name places in two cells, and is then listed for each).";
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<LocationCount>>> HotStreetsAsync(
         AreaSet wards, IReadOnlyList<string> wardCodes, int firstMonth, int lastMonth, CancellationToken cancellationToken = default)

@@ -7,7 +7,7 @@ namespace HotSpots.Host.Hosting;
 /// activation wherever it is; once membership has declared its silo dead, the next call activates it on a survivor,
 /// so the duties resume within the failure detection time plus <see cref="Renewal"/>.
 /// </summary>
-internal sealed class ClusterDutyKeeper(IGrainFactory grains, IEnumerable<ClusterDutyName> duties, ILogger<ClusterDutyKeeper> logger) : BackgroundService
+internal sealed class ClusterDutyKeeper(IGrainFactory grains, IEnumerable<ClusterDutyName> duties, ILogger<ClusterDutyKeeper> logger, TimeProvider time) : BackgroundService
 {
     private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(2);
 
@@ -19,7 +19,7 @@ internal sealed class ClusterDutyKeeper(IGrainFactory grains, IEnumerable<Cluste
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Renewal);
+        using var timer = new PeriodicTimer(Renewal, time);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false)) await KeepAsync();
     }
 

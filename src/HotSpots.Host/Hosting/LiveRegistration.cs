@@ -10,7 +10,7 @@ namespace HotSpots.Host.Hosting;
 /// directory that moved silo, or expired it, learns of it again). A geography change announced by any node wakes
 /// this node's watcher; one applied here is announced to every node.
 /// </summary>
-internal sealed class LiveRegistration(IGrainFactory grains, LiveEvents events, GeographyWatcher watcher, ILogger<LiveRegistration> logger, LiveNotifier? notifier = null) : BackgroundService
+internal sealed class LiveRegistration(IGrainFactory grains, LiveEvents events, GeographyWatcher watcher, ILogger<LiveRegistration> logger, TimeProvider time, LiveNotifier? notifier = null) : BackgroundService
 {
     private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(5);
 
@@ -45,7 +45,7 @@ internal sealed class LiveRegistration(IGrainFactory grains, LiveEvents events, 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Renewal);
+        using var timer = new PeriodicTimer(Renewal, time);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try

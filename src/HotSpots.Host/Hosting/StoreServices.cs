@@ -30,10 +30,10 @@ public static class StoreServices
         services.Configure<SqliteStoreOptions>(configuration.GetSection("HotSpots:Store:Sqlite"));
         return configuration.GetValue("HotSpots:Store:Provider", StoreProvider.Sqlite) == StoreProvider.Postgres
             ? services.AddPostgresStores(configuration)
-            : services.AddSqliteStores();
+            : services.AddSqliteStores(configuration.GetSection("HotSpots:Store:Sqlite").Get<SqliteStoreOptions>() ?? new());
     }
 
-    private static IServiceCollection AddSqliteStores(this IServiceCollection services)
+    private static IServiceCollection AddSqliteStores(this IServiceCollection services, SqliteStoreOptions options)
     {
         // The lock is disposed after the store (the reverse of their making), so it is held until the file is closed.
         services.AddSingleton<StoreLock>();
@@ -46,7 +46,7 @@ public static class StoreServices
         services.AddSingleton<IOperationStore, SqliteOperationStore>();
         services.AddSingleton<ISessionStore, SqliteSessionStore>();
         services.AddSingleton<ILocalityStore, SqliteLocalityStore>();
-        services.AddSingleton(sp => new StoreDescription(sp.GetRequiredService<SqliteIncidentStore>().Path));
+        services.AddSingleton(new StoreDescription(Path.GetFullPath(options.Path)));
         services.AddSingleton(sp => sp.GetRequiredService<SqliteIncidentStore>().Health);
         return services;
     }
