@@ -17,6 +17,7 @@ import { OperationsPanel } from './operations-panel.js';
 import { ReportsPanel } from './reports-panel.js';
 import { Drills } from './drills.js';
 import { GridLayer } from './grid-layer.js';
+import { LocalityEditor } from './locality-editor.js';
 
 const store = createStore({
   account: null, // the signed-in person: name, role and the roles it includes
@@ -24,6 +25,8 @@ const store = createStore({
   categories: null, // GET /api/categories: the groups and categories with their labels
   status: null, // GET /api/status: geography, live or replay store, latest month with data
   areas: { wards: [], zones: [] }, // both area sets' GeoJSON features
+  localities: [], // GET /api/localities: the localities in force, each a named set of ward codes
+  locality: '', // the locality the map and ranking are limited to ('' for all wards); heat still comes for the whole set
   set: 'wards', group: 'all', window: '24h', month: thisMonth(), // what the map shows (month with the month window)
   hoursBack: 0, // the time slider: 0 is live
   gridLayer: 'off', // micro-places over the map: 'off', 'grid' (Gi* hot and cold cells) or 'emerging'
@@ -62,6 +65,7 @@ new MeetingAndPrint({ bar, summary: byId('print-summary'), page }, store);
 new OperationsPanel(byId('operations'), store, { toggle: byId('operations-toggle'), header: document.querySelector('header') });
 new ReportsPanel(byId('reports'), store, { toggle: byId('reports-toggle'), header: document.querySelector('header') });
 new Drills(byId('admin-tools'), store, { banner: byId('drill-banner') });
+new LocalityEditor(byId('locality-admin'), store);
 
 whenSignedOut(() => session.signedOut());
 
@@ -71,8 +75,9 @@ async function loadAreas() {
 }
 
 async function start(account) {
-  const [config, categories, status, areas] = await Promise.all([api('/api/dashboard'), api('/api/categories'), api('/api/status'), loadAreas()]);
-  store.set({ account, config, categories, status, areas });
+  const [config, categories, status, areas, localities] = await Promise.all([
+    api('/api/dashboard'), api('/api/categories'), api('/api/status'), loadAreas(), api('/api/localities')]);
+  store.set({ account, config, categories, status, areas, localities });
   await controls.openOnDataWindow();
   if (new URLSearchParams(location.search).get('meeting') === '1') store.set({ meeting: true });
   await live.connect();

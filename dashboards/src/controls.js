@@ -1,7 +1,8 @@
-// The header's choices of what the map shows (incidents, window, month, areas), kept in step with the store both
-// ways, and the note beside them saying what the chosen window can hold.
+// The header's choices of what the map shows (incidents, window, month, locality, areas), kept in step with the store
+// both ways, and the note beside them saying what the chosen window can hold.
 import { api } from './api.js';
 import { windows, windowHolds, monthLabel, thisMonth } from './shaping.js';
+import { keptChoice } from './localities.js';
 
 export class Controls {
   constructor(form, store, { note }) {
@@ -12,13 +13,15 @@ export class Controls {
     this.window = form.querySelector('#window');
     this.month = form.querySelector('#month');
     this.picker = form.querySelector('#month-picker');
+    this.locality = form.querySelector('#locality');
     this.window.append(...windows.map(w => new Option(w.label, w.value)));
     this.month.max = thisMonth();
     this.rollingEmpty = false;
     form.addEventListener('change', event => this.chosen(event));
     store.subscribe(changed => {
       if (changed.has('categories')) this.fillGroups();
-      if (['set', 'group', 'window', 'month'].some(key => changed.has(key))) this.show();
+      if (changed.has('localities')) this.fillLocalities();
+      if (['set', 'group', 'window', 'month', 'locality'].some(key => changed.has(key))) this.show();
     });
   }
 
@@ -32,13 +35,21 @@ export class Controls {
     this.group.value = this.store.state.group;
   }
 
+  // A locality retired while chosen leaves the view to all wards.
+  fillLocalities() {
+    const { localities, locality } = this.store.state;
+    this.locality.replaceChildren(new Option('All wards', ''), ...localities.map(l => new Option(l.name, l.code)));
+    this.store.set({ locality: keptChoice(locality, localities) });
+    this.locality.value = this.store.state.locality;
+  }
+
   chosen(event) {
     if (event.target === this.month && !this.month.value) return;
     this.rollingEmpty = false;
     const window = this.window.value;
     // The slider goes back hours, which a calendar month does not have.
     this.store.set({
-      set: this.form.querySelector('input[name=set]:checked').value, group: this.group.value, window, month: this.month.value,
+      set: this.form.querySelector('input[name=set]:checked').value, group: this.group.value, window, month: this.month.value, locality: this.locality.value,
       ...(window === 'month' ? { hoursBack: 0 } : {}),
     });
   }
@@ -60,6 +71,9 @@ export class Controls {
     this.window.value = s.window;
     this.month.value = s.month;
     this.picker.hidden = s.window !== 'month';
+    this.locality.value = s.locality;
+    // A locality is a set of wards: with zones shown, every zone is.
+    this.locality.disabled = s.set !== 'wards';
     const latest = this.rollingEmpty && s.window === 'month' && s.month === s.status?.latestMonth
       ? `Nothing in the last 28 days, so this shows ${monthLabel(s.month)}, the latest month with data. `
       : '';

@@ -1,7 +1,9 @@
 // The heat map and its legend, following the store: the chosen area set drawn, heat applied as it comes (pushed
-// changes pulse), the selected area outlined, and the map refitted for meeting mode and print.
+// changes pulse), a chosen locality's wards framed and the rest dimmed, the selected area outlined, and the map
+// refitted for meeting mode and print.
 import { HeatMap } from './map.js';
 import { steps, noBaseline, legendIntro, harmNote } from './heat.js';
+import { localityWards } from './localities.js';
 
 // The map's box on an A4 landscape page with 12 mm margins (styles.css, @media print), less the panel's padding.
 const PRINTED_MAP = { width: '268mm', height: '120mm' };
@@ -34,6 +36,7 @@ export class MapView {
     }
     if (!this.map) return;
     if (changed.has('areas') || changed.has('set')) this.map.show(s.set, s.areas.wards, s.areas.zones);
+    if (['areas', 'set', 'locality', 'localities'].some(key => changed.has(key))) this.map.limitTo(localityWards(s));
     if (changed.has('heat')) {
       this.map.apply(s.heat.changed, s.heat.pushed);
       this.harmNote.hidden = !s.heat.harm;

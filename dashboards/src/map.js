@@ -52,6 +52,7 @@ export class HeatMap {
     this.labelTimer = null;
     this.map.getContainer().dataset.labels = 'current';
     this.set = set;
+    this.localityBounds = null;
     const active = set === 'wards' ? wards : zones;
     const outline = set === 'wards' ? zones : wards;
     // Leaflet creates a layer's SVG only once the map has a view, so the view comes first.
@@ -89,8 +90,22 @@ export class HeatMap {
     return this.layers.size;
   }
 
+  // Dims the areas outside `codes` (a locality's wards; null for none) and frames the map on the rest. They stay
+  // selectable: a ward next door is still a click away from its drill-down.
+  limitTo(codes) {
+    const inside = L.latLngBounds([]);
+    for (const [code, { path }] of this.layers) {
+      const outside = Boolean(codes) && !codes.has(code);
+      path.getElement().classList.toggle('outside', outside);
+      if (codes && !outside) inside.extend(path.getBounds());
+    }
+    this.localityBounds = inside.isValid() ? inside : null;
+    this.extent.parentElement.hidden = !this.homeBounds || Boolean(this.localityBounds);
+    this.fit();
+  }
+
   fit() {
-    const bounds = this.homeBounds && !this.showingAll ? this.homeBounds : this.allBounds;
+    const bounds = this.localityBounds ?? (this.homeBounds && !this.showingAll ? this.homeBounds : this.allBounds);
     if (this.homeBounds) {
       this.extent.textContent = this.showingAll ? `Zoom to ${this.home.name}` : `Zoom out to all ${this.areaCount} areas`;
       this.extent.setAttribute('aria-pressed', String(this.showingAll));

@@ -1,8 +1,9 @@
 // Meeting mode (full screen, larger type, no handling buttons: the wall screen of a tasking meeting) and printing for
 // the minutes, with a printed line saying what the page shows, when and for whom.
 import { categoryLabel, windowLabel, sliderLabel } from './shaping.js';
+import { chosenLocality } from './localities.js';
 
-const SUMMARY = ['account', 'categories', 'set', 'group', 'window', 'month', 'hoursBack', 'heat', 'printing'];
+const SUMMARY = ['account', 'categories', 'set', 'group', 'window', 'month', 'locality', 'localities', 'hoursBack', 'heat', 'printing'];
 
 export class MeetingAndPrint {
   // `bar` holds the Meeting mode and Print buttons; `summary` is the printed line; `page` carries the meeting class.
@@ -39,7 +40,9 @@ export class MeetingAndPrint {
     const s = this.store.state;
     const when = s.hoursBack === 0 ? `at ${new Date().toLocaleString('en-GB')}` : sliderLabel(new Date(), s.hoursBack).toLowerCase();
     const month = s.window === 'month' ? s.month : null;
+    const locality = chosenLocality(s);
+    const areas = s.set === 'wards' ? `by ward${locality ? ` in ${locality.name}` : ''}` : 'by zone';
     this.summary.textContent =
-      `${categoryLabel(s.categories, s.group)}, ${windowLabel(s.window, month)}, by ${s.set === 'wards' ? 'ward' : 'zone'}, ${when}. Prepared by ${s.account?.name ?? ''}. OFFICIAL-SENSITIVE.`;
+      `${categoryLabel(s.categories, s.group)}, ${windowLabel(s.window, month)}, ${areas}, ${when}. Prepared by ${s.account?.name ?? ''}. OFFICIAL-SENSITIVE.`;
   }
 }

@@ -2,6 +2,7 @@
 // each row opening its area's drill-down, and a CSV export of every area as shown.
 import { colourFor, inkFor } from './heat.js';
 import { rankingColumns, rankRows, cellsOf, rankingCsv, selectionOf, sliderInstant } from './shaping.js';
+import { chosenLocality, localityWards, within } from './localities.js';
 
 const TOP_ROWS = 25;
 // Pushed heat redraws the ranking at most this often: laying out hundreds of rows at every push cost a busy feed its
@@ -14,6 +15,7 @@ export class Ranking {
     this.table = root.querySelector('#ranking');
     this.more = root.querySelector('#ranking-more');
     this.harm = root.querySelector('#ranking-harm');
+    this.locality = root.querySelector('#ranking-locality');
     this.sort = { key: 'score', descending: true };
     this.showAll = false;
     this.due = false;
@@ -27,7 +29,7 @@ export class Ranking {
     root.querySelector('#export').addEventListener('click', () => this.export());
     store.subscribe(changed => {
       if (changed.has('heat')) this.harm.hidden = !store.state.heat.harm;
-      if (changed.has('printing') || (changed.has('heat') && !store.state.heat.pushed)) this.render();
+      if (changed.has('printing') || ['locality', 'localities'].some(key => changed.has(key)) || (changed.has('heat') && !store.state.heat.pushed)) this.render();
       else if (changed.has('heat')) this.schedule();
     });
   }
@@ -53,8 +55,9 @@ export class Ranking {
     setTimeout(() => { this.due = false; this.render(); }, PUSHED_EVERY_MS);
   }
 
+  // Heat comes for the whole set (the hub pushes it so, and it is small): a chosen locality is kept here.
   current() {
-    return rankRows([...this.store.state.heat.areas.values()], this.sort);
+    return rankRows(within([...this.store.state.heat.areas.values()], localityWards(this.store.state)), this.sort);
   }
 
   row(row) {
@@ -73,6 +76,9 @@ export class Ranking {
   }
 
   render() {
+    const locality = chosenLocality(this.store.state);
+    this.locality.hidden = !locality;
+    this.locality.textContent = locality ? `in ${locality.name}` : '';
     for (const th of this.table.tHead.rows[0].cells) {
       th.setAttribute('aria-sort', th.dataset.key === this.sort.key ? (this.sort.descending ? 'descending' : 'ascending') : 'none');
     }

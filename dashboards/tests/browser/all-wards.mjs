@@ -2,7 +2,7 @@
 //   node tests/browser/all-wards.mjs SETTINGS.json      SETTINGS: { base, user, password, screenshots }
 // Prints one JSON line of findings; exits non-zero with the reason when anything is wrong.
 import { readFileSync } from 'node:fs';
-import { launch, openPage, signIn, pageApi, fail } from './browser.mjs';
+import { launch, openPage, signIn, pageApi, fail, mapShare as share } from './browser.mjs';
 import { colourFor } from '../../src/heat.js';
 
 const settings = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -59,13 +59,3 @@ try {
   await browser.close();
 }
 
-// How much of the map's box the given wards fill: the larger of their extent's share of its width and of its height.
-async function share(page, codes) {
-  return page.$$eval('path.area.ward', (paths, wanted) => {
-    const box = document.querySelector('#map').getBoundingClientRect();
-    const rects = paths.filter(p => wanted.includes(p.dataset.code)).map(p => p.getBoundingClientRect());
-    const width = Math.max(...rects.map(r => r.right)) - Math.min(...rects.map(r => r.left));
-    const height = Math.max(...rects.map(r => r.bottom)) - Math.min(...rects.map(r => r.top));
-    return Math.round(100 * Math.max(width / box.width, height / box.height));
-  }, codes);
-}

@@ -55,3 +55,14 @@ export async function mapLabels(page) {
     return { shown: shown.map(l => l.name), hidden: labels.length - shown.length, overlaps };
   });
 }
+
+// How much of the map's box the given wards fill: the larger of their extent's share of its width and of its height.
+export async function mapShare(page, codes) {
+  return page.$$eval('path.area.ward', (paths, wanted) => {
+    const box = document.querySelector('#map').getBoundingClientRect();
+    const rects = paths.filter(p => wanted.includes(p.dataset.code)).map(p => p.getBoundingClientRect());
+    const width = Math.max(...rects.map(r => r.right)) - Math.min(...rects.map(r => r.left));
+    const height = Math.max(...rects.map(r => r.bottom)) - Math.min(...rects.map(r => r.top));
+    return Math.round(100 * Math.max(width / box.width, height / box.height));
+  }, codes);
+}

@@ -93,15 +93,18 @@ public sealed class HeatService(MonitorDirectory monitors, TimeProvider time, IO
 {
     /// <param name="wardSet">The monitors of another ward set (<see cref="WardSetHistory"/>); the current ones when null.</param>
     /// <param name="weighed">Whether to weigh incidents by harm; when null, as <c>HotSpots:Harm:Enabled</c> says.</param>
+    /// <param name="within">Only these areas (a locality's wards), in the set's order, so the answer is the whole set's cut down.</param>
     public async Task<HeatSnapshot> GetAsync(HeatSelection selection, IEnumerable<string>? onlyCodes = null, CancellationToken cancellationToken = default, MonitorSnapshot? wardSet = null,
-        bool? weighed = null)
+        bool? weighed = null, IReadOnlySet<string>? within = null)
     {
         var snapshot = wardSet ?? monitors.Current;
         var set = snapshot.Geography.Set(selection.Set);
         var query = Query(selection);
         var covered = Covered(query);
         // Codes of a change may name an area that a new geography has since removed.
-        var areas = onlyCodes is null ? set.Areas : [.. onlyCodes.Where(set.ByCode.ContainsKey).Select(c => set.ByCode[c])];
+        IReadOnlyList<Area> areas = onlyCodes is not null ? [.. onlyCodes.Where(set.ByCode.ContainsKey).Select(c => set.ByCode[c])]
+            : within is not null ? [.. set.Areas.Where(a => within.Contains(a.Code))]
+            : set.Areas;
         List<AreaHeat> result;
         var harmWeights = (weighed ?? harm?.Value.Enabled ?? false) ? harm?.Value.Table() : null;
         if (harmWeights is null)

@@ -1,3 +1,4 @@
+using HotSpots.Application.Areas;
 using HotSpots.Application.Monitoring;
 using HotSpots.Geography;
 using HotSpots.Host.Alerts;
@@ -46,7 +47,7 @@ public static class ReadingEndpoints
             .Produces<GeoJsonFeatureCollection>(200, "application/geo+json");
 
         api.MapGet("/heat", async Task<Results<Ok<HeatSnapshot>, ProblemHttpResult>> (string? set, string? group, string? window, string? month, string? at, string? wardSet,
-                string? harm, HeatService heat, WardSetHistory history, TimeProvider time, CancellationToken ct) =>
+                string? harm, string? locality, HeatService heat, WardSetHistory history, LocalityService localities, TimeProvider time, CancellationToken ct) =>
             {
                 if (HeatSelection.TryParse(set, group, window, month, at, time.GetUtcNow(), out var error) is not { } selection)
                     return TypedResults.Problem(statusCode: 400, title: "Invalid heat selection", detail: error);
@@ -64,9 +65,18 @@ public static class ReadingEndpoints
                     if ((old = await history.GetAsync(wardSet, ct)) is null)
                         return TypedResults.Problem(statusCode: 404, title: "No such ward set", detail: $"there is no ward set '{wardSet}'; see GET /api/ward-sets");
                 }
-                return TypedResults.Ok(await heat.GetAsync(selection, cancellationToken: ct, wardSet: old, weighed: weighed));
+                HashSet<string>? within = null;
+                if (locality is not null)
+                {
+                    if (selection.Set != AreaSetKind.Wards)
+                        return LocalityRefused(400, "locality goes with set=wards: a locality is a set of wards");
+                    if (await localities.GetAsync(locality, ct) is not { Retired: false } chosen)
+                        return LocalityRefused(422, $"there is no locality '{locality}' in force; see GET /api/localities");
+                    within = [.. chosen.Wards];
+                }
+                return TypedResults.Ok(await heat.GetAsync(selection, cancellationToken: ct, wardSet: old, weighed: weighed, within: within));
             })
-            .WithSummary("Observed, expected and heat score of every area for a category group and window (?at= for an hour of the last 7 days; ?wardSet= for a ward set that is not current; ?harm=true|false weighs each incident by its category's harm)");
+            .WithSummary("Observed, expected and heat score of every area for a category group and window (?at= for an hour of the last 7 days; ?wardSet= for a ward set that is not current; ?harm=true|false weighs each incident by its category's harm; ?locality=CODE only that locality's wards)");
 
         api.MapGet("/areas/{set}/{code}", async Task<Results<Ok<AreaDrillDownView>, ProblemHttpResult>> (string set, string code, string? group, string? window, string? month, string? at,
                 HeatService heat, IAlertStore alerts, TimeProvider time, CancellationToken ct) =>
@@ -95,6 +105,11 @@ public static class ReadingEndpoints
     }
 
     /// <summary>The earliest incident's time: the log read in time order, stopping at its first row.</summary>
+    /// <summary>A refusal naming <c>locality</c> in <c>errors</c>, as the report endpoints name their parameters.</summary>
+    private static ProblemHttpResult LocalityRefused(int status, string reason) => TypedResults.Problem(
+        statusCode: status, title: "Invalid heat selection", detail: reason,
+        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["locality"] = [reason] } });
+
     private static async Task<DateTimeOffset?> FirstOccurredAtAsync(IIncidentStore store, CancellationToken cancellationToken)
     {
         await foreach (var incident in store.ReadIncidentsAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, cancellationToken)) return incident.OccurredAt.Start;

@@ -614,6 +614,66 @@ public sealed class DashboardBrowserTests : ServerTests
         Assert.True(File.Exists(Path.Combine(Screenshots, "operation-form-1920.png")));
     }
 
+    [Fact]
+    public async Task An_admin_makes_a_locality_of_two_wards_in_the_editor_and_choosing_it_limits_the_ranking_and_the_map_to_them_and_a_viewer_has_the_selector_but_no_editor()
+    {
+        await SeedAsync();
+        var wards = Server.Services.GetRequiredService<ICurrentGeography>().Geography.Wards.Areas;
+        string[] patch = [wards.Single(a => a.Name == "Grays Riverside").Code, wards.Single(a => a.Name == "Tilbury St Chads").Code];
+        using var dir = new TempDirectory();
+
+        var (exitCode, output) = await RunNodeAsync("tests/browser/localities.mjs", Settings(dir, new
+        {
+            @base = Server.BaseAddress.ToString().TrimEnd('/'),
+            password = HotSpotsServer.Password,
+            admin = HotSpotsServer.AdminUser,
+            viewer = HotSpotsServer.ViewerUser,
+            wards = patch,
+            screenshots = Screenshots,
+        }));
+
+        Assert.True(exitCode == 0, output);
+        var result = LastJson(output);
+        Assert.Equal(["All wards"], result.GetProperty("selectorBefore").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(20, result.GetProperty("rowsBefore").GetInt32());
+        var refused = result.GetProperty("refused");
+        Assert.Equal("code must be 1-64 characters of a-z, 0-9, '-' and '_'", refused.GetProperty("code").GetString());
+        Assert.Equal("name is required", refused.GetProperty("name").GetString());
+        Assert.Equal("wards must name at least one ward", refused.GetProperty("wards").GetString());
+        Assert.Equal("true", result.GetProperty("codeInvalid").GetString());
+        Assert.Equal("(2 ticked)", result.GetProperty("count").GetString());
+        Assert.Equal("Saved Riverside LAG (version 1, 2 wards).", result.GetProperty("saved").GetString());
+        Assert.Equal("", result.GetProperty("refusedAfterSave").GetString());
+        var stored = result.GetProperty("stored").EnumerateArray().Single();
+        Assert.Equal(("riverside", "Riverside LAG"), (stored.GetProperty("code").GetString(), stored.GetProperty("name").GetString()));
+        Assert.Equal(patch.Order(), stored.GetProperty("wards").EnumerateArray().Select(w => w.GetString()).Order());
+        Assert.Equal(["All wards", "Riverside LAG"], result.GetProperty("selectorAfter").EnumerateArray().Select(o => o.GetString()));
+
+        Assert.Equal(patch.Order(), result.GetProperty("ranking").EnumerateArray().Select(c => c.GetString()).Order());
+        Assert.Equal(patch.Order(), result.GetProperty("api").EnumerateArray().Select(c => c.GetString()).Order());
+        Assert.Contains("in Riverside LAG", result.GetProperty("rankingTitle").GetString());
+        Assert.Equal(18, result.GetProperty("dimmed").GetInt32());
+        // Framed on the two wards, they fill most of the map where all Thurrock left them a corner.
+        var share = result.GetProperty("share");
+        Assert.True(share.GetProperty("after").GetInt32() > share.GetProperty("before").GetInt32(), share.GetRawText());
+        Assert.InRange(share.GetProperty("after").GetInt32(), 70, 100);
+        Assert.Contains("by ward in Riverside LAG", result.GetProperty("printLine").GetString());
+        Assert.Contains(result.GetProperty("drillDown").GetString(), new[] { "Grays Riverside", "Tilbury St Chads" });
+
+        Assert.True(result.GetProperty("codeReadOnly").GetBoolean());
+        Assert.Equal(patch.Order(), result.GetProperty("ticked").EnumerateArray().Select(c => c.GetString()).Order());
+        Assert.Equal("Saved Riverside and Tilbury LAG (version 2, 2 wards).", result.GetProperty("renamed").GetString());
+        Assert.Equal("Riverside and Tilbury LAG", result.GetProperty("chosenAfterRename").GetString());
+        Assert.Equal("Retired Riverside and Tilbury LAG; saving it again brings it back.", result.GetProperty("retired").GetString());
+        Assert.Equal("", result.GetProperty("chosenAfterRetire").GetString());
+        Assert.Equal(0, result.GetProperty("dimmedAfterRetire").GetInt32());
+        Assert.True((await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/localities/riverside")).GetProperty("locality").GetProperty("retired").GetBoolean());
+
+        Assert.False(result.GetProperty("viewerSeesEditor").GetBoolean());
+        Assert.True(result.GetProperty("viewerSeesSelector").GetBoolean());
+        Assert.True(File.Exists(Path.Combine(Screenshots, "localities.png")));
+    }
+
     /// <summary>Incidents that make the groups and windows differ: ASB now and earlier, fires this week, violence this month.</summary>
     private async Task SeedAsync()
     {

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HotSpots.Application.Areas;
 using HotSpots.Application.Monitoring;
+using HotSpots.Geography;
 using HotSpots.Host.Live;
 using HotSpots.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -84,6 +86,53 @@ public sealed class ReadingEndpointsTests : ServerTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("is not", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Heat_limited_to_a_locality_is_the_whole_ward_sets_answer_cut_down_to_its_wards_in_the_same_order()
+    {
+        var wards = Server.Services.GetRequiredService<ICurrentGeography>().Geography.Wards.Areas;
+        var random = new Random(17);
+        var incidents = new List<object>();
+        foreach (var (name, count) in new[] { ("Grays Riverside", 3), ("Tilbury St Chads", 2), ("Ockendon", 4) })
+        {
+            var sampler = new AreaSampler(wards.Single(a => a.Name == name));
+            for (var i = 0; i < count; i++)
+            {
+                var (lat, lon) = sampler.Next(random);
+                incidents.Add(HotSpotsServer.Incident($"{name}-{i}", lat: lat, lon: lon));
+            }
+        }
+        await Server.PostAsync(incidents);
+        await Server.Services.GetRequiredService<IncidentLogTailer>().WhenAppliedAsync(incidents.Count).WaitAsync(TimeSpan.FromSeconds(10));
+        string[] patch = ["E05002247", "E05002235"];
+        Assert.Equal(HttpStatusCode.Created, (await Server.Admin().PutAsJsonAsync("/api/localities/riverside", new { name = "Riverside LAG", wards = patch })).StatusCode);
+
+        var whole = await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/heat?set=wards&group=asb&window=24h");
+        var limited = await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/heat?set=wards&group=asb&window=24h&locality=riverside");
+
+        var expected = whole.GetProperty("areas").EnumerateArray().Where(a => patch.Contains(a.GetProperty("code").GetString())).Select(a => a.GetRawText()).ToList();
+        Assert.Equal(expected, limited.GetProperty("areas").EnumerateArray().Select(a => a.GetRawText()));
+        Assert.Equal(5, limited.GetProperty("areas").EnumerateArray().Sum(a => a.GetProperty("observed").GetInt32()));
+        Assert.Equal(9, whole.GetProperty("areas").EnumerateArray().Sum(a => a.GetProperty("observed").GetInt32()));
+        foreach (var property in new[] { "set", "group", "window", "geography" })
+            Assert.Equal(whole.GetProperty(property).GetString(), limited.GetProperty(property).GetString());
+    }
+
+    [Theory]
+    [InlineData("set=wards&locality=nowhere", HttpStatusCode.UnprocessableEntity, "there is no locality 'nowhere' in force; see GET /api/localities")]
+    [InlineData("set=wards&locality=retired", HttpStatusCode.UnprocessableEntity, "there is no locality 'retired' in force; see GET /api/localities")]
+    [InlineData("set=zones&locality=retired", HttpStatusCode.BadRequest, "locality goes with set=wards: a locality is a set of wards")]
+    public async Task A_locality_that_is_not_in_force_or_goes_with_zones_is_refused_naming_the_parameter(string query, HttpStatusCode status, string reason)
+    {
+        Assert.Equal(HttpStatusCode.Created, (await Server.Admin().PutAsJsonAsync("/api/localities/retired", new { name = "Gone", wards = new[] { "E05002235" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Server.Admin().DeleteAsync("/api/localities/retired")).StatusCode);
+
+        var response = await Server.Viewer().GetAsync($"/api/heat?{query}");
+
+        Assert.Equal(status, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([reason], problem.GetProperty("errors").GetProperty("locality").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Theory]
