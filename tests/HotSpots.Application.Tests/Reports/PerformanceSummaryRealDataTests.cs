@@ -6,6 +6,7 @@ using HotSpots.Geography;
 using HotSpots.Store.Sqlite;
 using HotSpots.Testing;
 using Microsoft.Extensions.Options;
+using Microsoft.VisualBasic.FileIO;
 using NetTopologySuite.Geometries;
 
 namespace HotSpots.Application.Tests.Reports;
@@ -228,9 +229,8 @@ public sealed class PerformanceSummaryRealDataTests : IClassFixture<PerformanceS
             var placed = new Dictionary<(double, double), string?>();
             foreach (var file in policeFiles)
             {
-                foreach (var line in File.ReadLines(file).Skip(1))
+                foreach (var fields in Rows(file))
                 {
-                    var fields = Split(line);
                     if (fields[4].Length == 0) continue;
                     var (lon, lat) = (double.Parse(fields[4], CultureInfo.InvariantCulture), double.Parse(fields[5], CultureInfo.InvariantCulture));
                     if (!placed.TryGetValue((lon, lat), out var ward))
@@ -249,26 +249,13 @@ public sealed class PerformanceSummaryRealDataTests : IClassFixture<PerformanceS
             return expected;
         }
 
-        /// <summary>A CSV line split on commas outside double quotes (police.uk quotes fields that hold commas).</summary>
-        private static List<string> Split(string line)
+        /// <summary>A police.uk file's rows after its header (fields holding commas are quoted).</summary>
+        private static IEnumerable<string[]> Rows(string path)
         {
-            var fields = new List<string>();
-            var field = new System.Text.StringBuilder();
-            var quoted = false;
-            for (var i = 0; i < line.Length; i++)
-            {
-                var c = line[i];
-                if (c == '"' && quoted && i + 1 < line.Length && line[i + 1] == '"') field.Append(line[++i]);
-                else if (c == '"') quoted = !quoted;
-                else if (c == ',' && !quoted)
-                {
-                    fields.Add(field.ToString());
-                    field.Clear();
-                }
-                else field.Append(c);
-            }
-            fields.Add(field.ToString());
-            return fields;
+            using var parser = new TextFieldParser(path) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false };
+            parser.SetDelimiters(",");
+            parser.ReadFields();
+            while (parser.ReadFields() is { } fields) yield return fields;
         }
     }
 }

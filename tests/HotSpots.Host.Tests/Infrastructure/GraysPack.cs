@@ -4,6 +4,7 @@ using HotSpots.Domain.Alerts;
 using HotSpots.Store;
 using HotSpots.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.VisualBasic.FileIO;
 
 namespace HotSpots.Host.Tests.Infrastructure;
 
@@ -30,11 +31,11 @@ public static class GraysPack
         var rows = new List<object>();
         foreach (var month in new[] { "2018-01", "2018-02", "2018-03", "2018-04" })
         {
-            var line = 0;
-            foreach (var text in File.ReadLines(SharedData.PoliceUk(month)))
+            // Data rows are numbered from 2, their line in the file, as before.
+            var line = 1;
+            foreach (var f in Rows(SharedData.PoliceUk(month)))
             {
-                if (line++ == 0) continue;
-                var f = Split(text);
+                line++;
                 if (f[4] == "" || f[5] == "") continue;
                 var (lon, lat) = (double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture));
                 // Thurrock's box; rows outside its wards are refused by the API and count nowhere.
@@ -78,25 +79,12 @@ public static class GraysPack
         });
     }
 
-    /// <summary>A CSV line split on commas outside double quotes (police.uk quotes fields that hold commas).</summary>
-    private static List<string> Split(string line)
+    /// <summary>A police.uk file's rows after its header (fields holding commas are quoted).</summary>
+    private static IEnumerable<string[]> Rows(string path)
     {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (c == '"' && quoted && i + 1 < line.Length && line[i + 1] == '"') field.Append(line[++i]);
-            else if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else field.Append(c);
-        }
-        fields.Add(field.ToString());
-        return fields;
+        using var parser = new TextFieldParser(path) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false };
+        parser.SetDelimiters(",");
+        parser.ReadFields();
+        while (parser.ReadFields() is { } fields) yield return fields;
     }
 }
