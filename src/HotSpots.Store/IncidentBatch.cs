@@ -97,13 +97,22 @@ public sealed class IncidentBatch
         _textUsed = 0;
     }
 
-    public ReadOnlySpan<byte> Source(int index) => _text.AsSpan(_sourceStart[index], _sourceLength[index]);
+    public ReadOnlySpan<byte> Source(int index) => _text.AsSpan(SourceRange(index));
 
-    public ReadOnlySpan<byte> SourceId(int index) => _text.AsSpan(_sourceStart[index] + _sourceLength[index], _sourceIdLength[index]);
+    public ReadOnlySpan<byte> SourceId(int index) => _text.AsSpan(SourceIdRange(index));
 
     /// <summary>The location text's bytes; <see cref="HasLocation"/> tells an empty text from none.</summary>
-    public ReadOnlySpan<byte> Location(int index) =>
-        _text.AsSpan(_sourceStart[index] + _sourceLength[index] + _sourceIdLength[index], Math.Max(_locationLength[index], 0));
+    public ReadOnlySpan<byte> Location(int index) => _text.AsSpan(LocationRange(index));
+
+    /// <summary>The texts as memory, for a writer that hands UTF-8 on as it is (PostgreSQL's COPY) rather than make strings.</summary>
+    public (ReadOnlyMemory<byte> Source, ReadOnlyMemory<byte> SourceId, ReadOnlyMemory<byte> Location) Texts(int index) =>
+        (_text.AsMemory(SourceRange(index)), _text.AsMemory(SourceIdRange(index)), _text.AsMemory(LocationRange(index)));
+
+    private Range SourceRange(int index) => new(_sourceStart[index], _sourceStart[index] + _sourceLength[index]);
+
+    private Range SourceIdRange(int index) => new(SourceRange(index).End, _sourceStart[index] + _sourceLength[index] + _sourceIdLength[index]);
+
+    private Range LocationRange(int index) => new(SourceIdRange(index).End, SourceIdRange(index).End.Value + Math.Max(_locationLength[index], 0));
 
     public bool HasLocation(int index) => _locationLength[index] >= 0;
 

@@ -5,9 +5,9 @@ namespace HotSpots.Store;
 /// <summary>
 /// One string per distinct UTF-8 text, for the location descriptions handed to the monitors: police.uk repeats a few
 /// tens of thousands of them over a million rows, and a new string per row cost the bulk import a fifth of its speed
-/// in garbage collection. Bounded: when full it starts again. Used by the store's single writer only.
+/// in garbage collection. Bounded: when full it starts again. Used by a store's single writer only.
 /// </summary>
-internal sealed class TextPool(int capacity = 200_000)
+public sealed class TextPool(int capacity = 200_000)
 {
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
 

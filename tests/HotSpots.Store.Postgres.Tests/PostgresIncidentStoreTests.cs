@@ -1,3 +1,4 @@
+using HotSpots.Domain.Incidents;
 using HotSpots.Store.Tests.Contracts;
 using HotSpots.Testing;
 using Npgsql;
@@ -61,6 +62,31 @@ public sealed class PostgresIncidentStoreTests : IncidentStoreContract, IAsyncLi
     }
 
     [Fact]
+    public async Task A_log_written_by_the_first_schema_is_read_and_appended_to_after_its_last_row()
+    {
+        var slug = Category.AntiSocialBehaviour.Slug();
+        await using (var command = _database.DataSource.CreateCommand($"""
+            CREATE TABLE hotspots_schema (feature text PRIMARY KEY, version integer NOT NULL);
+            INSERT INTO hotspots_schema VALUES ('incidents', 1);
+            CREATE TABLE hotspots_meta (name text PRIMARY KEY, value text NOT NULL);
+            CREATE TABLE hotspots_incidents (
+                seq bigint PRIMARY KEY, key bigint NOT NULL, source text NOT NULL, source_id text NOT NULL, category text NOT NULL,
+                occurred_at timestamptz NOT NULL, precision smallint NOT NULL, latitude double precision NOT NULL, longitude double precision NOT NULL,
+                location_text text NULL, recorded_at timestamptz NOT NULL, origin smallint NOT NULL,
+                CONSTRAINT ux_hotspots_incidents_key UNIQUE (key));
+            INSERT INTO hotspots_incidents SELECT s, s * 7919, 'older', 'row-' || s, '{slug}', now(), 0, 51.47, 0.32, NULL, now(), 0 FROM generate_series(1, 3) s;
+            """))
+            await command.ExecuteNonQueryAsync();
+
+        await using var store = await NewStoreAsync();
+        var appended = await store.AppendAsync([Item("essex-police", "new")]);
+
+        Assert.Equal(4, appended.Appended.Single().Sequence);
+        Assert.Equal(4, await store.LastSequenceAsync());
+        Assert.Equal([1L, 2, 3, 4], (await store.ReadAfterAsync(0, 10)).Select(l => l.Sequence));
+    }
+
+    [Fact]
     public async Task Nodes_opening_a_new_database_at_once_migrate_it_once()
     {
         var opened = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostgresIncidentStore.OpenAsync(_database.DataSource, null, TimeProvider.System)));
@@ -68,6 +94,6 @@ public sealed class PostgresIncidentStoreTests : IncidentStoreContract, IAsyncLi
         await opened[0].AppendAsync([Item("essex-police", "one")]);
         Assert.All(await Task.WhenAll(opened.Select(s => s.CountAsync())), c => Assert.Equal(1, c));
         await using var version = _database.DataSource.CreateCommand("SELECT version FROM hotspots_schema WHERE feature = 'incidents'");
-        Assert.Equal(1, await version.ExecuteScalarAsync());
+        Assert.Equal(2, await version.ExecuteScalarAsync());
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using HotSpots.Application.Monitoring;
 using HotSpots.Store;
@@ -16,7 +15,9 @@ public sealed class IncidentLogSignal(int maxHeld = IncidentLogSignal.MaxHeld)
     /// <summary>Incidents held for the tailer at most (about 50 bytes each); a node without a tailer holds none.</summary>
     public const int MaxHeld = 500_000;
 
-    private readonly ConcurrentQueue<(IReadOnlyList<LoggedIncident> Appended, ActivityContext Cause)> _appended = new();
+    // Lowest sequence first: appends that commit together (a store's group commit) are handed over by their callers in
+    // whatever order their continuations run, and one taken out of order would send the tailer to read the log.
+    private readonly PriorityQueue<(IReadOnlyList<LoggedIncident> Appended, ActivityContext Cause), long> _appended = new();
     private readonly Wakeup _appendedAgain = new();
     private int _held;
 
@@ -24,8 +25,14 @@ public sealed class IncidentLogSignal(int maxHeld = IncidentLogSignal.MaxHeld)
     public void Notify(IReadOnlyList<LoggedIncident> appended)
     {
         if (appended.Count == 0) return;
-        if (Interlocked.Add(ref _held, appended.Count) <= maxHeld) _appended.Enqueue((appended, Activity.Current?.Context ?? default));
-        else Interlocked.Add(ref _held, -appended.Count);
+        lock (_appended)
+        {
+            if (_held + appended.Count <= maxHeld)
+            {
+                _appended.Enqueue((appended, Activity.Current?.Context ?? default), appended[0].Sequence);
+                _held += appended.Count;
+            }
+        }
         _appendedAgain.Set();
     }
 
@@ -33,13 +40,16 @@ public sealed class IncidentLogSignal(int maxHeld = IncidentLogSignal.MaxHeld)
     public Task<bool> WaitAsync(TimeSpan poll, TimeProvider time, CancellationToken cancellationToken) =>
         _appendedAgain.WaitAsync(poll, time, cancellationToken);
 
-    /// <summary>The oldest batch handed over and not yet taken, with the span that appended it (so applying it continues the post's trace).</summary>
+    /// <summary>The earliest batch in the log handed over and not yet taken, with the span that appended it (so applying it continues the post's trace).</summary>
     public bool TryTake(out IReadOnlyList<LoggedIncident> appended, out ActivityContext cause)
     {
         (appended, cause) = (null!, default);
-        if (!_appended.TryDequeue(out var handed)) return false;
-        (appended, cause) = handed;
-        Interlocked.Add(ref _held, -appended.Count);
+        lock (_appended)
+        {
+            if (!_appended.TryDequeue(out var handed, out _)) return false;
+            (appended, cause) = handed;
+            _held -= appended.Count;
+        }
         return true;
     }
 }

@@ -36,6 +36,25 @@ public abstract class IncidentStoreContract
     }
 
     [Fact]
+    public async Task A_batch_that_repeats_some_stored_incidents_stores_the_new_ones_after_the_logs_end_and_the_next_batch_goes_in_whole()
+    {
+        await using var store = await NewStoreAsync();
+        await store.AppendAsync([Item("essex-police", "a"), Item("essex-police", "b")]);
+
+        var mixed = await store.AppendAsync([Item("essex-police", "c", minutes: 1), Item("essex-police", "b"), Item("essex-police", "d", minutes: 2)]);
+        var fresh = await store.AppendAsync([Item("essex-police", "e", minutes: 3), Item("essex-police", "f", minutes: 4)]);
+
+        Assert.Equal([AppendOutcome.Appended, AppendOutcome.Duplicate, AppendOutcome.Appended], mixed.Outcomes);
+        Assert.Equal([3L, 4L], mixed.Appended.Select(a => a.Sequence));
+        Assert.Equal([AppendOutcome.Appended, AppendOutcome.Appended], fresh.Outcomes);
+        Assert.Equal([5L, 6L], fresh.Appended.Select(a => a.Sequence));
+        var log = await store.ReadAfterAsync(2, 10);
+        Assert.Equal(mixed.Appended.Concat(fresh.Appended), log);
+        Assert.Equal([1, 2, 3, 4], log.Select(l => (int)(l.OccurredAt.Start - Start).TotalMinutes).Order());
+        Assert.Equal(6, await store.CountAsync());
+    }
+
+    [Fact]
     public async Task The_last_sequence_is_zero_for_an_empty_log_and_then_the_newest_incidents_and_a_duplicate_does_not_move_it()
     {
         await using var store = await NewStoreAsync();
