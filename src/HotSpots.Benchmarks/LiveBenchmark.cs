@@ -35,77 +35,84 @@ internal static class LiveBenchmark
         var dir = Directory.CreateTempSubdirectory("hotspots-live-bench-").FullName;
 
         var servers = new List<Process>();
-        var addresses = new List<string>();
-        for (var n = 0; n < nodeCount; n++)
+        try
         {
-            string[] settings = postgres.Length == 0 ? [] :
-            [
-                "--HotSpots:Store:Provider=Postgres", "--HotSpots:Cluster:Provider=Postgres", $"--ConnectionStrings:HotSpots={postgres}",
-                $"--HotSpots:Cluster:SiloPort={11311 + n}", $"--HotSpots:Cluster:GatewayPort={30311 + n}",
-                $"--HotSpots:Store:Sqlite:Path={Path.Combine(dir, $"node{n}.db")}",
-            ];
-            servers.Add(StartServer(dir, out var listening, settings));
-            addresses.Add(await listening.WaitAsync(TimeSpan.FromSeconds(60)));
-        }
-        Console.WriteLine($"Live benchmark: {nodeCount} node(s) at {string.Join(", ", addresses)}{(postgres.Length > 0 ? " over PostgreSQL" : "")}, {clientCount} clients spread over them, {rate} incidents/s in batches of {batchSize} (round-robin over the nodes) for {seconds} s");
-
-        var wards = ThurrockFigures.Wards;
-        var posts = new ConcurrentDictionary<(string Ward, int Cumulative), long>();
-        var clients = new List<Client>();
-        for (var i = 0; i < clientCount; i++) clients.Add(await Client.ConnectAsync(new Uri(addresses[i % nodeCount]), posts));
-
-        var https = addresses.Select(a => new HttpClient { BaseAddress = new Uri(a) }).ToList();
-        foreach (var http in https) http.DefaultRequestHeaders.Add("X-Api-Key", "bench-ingest");
-        var batchesPerSecond = (double)rate / batchSize;
-        var total = (int)(batchesPerSecond * seconds);
-        var cumulative = new int[wards.Count];
-        var inFlight = new List<Task>();
-        var clock = Stopwatch.StartNew();
-        var failures = 0;
-        for (var b = 0; b < total; b++)
-        {
-            var due = TimeSpan.FromSeconds(b / batchesPerSecond);
-            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
-            var w = b % wards.Count;
-            var seed = wards[w].Seeds[0];
-            var items = Enumerable.Range(0, batchSize).Select(k => new
+            var addresses = new List<string>();
+            for (var n = 0; n < nodeCount; n++)
             {
-                source = "bench",
-                sourceId = $"{b}-{k}",
-                category = "anti-social-behaviour",
-                occurredAt = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O"),
-                latitude = seed.Latitude,
-                longitude = seed.Longitude,
-            }).ToList();
-            cumulative[w] += batchSize;
-            posts[(wards[w].Code, cumulative[w])] = Stopwatch.GetTimestamp();
-            inFlight.Add(Post(https[b % nodeCount], items, () => Interlocked.Increment(ref failures)));
+                string[] settings = postgres.Length == 0 ? [] :
+                [
+                    "--HotSpots:Store:Provider=Postgres", "--HotSpots:Cluster:Provider=Postgres", $"--ConnectionStrings:HotSpots={postgres}",
+                    $"--HotSpots:Cluster:SiloPort={11311 + n}", $"--HotSpots:Cluster:GatewayPort={30311 + n}",
+                    $"--HotSpots:Store:Sqlite:Path={Path.Combine(dir, $"node{n}.db")}",
+                ];
+                servers.Add(StartServer(dir, out var listening, settings));
+                addresses.Add(await listening.WaitAsync(TimeSpan.FromSeconds(60)));
+            }
+            Console.WriteLine($"Live benchmark: {nodeCount} node(s) at {string.Join(", ", addresses)}{(postgres.Length > 0 ? " over PostgreSQL" : "")}, {clientCount} clients spread over them, {rate} incidents/s in batches of {batchSize} (round-robin over the nodes) for {seconds} s");
+
+            var wards = ThurrockFigures.Wards;
+            var posts = new ConcurrentDictionary<(string Ward, int Cumulative), long>();
+            var clients = new List<Client>();
+            for (var i = 0; i < clientCount; i++) clients.Add(await Client.ConnectAsync(new Uri(addresses[i % nodeCount]), posts));
+
+            var https = addresses.Select(a => new HttpClient { BaseAddress = new Uri(a) }).ToList();
+            foreach (var http in https) http.DefaultRequestHeaders.Add("X-Api-Key", "bench-ingest");
+            var batchesPerSecond = (double)rate / batchSize;
+            var total = (int)(batchesPerSecond * seconds);
+            var cumulative = new int[wards.Count];
+            var inFlight = new List<Task>();
+            var clock = Stopwatch.StartNew();
+            var failures = 0;
+            for (var b = 0; b < total; b++)
+            {
+                var due = TimeSpan.FromSeconds(b / batchesPerSecond);
+                if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+                var w = b % wards.Count;
+                var seed = wards[w].Seeds[0];
+                var items = Enumerable.Range(0, batchSize).Select(k => new
+                {
+                    source = "bench",
+                    sourceId = $"{b}-{k}",
+                    category = "anti-social-behaviour",
+                    occurredAt = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O"),
+                    latitude = seed.Latitude,
+                    longitude = seed.Longitude,
+                }).ToList();
+                cumulative[w] += batchSize;
+                posts[(wards[w].Code, cumulative[w])] = Stopwatch.GetTimestamp();
+                inFlight.Add(Post(https[b % nodeCount], items, () => Interlocked.Increment(ref failures)));
+            }
+            await Task.WhenAll(inFlight);
+            var postedIn = clock.Elapsed;
+
+            var expected = wards.Select((w, i) => (w.Code, cumulative[i])).Where(x => x.Item2 > 0).ToList();
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await Task.WhenAll(clients.Select(c => c.WhenCaughtUp(expected, wait.Token)));
+
+            var latencies = clients.SelectMany(c => c.Latencies).Order().ToList();
+            Console.WriteLine($"  posted               {total * batchSize,10:N0} incidents in {postedIn.TotalSeconds:N1} s ({total * batchSize / postedIn.TotalSeconds:N0}/s), {failures} failed posts");
+            Console.WriteLine($"  pushes received      {clients.Sum(c => c.Pushes),10:N0} HeatChanged messages ({clients.Sum(c => c.Pushes) / (double)clientCount / postedIn.TotalSeconds:N1} a second per client)");
+            Console.WriteLine($"  samples              {latencies.Count,10:N0} (batch, client) pairs");
+            Console.WriteLine($"  post-to-push p50     {Percentile(latencies, 0.50),10:N1} ms");
+            Console.WriteLine($"  post-to-push p99     {Percentile(latencies, 0.99),10:N1} ms");
+            Console.WriteLine($"  post-to-push max     {latencies.LastOrDefault(),10:N1} ms");
+
+            foreach (var c in clients) await c.DisposeAsync();
+            foreach (var http in https) http.Dispose();
+            return 0;
         }
-        await Task.WhenAll(inFlight);
-        var postedIn = clock.Elapsed;
-
-        var expected = wards.Select((w, i) => (w.Code, cumulative[i])).Where(x => x.Item2 > 0).ToList();
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await Task.WhenAll(clients.Select(c => c.WhenCaughtUp(expected, wait.Token)));
-
-        var latencies = clients.SelectMany(c => c.Latencies).Order().ToList();
-        Console.WriteLine($"  posted               {total * batchSize,10:N0} incidents in {postedIn.TotalSeconds:N1} s ({total * batchSize / postedIn.TotalSeconds:N0}/s), {failures} failed posts");
-        Console.WriteLine($"  pushes received      {clients.Sum(c => c.Pushes),10:N0} HeatChanged messages ({clients.Sum(c => c.Pushes) / (double)clientCount / postedIn.TotalSeconds:N1} a second per client)");
-        Console.WriteLine($"  samples              {latencies.Count,10:N0} (batch, client) pairs");
-        Console.WriteLine($"  post-to-push p50     {Percentile(latencies, 0.50),10:N1} ms");
-        Console.WriteLine($"  post-to-push p99     {Percentile(latencies, 0.99),10:N1} ms");
-        Console.WriteLine($"  post-to-push max     {latencies.LastOrDefault(),10:N1} ms");
-
-        foreach (var c in clients) await c.DisposeAsync();
-        foreach (var http in https) http.Dispose();
-        foreach (var server in servers)
+        finally
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
-            server.Dispose();
+            // Also when the clients never catch up: servers left running would hold the machine (and its build lock).
+            foreach (var server in servers)
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync();
+                server.Dispose();
+            }
+            Directory.Delete(dir, recursive: true);
         }
-        Directory.Delete(dir, recursive: true);
-        return 0;
     }
 
     private static async Task Post(HttpClient http, object items, Action failed)

@@ -259,8 +259,10 @@ public sealed class PostgresIncidentStore : IIncidentStore, IWriteProbe
         var outcomes = new AppendOutcome[group.Count][];
         var newKeys = new List<long>();
         var newItems = new List<(int Append, int Item)>();
+        var segments = new (int Start, int Count)[group.Count];
         for (var g = 0; g < group.Count; g++)
         {
+            segments[g].Start = newKeys.Count;
             var (incidents, keys) = (group[g].Incidents, group[g].Keys);
             outcomes[g] = new AppendOutcome[incidents.Count];
             Array.Fill(outcomes[g], AppendOutcome.Duplicate);
@@ -278,13 +280,16 @@ public sealed class PostgresIncidentStore : IIncidentStore, IWriteProbe
                 newKeys.Add(keys[i]);
                 newItems.Add((g, i));
             }
+            segments[g].Count = newKeys.Count - segments[g].Start;
         }
-        // Rows go in key order, numbered in that order: the key index then takes each of its pages' new entries one
-        // after another, and the sequence index still only grows at its end. It cut the server's COPY by a third.
-        // A transaction's rows become visible together, so their order among themselves means nothing to a reader.
+        // Each append's rows go in key order, numbered in that order: the key index then takes each of its pages' new
+        // entries one after another, and the sequence index still only grows at its end. It cut the server's COPY by a
+        // third. A transaction's rows become visible together, so their order among themselves means nothing to a
+        // reader; but each append keeps one unbroken run of sequences, which is what lets the node's log reader count
+        // an append it is handed without reading it back.
         var order = newKeys.ToArray();
         var items = newItems.ToArray();
-        Array.Sort(order, items);
+        foreach (var (first, count) in segments) Array.Sort(order, items, first, count);
         var appended = group.Select(_ => new List<LoggedIncident>()).ToArray();
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY hotspots_incidents (seq, key, source, source_id, category, occurred_at, precision, latitude, longitude, location_text, recorded_at, origin) FROM STDIN (FORMAT BINARY)"))

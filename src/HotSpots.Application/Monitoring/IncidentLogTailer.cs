@@ -141,7 +141,9 @@ public sealed class IncidentLogTailer(
             {
                 if (appended[^1].Sequence <= AppliedSequence) continue;
                 using var span = HotSpotsMetrics.Tracing.StartActivity("hotspots.log.apply", ActivityKind.Internal, cause)?.SetTag("hotspots.incidents", appended.Count);
-                if (appended[0].Sequence != AppliedSequence + 1) await CatchUpInTurnAsync(cancellationToken);
+                // A handed batch stands for the log only as one unbroken run that follows on from what has been counted.
+                if (appended[0].Sequence != AppliedSequence + 1 || appended[^1].Sequence - appended[0].Sequence + 1 != appended.Count)
+                    await CatchUpInTurnAsync(cancellationToken);
                 else await ApplyAsync(appended, cancellationToken);
             }
             await CatchUpInTurnAsync(cancellationToken);

@@ -37,6 +37,21 @@ public class IncidentLogTailerTests
     }
 
     [Fact]
+    public async Task A_handed_batch_with_a_hole_in_its_sequences_is_not_trusted_and_the_log_is_read_instead()
+    {
+        await using var h = await Harness.StartAsync(Now);
+        var stored = await h.Store.AppendAsync([.. Enumerable.Range(1, 3).Select(i =>
+            new Incident("essex-police", $"hole-{i}", Category.AntiSocialBehaviour, OccurredAt.Exact(Now.AddHours(-i)), 51.4757, 0.3217, null))]);
+
+        h.Signal.Notify([stored.Appended[0], stored.Appended[2]]);
+        await h.Tailer.ApplyPendingAsync();
+
+        var wards = await h.Heat.GetAsync(new HeatSelection(AreaSetKind.Wards, CategoryGroup.Asb, HeatWindow.Day, 0));
+        Assert.Equal(3, wards.Areas.Sum(a => a.Observed));
+        Assert.Equal(stored.Appended[2].Sequence, h.Tailer.AppliedSequence);
+    }
+
+    [Fact]
     public async Task Monitors_rebuilt_from_the_store_on_a_new_node_match_the_live_ones()
     {
         await using var h = await Harness.StartAsync(Now);

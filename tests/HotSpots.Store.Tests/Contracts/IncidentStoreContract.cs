@@ -96,6 +96,9 @@ public abstract class IncidentStoreContract
         Assert.Equal(Enumerable.Range(1, 205).Select(i => (long)i), log.Select(l => l.Sequence));
         var handed = results.SelectMany(r => r.Appended).ToDictionary(a => a.Sequence);
         Assert.Equal(205, handed.Count);
+        // Each append's incidents are one unbroken run of the log, so its node can count them as handed back.
+        Assert.All(results.Where(r => r.Appended.Count > 0), r =>
+            Assert.Equal(Enumerable.Range(0, r.Appended.Count).Select(i => r.Appended[0].Sequence + i), r.Appended.Select(a => a.Sequence)));
         Assert.All(log, l => Assert.Equal(l.OccurredAt, handed[l.Sequence].OccurredAt));
     }
 
