@@ -35,8 +35,7 @@ public sealed class AreaGrain(
     private AreaCounts _drills = new();
     private LocationTally _locations = new();
     private AreaKey? _area;
-    private long _through;
-    private int _unsaved;
+    private readonly LogCursor _cursor = new();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -46,53 +45,28 @@ public sealed class AreaGrain(
             _counts = AreaCounts.Read(reader);
             _drills = AreaCounts.Read(reader);
             _locations = LocationTally.Read(reader);
-            _through = checkpoint.State.Through;
+            _cursor.Restore(checkpoint.State.Through);
             _area = checkpoint.State.Area;
         }
         var interval = options.Value.CheckpointInterval;
-        this.RegisterGrainTimer(_ => _unsaved > 0 ? SaveAsync() : Task.CompletedTask, interval, interval);
+        this.RegisterGrainTimer(_ => _cursor.SaveIfChangedAsync(SaveAsync), interval, interval);
         return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        if (_unsaved > 0) await SaveAsync();
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _cursor.SaveIfChangedAsync(SaveAsync);
 
     public async Task<AreaApplied> ApplyAsync(AreaBatch batch)
     {
-        if (batch.Previous > _through) return new AreaApplied(_through, Gap: true);
+        if (!_cursor.TryApply(batch.Previous, batch.UpTo, batch.Incidents, static i => i.Sequence, Record, out var applied)) return _cursor.Gap;
         _area ??= batch.Area;
-        var applied = 0;
-        foreach (var incident in batch.Incidents)
-        {
-            if (incident.Sequence <= _through) continue;
-            Record(incident);
-            applied++;
-        }
-        if (batch.UpTo > _through)
-        {
-            _through = batch.UpTo;
-            _unsaved += Math.Max(applied, 1);
-        }
         if (applied > 0) notifier.Changed(batch.Area);
-        if (_unsaved >= options.Value.CheckpointEvery) await SaveAsync();
-        return new AreaApplied(_through, Gap: false);
+        if (_cursor.Unsaved >= options.Value.CheckpointEvery) await SaveAsync();
+        return _cursor.Held;
     }
 
-    public async Task<AreaApplied> CheckpointAsync(long previous, long upTo)
-    {
-        if (previous > _through) return new AreaApplied(_through, Gap: true);
-        if (upTo > _through)
-        {
-            _through = upTo;
-            _unsaved++;
-        }
-        if (_unsaved > 0) await SaveAsync();
-        return new AreaApplied(_through, Gap: false);
-    }
+    public Task<AreaApplied> CheckpointAsync(long previous, long upTo) => _cursor.CheckpointAsync(previous, upTo, SaveAsync);
 
-    public Task<long> GetThroughAsync() => Task.FromResult(_through);
+    public Task<long> GetThroughAsync() => Task.FromResult(_cursor.Through);
 
     public Task<HeatReading> GetHeatAsync(HeatQuery query) =>
         Task.FromResult(Read(_counts, query).WithDrills(_drills.Total == 0 ? 0 : Read(_drills, query).Observed));
@@ -196,8 +170,8 @@ public sealed class AreaGrain(
             _drills.Write(writer);
             _locations.Write(writer);
         }
-        checkpoint.State = new AreaCheckpoint { Area = _area, Through = _through, Counts = buffer.ToArray() };
+        checkpoint.State = new AreaCheckpoint { Area = _area, Through = _cursor.Through, Counts = buffer.ToArray() };
         await checkpoint.WriteStateAsync();
-        _unsaved = 0;
+        _cursor.Saved();
     }
 }

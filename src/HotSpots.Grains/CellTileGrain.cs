@@ -26,8 +26,7 @@ public sealed class CellTileGrain(
     IOptions<CheckpointOptions> options) : Grain, ICellTileGrain
 {
     private CellTally _tally = new();
-    private long _through;
-    private int _unsaved;
+    private readonly LogCursor _cursor = new();
 
     // The grid asks every tile the same question until an incident arrives; one answer serves them all.
     private CellSumQuery? _lastQuery;
@@ -41,52 +40,29 @@ public sealed class CellTileGrain(
         {
             using var reader = new BinaryReader(new MemoryStream(checkpoint.State.Incidents));
             _tally = CellTally.Read(reader);
-            _through = checkpoint.State.Through;
+            _cursor.Restore(checkpoint.State.Through);
         }
         var interval = options.Value.CheckpointInterval;
-        this.RegisterGrainTimer(_ => _unsaved > 0 ? SaveAsync() : Task.CompletedTask, interval, interval);
+        this.RegisterGrainTimer(_ => _cursor.SaveIfChangedAsync(SaveAsync), interval, interval);
         return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        if (_unsaved > 0) await SaveAsync();
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _cursor.SaveIfChangedAsync(SaveAsync);
 
     // Unlike an area grain's counts, a tile's checkpoint grows with its incidents, so it is written on the timer, the
     // reader's checkpoint and deactivation only, not every CheckpointEvery incidents while a big log is read.
     public Task<AreaApplied> ApplyAsync(TileBatch batch)
     {
-        if (batch.Previous > _through) return Task.FromResult(new AreaApplied(_through, Gap: true));
-        var applied = 0;
-        foreach (var incident in batch.Incidents)
-        {
-            if (incident.Sequence <= _through) continue;
-            _tally.Record(incident.Category, incident.OccurredAt, incident.Easting, incident.Northing, incident.Location);
-            applied++;
-        }
+        if (!_cursor.TryApply(batch.Previous, batch.UpTo, batch.Incidents, static i => i.Sequence,
+                i => _tally.Record(i.Category, i.OccurredAt, i.Easting, i.Northing, i.Location), out var applied))
+            return Task.FromResult(_cursor.Gap);
         if (applied > 0) _lastQuery = null;
-        if (batch.UpTo > _through)
-        {
-            _through = batch.UpTo;
-            _unsaved += Math.Max(applied, 1);
-        }
-        return Task.FromResult(new AreaApplied(_through, Gap: false));
+        return Task.FromResult(_cursor.Held);
     }
 
-    public async Task<AreaApplied> CheckpointAsync(long previous, long upTo)
-    {
-        if (previous > _through) return new AreaApplied(_through, Gap: true);
-        if (upTo > _through)
-        {
-            _through = upTo;
-            _unsaved++;
-        }
-        if (_unsaved > 0) await SaveAsync();
-        return new AreaApplied(_through, Gap: false);
-    }
+    public Task<AreaApplied> CheckpointAsync(long previous, long upTo) => _cursor.CheckpointAsync(previous, upTo, SaveAsync);
 
-    public Task<long> GetThroughAsync() => Task.FromResult(_through);
+    public Task<long> GetThroughAsync() => Task.FromResult(_cursor.Through);
 
     public Task<CellSums> GetSumsAsync(CellSumQuery query)
     {
@@ -116,8 +92,8 @@ public sealed class CellTileGrain(
     {
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true)) _tally.Write(writer);
-        checkpoint.State = new TileCheckpoint { Through = _through, Incidents = buffer.ToArray(), Format = TileCheckpoint.CurrentFormat };
+        checkpoint.State = new TileCheckpoint { Through = _cursor.Through, Incidents = buffer.ToArray(), Format = TileCheckpoint.CurrentFormat };
         await checkpoint.WriteStateAsync();
-        _unsaved = 0;
+        _cursor.Saved();
     }
 }
