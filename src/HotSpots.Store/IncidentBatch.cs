@@ -110,9 +110,17 @@ public sealed class IncidentBatch
 
     private Range SourceRange(int index) => new(_sourceStart[index], _sourceStart[index] + _sourceLength[index]);
 
-    private Range SourceIdRange(int index) => new(SourceRange(index).End, _sourceStart[index] + _sourceLength[index] + _sourceIdLength[index]);
+    private Range SourceIdRange(int index)
+    {
+        var start = _sourceStart[index] + _sourceLength[index];
+        return new(start, start + _sourceIdLength[index]);
+    }
 
-    private Range LocationRange(int index) => new(SourceIdRange(index).End, SourceIdRange(index).End.Value + Math.Max(_locationLength[index], 0));
+    private Range LocationRange(int index)
+    {
+        var start = _sourceStart[index] + _sourceLength[index] + _sourceIdLength[index];
+        return new(start, start + Math.Max(_locationLength[index], 0));
+    }
 
     public bool HasLocation(int index) => _locationLength[index] >= 0;
 
