@@ -25,6 +25,8 @@ internal static class LiveBenchmark
         var batchSize = int.Parse(Paths.Option(args, "--batch", "10"));
         var clientCount = int.Parse(Paths.Option(args, "--clients", "50"));
         var seconds = int.Parse(Paths.Option(args, "--seconds", "20"));
+        // Seconds of the same load first, not measured: the tiered JIT and the first activations of grains are behind it.
+        var warmup = int.Parse(Paths.Option(args, "--warmup", "0"));
         var nodeCount = int.Parse(Paths.Option(args, "--nodes", "1"));
         var postgres = Paths.Option(args, "--postgres", "");
         if (nodeCount > 1 && postgres.Length == 0)
@@ -49,7 +51,7 @@ internal static class LiveBenchmark
                 servers.Add(StartServer(dir, out var listening, settings));
                 addresses.Add(await listening.WaitAsync(TimeSpan.FromSeconds(60)));
             }
-            Console.WriteLine($"Live benchmark: {nodeCount} node(s) at {string.Join(", ", addresses)}{(postgres.Length > 0 ? " over PostgreSQL" : "")}, {clientCount} clients spread over them, {rate} incidents/s in batches of {batchSize} (round-robin over the nodes) for {seconds} s");
+            Console.WriteLine($"Live benchmark: {nodeCount} node(s) at {string.Join(", ", addresses)}{(postgres.Length > 0 ? " over PostgreSQL" : "")}, {clientCount} clients spread over them, {rate} incidents/s in batches of {batchSize} (round-robin over the nodes) for {seconds} s{(warmup > 0 ? $" after {warmup} s of the same load, not measured" : "")}");
 
             var wards = ThurrockFigures.Wards;
             var posts = new ConcurrentDictionary<(string Ward, int Cumulative), long>();
@@ -60,12 +62,16 @@ internal static class LiveBenchmark
             foreach (var http in https) http.DefaultRequestHeaders.Add("X-Api-Key", "bench-ingest");
             var batchesPerSecond = (double)rate / batchSize;
             var total = (int)(batchesPerSecond * seconds);
+            var warming = (int)(batchesPerSecond * warmup);
             var cumulative = new int[wards.Count];
             var inFlight = new List<Task>();
             var clock = Stopwatch.StartNew();
+            var postsBegan = Stopwatch.GetTimestamp();
+            var measuredFrom = TimeSpan.Zero;
             var failures = 0;
-            for (var b = 0; b < total; b++)
+            for (var b = 0; b < warming + total; b++)
             {
+                if (b == warming) (postsBegan, measuredFrom) = (Stopwatch.GetTimestamp(), clock.Elapsed);
                 var due = TimeSpan.FromSeconds(b / batchesPerSecond);
                 if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
                 var w = b % wards.Count;
@@ -80,23 +86,28 @@ internal static class LiveBenchmark
                     longitude = seed.Longitude,
                 }).ToList();
                 cumulative[w] += batchSize;
-                posts[(wards[w].Code, cumulative[w])] = Stopwatch.GetTimestamp();
+                if (b >= warming) posts[(wards[w].Code, cumulative[w])] = Stopwatch.GetTimestamp();
                 inFlight.Add(Post(https[b % nodeCount], items, () => Interlocked.Increment(ref failures)));
             }
             await Task.WhenAll(inFlight);
-            var postedIn = clock.Elapsed;
+            var postedIn = clock.Elapsed - measuredFrom;
 
             var expected = wards.Select((w, i) => (w.Code, cumulative[i])).Where(x => x.Item2 > 0).ToList();
             using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await Task.WhenAll(clients.Select(c => c.WhenCaughtUp(expected, wait.Token)));
 
-            var latencies = clients.SelectMany(c => c.Latencies).Order().ToList();
+            var samples = clients.SelectMany(c => c.Latencies).ToList();
+            var latencies = samples.Select(l => l.Milliseconds).Order().ToList();
             Console.WriteLine($"  posted               {total * batchSize,10:N0} incidents in {postedIn.TotalSeconds:N1} s ({total * batchSize / postedIn.TotalSeconds:N0}/s), {failures} failed posts");
             Console.WriteLine($"  pushes received      {clients.Sum(c => c.Pushes),10:N0} HeatChanged messages ({clients.Sum(c => c.Pushes) / (double)clientCount / postedIn.TotalSeconds:N1} a second per client)");
             Console.WriteLine($"  samples              {latencies.Count,10:N0} (batch, client) pairs");
             Console.WriteLine($"  post-to-push p50     {Percentile(latencies, 0.50),10:N1} ms");
             Console.WriteLine($"  post-to-push p99     {Percentile(latencies, 0.99),10:N1} ms");
             Console.WriteLine($"  post-to-push max     {latencies.LastOrDefault(),10:N1} ms");
+            // Whether the tail comes from the first seconds (warm-up, grains activating) or runs through the whole load.
+            var slices = samples.GroupBy(l => (int)(Stopwatch.GetElapsedTime(postsBegan, l.Sent).TotalSeconds / 5))
+                .OrderBy(g => g.Key).Select(g => $"{g.Key * 5}-{g.Key * 5 + 5} s: {Percentile([.. g.Select(l => l.Milliseconds).Order()], 0.99):N0}");
+            Console.WriteLine($"  p99 by time of post  {string.Join(" | ", slices)} ms");
 
             foreach (var c in clients) await c.DisposeAsync();
             foreach (var http in https) http.Dispose();
@@ -170,7 +181,8 @@ internal static class LiveBenchmark
             connection.On<HeatSnapshot>("HeatChanged", OnHeatChanged);
         }
 
-        public List<double> Latencies { get; } = [];
+        /// <summary>Each sample's post time (a <see cref="Stopwatch"/> timestamp) and its post-to-push latency.</summary>
+        public List<(long Sent, double Milliseconds)> Latencies { get; } = [];
 
         public int Pushes { get; private set; }
 
@@ -212,7 +224,7 @@ internal static class LiveBenchmark
                     var observed = (int)area.Observed;
                     for (var n = from + 1; n <= observed; n++)
                     {
-                        if (_posts.TryGetValue((area.Code, n), out var sent)) Latencies.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
+                        if (_posts.TryGetValue((area.Code, n), out var sent)) Latencies.Add((sent, Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds));
                     }
                     if (observed > from) _seen[area.Code] = observed;
                 }
