@@ -8,7 +8,7 @@ import { launch, openPage, signIn } from './browser.mjs';
 const settings = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const browser = await launch();
 // How much of every area lies inside the map's box, in the layout the page has now.
-const fit = page => page.evaluate(() => {
+const measure = () => {
   const box = document.querySelector('#map').getBoundingClientRect();
   const paths = [...document.querySelectorAll('path.area')].map(p => p.getBoundingClientRect());
   const outside = paths.filter(r => r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1).length;
@@ -19,7 +19,8 @@ const fit = page => page.evaluate(() => {
     // The drawn extent against the box: fitted means one dimension is (nearly) filled.
     widthShare: (right - left) / box.width, heightShare: (bottom - top) / box.height, box: { width: box.width, height: box.height },
   };
-});
+};
+const fit = page => page.evaluate(measure);
 try {
   const page = await openPage(browser, settings.base);
   await signIn(page, settings.user, settings.password);
@@ -42,6 +43,10 @@ try {
   await page.emulateMedia({ media: 'screen' });
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   findings.afterRows = await page.locator('#ranking tbody tr').count();
+  // Back on screen the ranking shrinks after the map has refitted, and the page's box may change with it; the
+  // resize observer refits at the next frame, the first the user sees. So the check waits (frame by frame, at most
+  // 5 s) for a map with every area inside, then reports what it found either way.
+  await page.waitForFunction(`(${measure})().outside === 0`, null, { timeout: 5000 }).catch(() => {});
   findings.after = await fit(page);
   console.log(JSON.stringify(findings));
 } catch (error) {
