@@ -23,6 +23,13 @@ public interface IAreaGrain : IGrainWithStringKey
     /// </summary>
     Task<AreaApplied> CheckpointAsync(long previous, long upTo);
 
+    /// <summary>
+    /// What the grain's last written checkpoint covers, writing nothing: the reader's periodic round records a position
+    /// its grains have written on their own timers. Reports a gap as <see cref="CheckpointAsync"/> does.
+    /// </summary>
+    [ReadOnly]
+    Task<AreaWritten> GetWrittenAsync(long previous);
+
     /// <summary>The log position this grain holds every incident of its area up to.</summary>
     [ReadOnly]
     Task<long> GetThroughAsync();
@@ -80,6 +87,14 @@ public sealed record AreaBatch(
 /// <summary>The grain holds its area's incidents up to <paramref name="Through"/>; <paramref name="Gap"/>: less than the reader expected.</summary>
 [GenerateSerializer, Immutable]
 public readonly record struct AreaApplied([property: Id(0)] long Through, [property: Id(1)] bool Gap);
+
+/// <summary>
+/// A grain's written checkpoint holds everything up to <paramref name="Written"/>; <paramref name="FirstUnwritten"/> is
+/// the position of the first incident the grain holds and the checkpoint lacks (null: none); <paramref name="Gap"/>
+/// as in <see cref="AreaApplied"/>, with <paramref name="Written"/> then what the grain holds.
+/// </summary>
+[GenerateSerializer, Immutable]
+public readonly record struct AreaWritten([property: Id(0)] long Written, [property: Id(1)] long? FirstUnwritten, [property: Id(2)] bool Gap);
 
 /// <summary>When the data begins: baselines only count time that the store covers.</summary>
 [GenerateSerializer, Immutable]

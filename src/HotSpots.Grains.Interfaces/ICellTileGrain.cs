@@ -17,6 +17,10 @@ public interface ICellTileGrain : IGrainWithStringKey
     /// <summary>Writes a checkpoint as <see cref="IAreaGrain.CheckpointAsync"/> does.</summary>
     Task<AreaApplied> CheckpointAsync(long previous, long upTo);
 
+    /// <summary>What the tile's written checkpoint covers, as <see cref="IAreaGrain.GetWrittenAsync"/> says.</summary>
+    [ReadOnly]
+    Task<AreaWritten> GetWrittenAsync(long previous);
+
     [ReadOnly]
     Task<long> GetThroughAsync();
 

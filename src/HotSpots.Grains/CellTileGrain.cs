@@ -62,6 +62,8 @@ public sealed class CellTileGrain(
 
     public Task<AreaApplied> CheckpointAsync(long previous, long upTo) => _cursor.CheckpointAsync(previous, upTo, SaveAsync);
 
+    public Task<AreaWritten> GetWrittenAsync(long previous) => Task.FromResult(_cursor.Written(previous));
+
     public Task<long> GetThroughAsync() => Task.FromResult(_cursor.Through);
 
     public Task<CellSums> GetSumsAsync(CellSumQuery query)

@@ -5,10 +5,13 @@ namespace HotSpots.Grains;
 /// grain holds everything up to <see cref="Through"/>. A batch or checkpoint whose previous end lies beyond that meets
 /// a gap (the grain came back from an older checkpoint) and is refused, so the reader sends that stretch again;
 /// incidents already held are skipped, which makes a batch sent twice harmless. <see cref="Unsaved"/> counts changes
-/// since the grain last wrote its state.
+/// since the grain last wrote its state; <see cref="Written"/> tells a reader what that state covers.
 /// </summary>
 internal sealed class LogCursor
 {
+    private long _written;
+    private long? _firstUnwritten;
+
     public long Through { get; private set; }
 
     public int Unsaved { get; private set; }
@@ -18,7 +21,7 @@ internal sealed class LogCursor
     public AreaApplied Gap => new(Through, Gap: true);
 
     /// <summary>Takes up the position of the checkpoint the grain was restored from.</summary>
-    public void Restore(long through) => Through = through;
+    public void Restore(long through) => Through = _written = through;
 
     /// <summary>
     /// False when the batch leaves a gap. Otherwise hands each incident not yet held to <paramref name="record"/>,
@@ -30,8 +33,10 @@ internal sealed class LogCursor
         if (previous > Through) return false;
         foreach (var incident in incidents)
         {
-            if (sequence(incident) <= Through) continue;
+            var at = sequence(incident);
+            if (at <= Through) continue;
             record(incident);
+            if (_firstUnwritten is null || at < _firstUnwritten) _firstUnwritten = at;
             applied++;
         }
         Advance(upTo, applied);
@@ -47,10 +52,18 @@ internal sealed class LogCursor
         return Held;
     }
 
+    /// <summary>What the written state covers, or a gap when the grain holds less than the reader's last batch.</summary>
+    public AreaWritten Written(long previous) => previous > Through ? new(Through, null, Gap: true) : new(_written, _firstUnwritten, Gap: false);
+
     public Task SaveIfChangedAsync(Func<Task> save) => Unsaved > 0 ? save() : Task.CompletedTask;
 
     /// <summary>Called once the state holding <see cref="Through"/> is written.</summary>
-    public void Saved() => Unsaved = 0;
+    public void Saved()
+    {
+        Unsaved = 0;
+        _written = Through;
+        _firstUnwritten = null;
+    }
 
     private void Advance(long upTo, int applied)
     {

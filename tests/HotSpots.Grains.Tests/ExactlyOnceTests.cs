@@ -62,6 +62,28 @@ public sealed class ExactlyOnceTests
     }
 
     [Fact]
+    public async Task A_grain_says_how_far_its_written_checkpoint_goes_and_the_first_incident_it_has_not_written()
+    {
+        await using var rig = await GrainRig.StartAsync(Now);
+        var grain = rig.Grains.GetGrain<IAreaGrain>(AreaSets.GrainKey(Ward, "demo", "written"));
+
+        await grain.ApplyAsync(Batch(0, 3, 1, 2, 3));
+        Assert.Equal(new AreaWritten(0, 1, Gap: false), await grain.GetWrittenAsync(3));
+
+        await grain.CheckpointAsync(3, 3);
+        Assert.Equal(new AreaWritten(3, null, Gap: false), await grain.GetWrittenAsync(3));
+
+        await grain.ApplyAsync(Batch(3, 8, 6, 7));
+        await grain.ApplyAsync(Batch(8, 10));
+        Assert.Equal(new AreaWritten(3, 6, Gap: false), await grain.GetWrittenAsync(10));
+        Assert.Equal(new AreaWritten(10, null, Gap: true), await grain.GetWrittenAsync(12));
+
+        await rig.Silos.Cluster.DeactivateAsync(grain);
+        Assert.Equal(new AreaWritten(10, null, Gap: false), await grain.GetWrittenAsync(10));
+        Assert.Equal(5, (await grain.GetHeatAsync(Week)).Observed);
+    }
+
+    [Fact]
     public async Task A_silo_killed_mid_stream_loses_no_incident_counts_none_twice_and_raises_an_alert_once()
     {
         await using var rig = await GrainRig.StartAsync(Now, silos: 2);

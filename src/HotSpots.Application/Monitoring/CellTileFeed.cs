@@ -72,32 +72,33 @@ public sealed class CellTileFeed(IIncidentStore store, IGrainFactory grains, IGr
         }
     }
 
-    /// <summary>Has every tile sent something since the last checkpoint write its own, then records the position they all hold.</summary>
-    public async Task CheckpointAsync(long upTo, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the position every tile holds: with <paramref name="write"/>, once each tile sent something since the
+    /// last checkpoint has written its own; without, as far as the tiles' own writes cover (the reader's periodic round).
+    /// </summary>
+    public async Task CheckpointAsync(long upTo, bool write, CancellationToken cancellationToken)
     {
         if (_unsaved.Count == 0 && upTo == _position && _etag is not null) return;
-        var behind = await CheckpointTilesAsync(_unsaved, upTo);
-        if (behind.Count > 0)
+        var round = new CheckpointRound(upTo);
+        await Task.WhenAll(_unsaved.ToList().Select(async key =>
         {
-            await FillAsync(behind.Keys.ToHashSet(StringComparer.Ordinal), behind, behind.Values.Min(), upTo, cancellationToken);
-            var again = await CheckpointTilesAsync(behind.Keys, upTo);
-            if (again.Count > 0) throw new InvalidOperationException($"cell tiles still behind after recovery: {string.Join(", ", again.Keys)}");
-        }
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new FeedCheckpoint(upTo, _lastSent), Json);
-        _etag = await checkpoints.WriteAsync(CheckpointKind, _options.ReaderName, payload, _etag, cancellationToken);
-        _unsaved.Clear();
-        _position = upTo;
-    }
-
-    private async Task<Dictionary<string, long>> CheckpointTilesAsync(IEnumerable<string> keys, long upTo)
-    {
-        var behind = new Dictionary<string, long>(StringComparer.Ordinal);
-        await Task.WhenAll(keys.ToList().Select(async key =>
-        {
-            var result = await grains.GetGrain<ICellTileGrain>(key).CheckpointAsync(_lastSent.GetValueOrDefault(key), upTo);
-            if (result.Gap) lock (behind) behind[key] = result.Through;
+            var tile = grains.GetGrain<ICellTileGrain>(key);
+            var sent = _lastSent.GetValueOrDefault(key);
+            if (write) round.Add(key, await tile.CheckpointAsync(sent, upTo));
+            else round.Add(key, sent, await tile.GetWrittenAsync(sent));
         }));
-        return behind;
+        if (round.Behind.Count > 0)
+        {
+            await FillAsync(round.Behind.Keys.ToHashSet(StringComparer.Ordinal), round.Behind, round.Behind.Values.Min(), upTo, cancellationToken);
+            var again = new CheckpointRound(upTo);
+            await Task.WhenAll(round.Behind.Keys.Select(async key => again.Add(key, await grains.GetGrain<ICellTileGrain>(key).CheckpointAsync(_lastSent.GetValueOrDefault(key), upTo))));
+            if (again.Behind.Count > 0) throw new InvalidOperationException($"cell tiles still behind after recovery: {string.Join(", ", again.Behind.Keys)}");
+        }
+        var lastSent = _lastSent.ToDictionary(p => p.Key, p => round.LastSent(p.Key, p.Value), StringComparer.Ordinal);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new FeedCheckpoint(round.Position, lastSent), Json);
+        _etag = await checkpoints.WriteAsync(CheckpointKind, _options.ReaderName, payload, _etag, cancellationToken);
+        _unsaved.RemoveWhere(key => !round.Unwritten.ContainsKey(key));
+        _position = round.Position;
     }
 
     private async Task<Dictionary<string, long>> SendAsync(IReadOnlyDictionary<string, List<CellIncident>> byTile, IReadOnlyDictionary<string, long> previous, long upTo)

@@ -20,9 +20,9 @@ namespace HotSpots.Application.Monitoring;
 /// <para>
 /// Exactly once: each batch names the positions it covers and where the area's previous batch ended. A grain skips
 /// what it holds, and answers "gap" when it holds less than its previous batch (it restarted from an older checkpoint);
-/// the reader then re-reads that stretch of the log for that area alone. Every <see cref="MonitoringOptions.CheckpointInterval"/>
-/// (and when stopped) the grains that were sent something write their checkpoints, and only then does the reader
-/// record its position, so a restart reads only the log after it.
+/// the reader then re-reads that stretch of the log for that area alone. Grains write their checkpoints on their own
+/// timers; every <see cref="MonitoringOptions.CheckpointInterval"/> the reader records the position those written
+/// checkpoints cover (when stopped, it has the grains write first), so a restart reads only the log after it.
 /// </para>
 /// </summary>
 public sealed class IncidentLogTailer(
@@ -115,7 +115,7 @@ public sealed class IncidentLogTailer(
                 try
                 {
                     await ApplyPendingAsync(cancellationToken);
-                    if (time.GetElapsedTime(_lastCheckpointAt) >= _options.CheckpointInterval) await CheckpointAsync(cancellationToken);
+                    if (time.GetElapsedTime(_lastCheckpointAt) >= _options.CheckpointInterval) await RecordWrittenAsync(cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -156,9 +156,19 @@ public sealed class IncidentLogTailer(
 
     /// <summary>
     /// Has every area grain sent something since the last checkpoint write its own, then records the position they all
-    /// hold: the one a restart reads the log after.
+    /// hold: the one a restart reads the log after. Done on stopping, so a restart reads nothing twice.
     /// </summary>
-    public async Task CheckpointAsync(CancellationToken cancellationToken = default)
+    public Task CheckpointAsync(CancellationToken cancellationToken = default) => RecordPositionAsync(write: true, cancellationToken);
+
+    /// <summary>
+    /// The periodic round: records the position the grains' own writes already cover, writing nothing. Grains write on
+    /// their own timers, spread out, once per interval; were each reader to have them write, every grain would write
+    /// once per node and per interval, all at once, on the live path. A grain whose written state lacks some of what it
+    /// was sent holds the recorded position back to before its first unwritten incident, and is asked again next round.
+    /// </summary>
+    public Task RecordWrittenAsync(CancellationToken cancellationToken = default) => RecordPositionAsync(write: false, cancellationToken);
+
+    private async Task RecordPositionAsync(bool write, CancellationToken cancellationToken)
     {
         await _turn.WaitAsync(cancellationToken);
         try
@@ -169,30 +179,32 @@ public sealed class IncidentLogTailer(
             List<KeyValuePair<string, IAreaGrain>> unsaved;
             lock (_sentLock) unsaved = [.. _unsaved];
             if (unsaved.Count == 0 && upTo == _checkpointed && _checkpointETag is not null) return;
-            var behind = new Dictionary<string, long>(StringComparer.Ordinal);
+            var round = new CheckpointRound(upTo);
             await Task.WhenAll(unsaved.Select(async pair =>
             {
-                var result = await pair.Value.CheckpointAsync(LastSent(pair.Key), upTo);
-                if (result.Gap) lock (behind) behind[pair.Key] = result.Through;
+                var sent = LastSent(pair.Key);
+                if (write) round.Add(pair.Key, await pair.Value.CheckpointAsync(sent, upTo));
+                else round.Add(pair.Key, sent, await pair.Value.GetWrittenAsync(sent));
             }));
+            var behind = round.Behind;
             if (behind.Count > 0)
             {
                 var keys = snapshot.Monitors.Keys.Where(k => behind.ContainsKey(snapshot.Geography.GrainKey(k))).ToHashSet();
                 Sent(snapshot, await FillAsync(snapshot, keys, behind, behind.Values.Min(), upTo, cancellationToken));
                 await Task.WhenAll(keys.Select(k => snapshot.Get(k).CheckpointAsync(LastSent(snapshot.Geography.GrainKey(k)), upTo)));
             }
-            if (tiles is not null) await tiles.CheckpointAsync(upTo, cancellationToken);
+            if (tiles is not null) await tiles.CheckpointAsync(upTo, write, cancellationToken);
+            var lastSent = snapshot.Monitors.Keys.Select(snapshot.Geography.GrainKey).ToDictionary(k => k, k => round.LastSent(k, LastSent(k)), StringComparer.Ordinal);
             var (timed, months) = monitors.CoverageRuns;
-            var state = new ReaderCheckpoint(upTo,
+            var state = new ReaderCheckpoint(round.Position,
                 timed.Count > 0 ? new DateTimeOffset(timed[0].Start, TimeSpan.Zero) : null, months.Count > 0 ? (int)months[0].Start : null,
-                snapshot.Monitors.Keys.Select(snapshot.Geography.GrainKey).ToDictionary(k => k, LastSent, StringComparer.Ordinal),
-                timed, months);
+                lastSent, timed, months);
             _checkpointETag = await checkpoints.WriteAsync(CheckpointKind, _options.ReaderName, JsonSerializer.SerializeToUtf8Bytes(state, Json), _checkpointETag, cancellationToken);
             lock (_sentLock)
             {
-                foreach (var pair in unsaved) _unsaved.Remove(pair.Key);
+                foreach (var pair in unsaved.Where(p => !round.Unwritten.ContainsKey(p.Key))) _unsaved.Remove(pair.Key);
             }
-            Volatile.Write(ref _checkpointed, upTo);
+            Volatile.Write(ref _checkpointed, round.Position);
         }
         finally
         {
