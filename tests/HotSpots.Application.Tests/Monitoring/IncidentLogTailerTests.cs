@@ -176,14 +176,10 @@ public class IncidentLogTailerTests
 
         h.Time.Advance(new CheckpointOptions().CheckpointInterval);
 
-        // The timers' writes run on the grains' own turns; nothing outside says when they are done but the round.
+        // The timers' writes run on the grains' own turns; only the round itself (asking each grain) says they are done.
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            await h.Tailer.RecordWrittenAsync();
-            if (h.Tailer.CheckpointedSequence == 40 || DateTime.UtcNow > deadline) break;
-            await Task.Delay(20);
-        }
+        do await h.Tailer.RecordWrittenAsync();
+        while (h.Tailer.CheckpointedSequence < 40 && DateTime.UtcNow < deadline);
         Assert.Equal(40, h.Tailer.CheckpointedSequence);
     }
 
