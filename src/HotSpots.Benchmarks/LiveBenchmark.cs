@@ -29,6 +29,8 @@ internal static class LiveBenchmark
         var warmup = int.Parse(Paths.Option(args, "--warmup", "0"));
         var nodeCount = int.Parse(Paths.Option(args, "--nodes", "1"));
         var postgres = Paths.Option(args, "--postgres", "");
+        // Another build's server (the commit before a change) under the same load and measurement.
+        var hostDir = Path.GetFullPath(Paths.Option(args, "--host", AppContext.BaseDirectory));
         if (nodeCount > 1 && postgres.Length == 0)
         {
             Console.Error.WriteLine("--nodes needs --postgres <connection string> (an empty database): nodes cluster over PostgreSQL");
@@ -48,7 +50,7 @@ internal static class LiveBenchmark
                     $"--HotSpots:Cluster:SiloPort={11311 + n}", $"--HotSpots:Cluster:GatewayPort={30311 + n}",
                     $"--HotSpots:Store:Sqlite:Path={Path.Combine(dir, $"node{n}.db")}",
                 ];
-                servers.Add(StartServer(dir, out var listening, settings));
+                servers.Add(StartServer(hostDir, dir, out var listening, settings));
                 addresses.Add(await listening.WaitAsync(TimeSpan.FromSeconds(60)));
             }
             Console.WriteLine($"Live benchmark: {nodeCount} node(s) at {string.Join(", ", addresses)}{(postgres.Length > 0 ? " over PostgreSQL" : "")}, {clientCount} clients spread over them, {rate} incidents/s in batches of {batchSize} (round-robin over the nodes) for {seconds} s{(warmup > 0 ? $" after {warmup} s of the same load, not measured" : "")}");

@@ -23,7 +23,7 @@ static int Usage()
           dotnet run -c Release --project src/HotSpots.Benchmarks -- failover --postgres <connection string> [--runs 3]
           dotnet run -c Release --project src/HotSpots.Benchmarks -- heat [--read heat|grid] [--requests 1000] [--data ../shared/data]
           dotnet run -c Release --project src/HotSpots.Benchmarks -- locate [--data ../shared/data]
-          dotnet run -c Release --project src/HotSpots.Benchmarks -- live [--rate 1000] [--batch 10] [--clients 50] [--seconds 20] [--nodes 3 --postgres <connection string>]
+          dotnet run -c Release --project src/HotSpots.Benchmarks -- live [--rate 1000] [--batch 10] [--clients 50] [--seconds 20] [--warmup 5] [--nodes 3 --postgres <connection string>] [--host <folder of another build's HotSpots.Host.dll>]
           dotnet run -c Release --project src/HotSpots.Benchmarks -- alerts [--trials 300] [--seed 1] [--data ../shared/data]
           dotnet run -c Release --project src/HotSpots.Benchmarks -- dashboard [--rate 50] [--seconds 20] [--runs 3] [--data ../shared/data]
           dotnet run -c Release --project src/HotSpots.Benchmarks -- grid [--cell 250] [--runs 50] [--data ../shared/data]
