@@ -74,15 +74,18 @@ public readonly record struct CountedIncident(
     [property: Id(4)] string? Location = null);
 
 /// <summary>
-/// An area's incidents from the log positions after <paramref name="After"/> up to <paramref name="UpTo"/>, in order;
-/// <paramref name="Previous"/> is where the last batch the reader sent this area ended (what the grain must already hold).
+/// An area's incidents, in order, from a reader of the log: all of them after <paramref name="Previous"/> (where the last
+/// batch the reader sent this area ended, what the grain must already hold) up to <paramref name="UpTo"/>. When
+/// <paramref name="Handed"/>, from the node that appended them instead: all of the area's among the positions after
+/// <paramref name="Previous"/> up to <paramref name="UpTo"/>, which are that one append's, whatever the grain holds before.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record AreaBatch(
     [property: Id(0)] AreaKey Area,
     [property: Id(1)] long Previous,
     [property: Id(2)] long UpTo,
-    [property: Id(3)] CountedIncident[] Incidents);
+    [property: Id(3)] CountedIncident[] Incidents,
+    [property: Id(4)] bool Handed = false);
 
 /// <summary>The grain holds its area's incidents up to <paramref name="Through"/>; <paramref name="Gap"/>: less than the reader expected.</summary>
 [GenerateSerializer, Immutable]

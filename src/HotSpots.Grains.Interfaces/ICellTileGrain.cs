@@ -65,13 +65,14 @@ public readonly record struct CellIncident(
     [property: Id(4)] double Northing,
     [property: Id(5)] string? Location = null);
 
-/// <summary>A tile's incidents from the log positions after <paramref name="Previous"/>'s batch up to <paramref name="UpTo"/>.</summary>
+/// <summary>A tile's incidents from the log positions after <paramref name="Previous"/> up to <paramref name="UpTo"/>, as <see cref="AreaBatch"/> says.</summary>
 [GenerateSerializer, Immutable]
 public sealed record TileBatch(
     [property: Id(0)] string Tile,
     [property: Id(1)] long Previous,
     [property: Id(2)] long UpTo,
-    [property: Id(3)] CellIncident[] Incidents);
+    [property: Id(3)] CellIncident[] Incidents,
+    [property: Id(4)] bool Handed = false);
 
 /// <summary>
 /// Which sums: cells of <paramref name="CellMetres"/>, a group, a window ending with the hour of <paramref name="At"/>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace HotSpots.Grains;
 
-/// <summary>An area grain's checkpoint: the position it holds everything up to, and its counts.</summary>
+/// <summary>An area grain's checkpoint: the position it holds everything up to, the stretches it holds beyond, and its counts.</summary>
 [GenerateSerializer]
 public sealed class AreaCheckpoint
 {
@@ -15,6 +15,9 @@ public sealed class AreaCheckpoint
     [Id(1)] public long Through { get; set; }
 
     [Id(2)] public byte[] Counts { get; set; } = [];
+
+    /// <summary>Stretches held beyond <see cref="Through"/>, as (after, up to) pairs.</summary>
+    [Id(3)] public long[] Ahead { get; set; } = [];
 }
 
 /// <summary>
@@ -45,7 +48,7 @@ public sealed class AreaGrain(
             _counts = AreaCounts.Read(reader);
             _drills = AreaCounts.Read(reader);
             _locations = LocationTally.Read(reader);
-            _cursor.Restore(checkpoint.State.Through);
+            _cursor.Restore(checkpoint.State.Through, checkpoint.State.Ahead);
             _area = checkpoint.State.Area;
         }
         var interval = options.Value.CheckpointInterval;
@@ -57,7 +60,9 @@ public sealed class AreaGrain(
 
     public async Task<AreaApplied> ApplyAsync(AreaBatch batch)
     {
-        if (!_cursor.TryApply(batch.Previous, batch.UpTo, batch.Incidents, static i => i.Sequence, Record, out var applied)) return _cursor.Gap;
+        int applied;
+        if (batch.Handed) applied = _cursor.Hold(batch.Previous, batch.UpTo, batch.Incidents, static i => i.Sequence, Record);
+        else if (!_cursor.TryApply(batch.Previous, batch.UpTo, batch.Incidents, static i => i.Sequence, Record, out applied)) return _cursor.Gap;
         _area ??= batch.Area;
         if (applied > 0) notifier.Changed(batch.Area);
         if (_cursor.Unsaved >= options.Value.CheckpointEvery) await SaveAsync();
@@ -172,7 +177,7 @@ public sealed class AreaGrain(
             _drills.Write(writer);
             _locations.Write(writer);
         }
-        checkpoint.State = new AreaCheckpoint { Area = _area, Through = _cursor.Through, Counts = buffer.ToArray() };
+        checkpoint.State = new AreaCheckpoint { Area = _area, Through = _cursor.Through, Ahead = _cursor.Ahead, Counts = buffer.ToArray() };
         await checkpoint.WriteStateAsync();
         _cursor.Saved();
     }

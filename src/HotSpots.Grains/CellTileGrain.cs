@@ -15,6 +15,9 @@ public sealed class TileCheckpoint
     [Id(1)] public byte[] Incidents { get; set; } = [];
 
     [Id(2)] public int Format { get; set; }
+
+    /// <summary>Stretches held beyond <see cref="Through"/>, as (after, up to) pairs.</summary>
+    [Id(3)] public long[] Ahead { get; set; } = [];
 }
 
 /// <summary>
@@ -40,7 +43,7 @@ public sealed class CellTileGrain(
         {
             using var reader = new BinaryReader(new MemoryStream(checkpoint.State.Incidents));
             _tally = CellTally.Read(reader);
-            _cursor.Restore(checkpoint.State.Through);
+            _cursor.Restore(checkpoint.State.Through, checkpoint.State.Ahead);
         }
         var interval = options.Value.CheckpointInterval;
         this.RegisterGrainTimer(_ => _cursor.SaveIfChangedAsync(SaveAsync), interval, interval);
@@ -53,14 +56,17 @@ public sealed class CellTileGrain(
     // reader's checkpoint and deactivation only, not every CheckpointEvery incidents while a big log is read.
     public Task<AreaApplied> ApplyAsync(TileBatch batch)
     {
-        if (!_cursor.TryApply(batch.Previous, batch.UpTo, batch.Incidents, static i => i.Sequence,
-                i => _tally.Record(i.Category, i.OccurredAt, i.Easting, i.Northing, i.Location), out var applied))
+        int applied;
+        if (batch.Handed) applied = _cursor.Hold(batch.Previous, batch.UpTo, batch.Incidents, static i => i.Sequence, Record);
+        else if (!_cursor.TryApply(batch.Previous, batch.UpTo, batch.Incidents, static i => i.Sequence, Record, out applied))
             return Task.FromResult(_cursor.Gap);
         if (applied > 0) _lastQuery = null;
         return Task.FromResult(_cursor.Held);
     }
 
     public Task<AreaApplied> CheckpointAsync(long previous, long upTo) => _cursor.CheckpointAsync(previous, upTo, SaveAsync);
+
+    private void Record(CellIncident incident) => _tally.Record(incident.Category, incident.OccurredAt, incident.Easting, incident.Northing, incident.Location);
 
     public Task<AreaWritten> GetWrittenAsync(long previous) => Task.FromResult(_cursor.Written(previous));
 
@@ -94,7 +100,7 @@ public sealed class CellTileGrain(
     {
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true)) _tally.Write(writer);
-        checkpoint.State = new TileCheckpoint { Through = _cursor.Through, Incidents = buffer.ToArray(), Format = TileCheckpoint.CurrentFormat };
+        checkpoint.State = new TileCheckpoint { Through = _cursor.Through, Ahead = _cursor.Ahead, Incidents = buffer.ToArray(), Format = TileCheckpoint.CurrentFormat };
         await checkpoint.WriteStateAsync();
         _cursor.Saved();
     }

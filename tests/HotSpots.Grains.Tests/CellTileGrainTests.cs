@@ -34,6 +34,21 @@ public sealed class CellTileGrainTests
     private static async Task<double> CountAsync(ICellTileGrain tile) => (await tile.GetSumsAsync(Week)).Values.Sum();
 
     [Fact]
+    public async Task A_tile_counts_a_stretch_handed_over_ahead_once_the_readers_batch_over_it_included()
+    {
+        await using var rig = await GrainRig.StartAsync(Now);
+        var tile = rig.Grains.GetGrain<ICellTileGrain>(Tile);
+
+        await tile.ApplyAsync(Batch(3, 5, 4, 5) with { Handed = true });
+        Assert.Equal(2, await CountAsync(tile));
+        Assert.Equal(0, await tile.GetThroughAsync());
+
+        await tile.ApplyAsync(Batch(0, 6, 1, 4, 5, 6));
+        Assert.Equal(4, await CountAsync(tile));
+        Assert.Equal(6, await tile.GetThroughAsync());
+    }
+
+    [Fact]
     public async Task A_tile_that_holds_less_than_its_previous_batch_says_so_and_applies_nothing()
     {
         await using var rig = await GrainRig.StartAsync(Now);

@@ -61,6 +61,76 @@ public sealed class ExactlyOnceTests
         Assert.Equal(2, await grain.GetThroughAsync());
     }
 
+    private static AreaBatch Handed(long after, long upTo, params long[] sequences) => Batch(after, upTo, sequences) with { Handed = true };
+
+    [Fact]
+    public async Task A_stretch_handed_over_ahead_counts_at_once_and_the_readers_batches_over_it_count_it_no_second_time()
+    {
+        await using var rig = await GrainRig.StartAsync(Now);
+        var grain = rig.Grains.GetGrain<IAreaGrain>(AreaSets.GrainKey(Ward, "demo", "handed"));
+        await grain.ApplyAsync(Batch(0, 2, 1, 2));
+
+        Assert.False((await grain.ApplyAsync(Handed(5, 7, 6, 7))).Gap);
+        await grain.ApplyAsync(Handed(9, 10, 10));
+        await grain.ApplyAsync(Handed(5, 7, 6, 7));
+        Assert.Equal(5, (await grain.GetHeatAsync(Week)).Observed);
+        Assert.Equal(2, await grain.GetThroughAsync());
+
+        await grain.ApplyAsync(Batch(2, 8, 3, 6, 7, 8));
+        Assert.Equal(7, (await grain.GetHeatAsync(Week)).Observed);
+        Assert.Equal(8, await grain.GetThroughAsync());
+
+        // The stretch at 10 outlives a restart in the grain's checkpoint, and the reader's batch reaching it joins it.
+        await rig.Silos.Cluster.DeactivateAsync(grain);
+        await grain.ApplyAsync(Batch(8, 12, 9, 10, 12));
+        Assert.Equal(9, (await grain.GetHeatAsync(Week)).Observed);
+        Assert.Equal(12, await grain.GetThroughAsync());
+    }
+
+    [Fact]
+    public async Task Stretches_handed_over_that_touch_or_overlap_join_one_another_and_what_the_grain_holds()
+    {
+        await using var rig = await GrainRig.StartAsync(Now);
+        var grain = rig.Grains.GetGrain<IAreaGrain>(AreaSets.GrainKey(Ward, "demo", "stretches"));
+
+        await grain.ApplyAsync(Handed(5, 7, 7));
+        await grain.ApplyAsync(Handed(9, 11, 11));
+        await grain.ApplyAsync(Handed(6, 9, 8));
+        await grain.ApplyAsync(Handed(2, 4, 3));
+        Assert.Equal(0, await grain.GetThroughAsync());
+
+        await grain.ApplyAsync(Batch(0, 2, 1));
+        Assert.Equal(4, await grain.GetThroughAsync());
+        await grain.ApplyAsync(Batch(4, 5, 5));
+        Assert.Equal(11, await grain.GetThroughAsync());
+        Assert.Equal(6, (await grain.GetHeatAsync(Week)).Observed);
+    }
+
+    /// <summary>
+    /// The grain writes its checkpoint, takes a handed stretch, and comes back from that checkpoint (as a silo that died
+    /// before its next write would leave it): the stretch is lost, and the reader's batch over it counts it once.
+    /// </summary>
+    [Fact]
+    public async Task A_handed_stretch_a_grain_lost_in_a_crash_is_counted_from_the_readers_batch()
+    {
+        await using var rig = await GrainRig.StartAsync(Now);
+        var grain = rig.Grains.GetGrain<IAreaGrain>(AreaSets.GrainKey(Ward, "demo", "lost"));
+        var stateKey = grain.GetGrainId().ToString();
+        await grain.ApplyAsync(Batch(0, 2, 1, 2));
+        await grain.CheckpointAsync(2, 2);
+        var older = await rig.State.ReadAsync("area", stateKey);
+
+        await grain.ApplyAsync(Handed(4, 6, 5, 6));
+        await rig.Silos.Cluster.DeactivateAsync(grain);
+        var newer = await rig.State.ReadAsync("area", stateKey);
+        await rig.State.WriteAsync("area", stateKey, older!.Payload, newer!.ETag);
+        Assert.Equal(2, (await grain.GetHeatAsync(Week)).Observed);
+
+        await grain.ApplyAsync(Batch(2, 6, 3, 5, 6));
+        Assert.Equal(5, (await grain.GetHeatAsync(Week)).Observed);
+        Assert.Equal(6, await grain.GetThroughAsync());
+    }
+
     [Fact]
     public async Task A_grain_says_how_far_its_written_checkpoint_goes_and_the_first_incident_it_has_not_written()
     {

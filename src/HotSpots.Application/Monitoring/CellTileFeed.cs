@@ -72,6 +72,16 @@ public sealed class CellTileFeed(IIncidentStore store, IGrainFactory grains, IGr
         }
     }
 
+    /// <summary>Sends the tiles one append of this node's ahead of what has been read, as the stretch of positions it fills (see <see cref="IncidentLogTailer"/>).</summary>
+    public Task HandAsync(IReadOnlyList<LoggedIncident> appended)
+    {
+        var byTile = new Dictionary<string, List<CellIncident>>(StringComparer.Ordinal);
+        foreach (var incident in appended) Place(incident, byTile);
+        var after = appended[0].Sequence - 1;
+        var upTo = appended[^1].Sequence;
+        return Task.WhenAll(byTile.Select(pair => grains.GetGrain<ICellTileGrain>(pair.Key).ApplyAsync(new TileBatch(pair.Key, after, upTo, [.. pair.Value], Handed: true))));
+    }
+
     /// <summary>
     /// Records the position every tile holds: with <paramref name="write"/>, once each tile sent something since the
     /// last checkpoint has written its own; without, as far as the tiles' own writes cover (the reader's periodic round).

@@ -15,8 +15,10 @@ namespace HotSpots.Application.Monitoring;
 /// This node's reader of the incident log (each silo of a cluster has one; the grains count each incident once). It places each page's incidents and sends every area grain its incidents as one
 /// batch, in sequence order: from its own checkpoint on start, then whatever is appended, woken at once by a local
 /// append or by the poll for other writers. A batch appended on this node arrives with the wake-up and is sent without
-/// reading it back when it follows on from what has been sent. Every incident is placed from its stored coordinates,
-/// so the grains always match the loaded geography.
+/// reading it back when it follows on from what has been sent. One that does not (other nodes appended in between) is
+/// handed to its grains at once as a stretch of its own, and the log is then read once per poll rather than at every
+/// append: the live path of a cluster's node never waits on reading the log. Every incident is placed from its stored
+/// coordinates, so the grains always match the loaded geography.
 /// <para>
 /// Exactly once: each batch names the positions it covers and where the area's previous batch ended. A grain skips
 /// what it holds, and answers "gap" when it holds less than its previous batch (it restarted from an older checkpoint);
@@ -49,6 +51,7 @@ public sealed class IncidentLogTailer(
     private long _checkpointed;
     private string? _checkpointETag;
     private long _lastCheckpointAt;
+    private long _lastReadAt;
 
     public long AppliedSequence => _applied.Current;
 
@@ -102,6 +105,7 @@ public sealed class IncidentLogTailer(
 
     private async Task CatchUpInTurnAsync(CancellationToken cancellationToken)
     {
+        _lastReadAt = time.GetTimestamp();
         await foreach (var page in store.PagesAfterAsync(AppliedSequence, _options.PageSize, cancellationToken)) await ApplyAsync(page, cancellationToken);
     }
 
@@ -110,11 +114,12 @@ public sealed class IncidentLogTailer(
     {
         try
         {
+            var polled = true;
             while (!cancellationToken.IsCancellationRequested)
             {
                 try
                 {
-                    await ApplyPendingAsync(cancellationToken);
+                    await ApplyPendingAsync(readLog: polled, cancellationToken);
                     if (time.GetElapsedTime(_lastCheckpointAt) >= _options.CheckpointInterval) await RecordWrittenAsync(cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -123,7 +128,7 @@ public sealed class IncidentLogTailer(
                     // so the next round sends the same pages again and the grains skip what they hold.
                     _logger.LogWarning(ex, "Applying the incident log failed at sequence {Sequence}; trying again", AppliedSequence);
                 }
-                await signal.WaitAsync(_options.PollInterval, time, cancellationToken);
+                polled = !await signal.WaitAsync(_options.PollInterval, time, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -132,7 +137,15 @@ public sealed class IncidentLogTailer(
     }
 
     /// <summary>Applies the batches this node handed over, then anything else the log holds.</summary>
-    public async Task ApplyPendingAsync(CancellationToken cancellationToken = default)
+    public Task ApplyPendingAsync(CancellationToken cancellationToken = default) => ApplyPendingAsync(readLog: true, cancellationToken);
+
+    /// <summary>
+    /// Applies the batches this node handed over, then reads the log when <paramref name="readLog"/> (the poll came) or a
+    /// poll interval has passed since it was last read. With several nodes appending, reading at every append would have
+    /// each node read the log and send every node's incidents as they come, when its own appends reach their grains
+    /// without it.
+    /// </summary>
+    private async Task ApplyPendingAsync(bool readLog, CancellationToken cancellationToken)
     {
         await _turn.WaitAsync(cancellationToken);
         try
@@ -141,12 +154,14 @@ public sealed class IncidentLogTailer(
             {
                 if (appended[^1].Sequence <= AppliedSequence) continue;
                 using var span = HotSpotsMetrics.Tracing.StartActivity("hotspots.log.apply", ActivityKind.Internal, cause)?.SetTag("hotspots.incidents", appended.Count);
-                // A handed batch stands for the log only as one unbroken run that follows on from what has been counted.
-                if (appended[0].Sequence != AppliedSequence + 1 || appended[^1].Sequence - appended[0].Sequence + 1 != appended.Count)
-                    await CatchUpInTurnAsync(cancellationToken);
-                else await ApplyAsync(appended, cancellationToken);
+                // A handed batch stands for its positions only as one unbroken run (one append), and for the log only
+                // when it also follows on from what has been read.
+                var unbroken = appended[^1].Sequence - appended[0].Sequence + 1 == appended.Count;
+                if (unbroken && appended[0].Sequence == AppliedSequence + 1) await ApplyAsync(appended, cancellationToken);
+                else if (unbroken && appended[0].Sequence > AppliedSequence) await HandAsync(appended);
+                else await CatchUpInTurnAsync(cancellationToken);
             }
-            await CatchUpInTurnAsync(cancellationToken);
+            if (readLog || time.GetElapsedTime(_lastReadAt) >= _options.PollInterval) await CatchUpInTurnAsync(cancellationToken);
         }
         finally
         {
@@ -248,6 +263,32 @@ public sealed class IncidentLogTailer(
 
     private async Task ApplyAsync(IReadOnlyList<LoggedIncident> page, CancellationToken cancellationToken)
     {
+        var (snapshot, byArea) = Place(page);
+        var after = AppliedSequence;
+        var upTo = page[^1].Sequence;
+        // Cell tiles and area grains are independent: the tiles' batches go out alongside, off the push's path, and both
+        // are done before the next page.
+        await Task.WhenAll(SendPageAsync(snapshot, byArea, after, upTo, cancellationToken), tiles?.SendAsync(page, after, cancellationToken) ?? Task.CompletedTask);
+        _applied.Reach(upTo);
+    }
+
+    /// <summary>
+    /// Sends the grains an append of this node's that lies ahead of what has been read, as the stretch of positions it
+    /// fills. Nothing is recorded as sent: the log's reading sends it again in order, and the grains skip what they hold,
+    /// so a grain that loses the stretch before writing it still counts it once.
+    /// </summary>
+    private async Task HandAsync(IReadOnlyList<LoggedIncident> appended)
+    {
+        var (snapshot, byArea) = Place(appended);
+        var after = appended[0].Sequence - 1;
+        var upTo = appended[^1].Sequence;
+        await Task.WhenAll(
+            Task.WhenAll(byArea.Select(pair => snapshot.Get(pair.Key).ApplyAsync(new AreaBatch(pair.Key, after, upTo, [.. pair.Value], Handed: true)))),
+            tiles?.HandAsync(appended) ?? Task.CompletedTask);
+    }
+
+    private (MonitorSnapshot Snapshot, Dictionary<AreaKey, List<CountedIncident>> ByArea) Place(IReadOnlyList<LoggedIncident> page)
+    {
         var snapshot = monitors.Current;
         var byArea = new Dictionary<AreaKey, List<CountedIncident>>();
         var scratch = new Placing();
@@ -256,12 +297,7 @@ public sealed class IncidentLogTailer(
             monitors.Observe(incident.OccurredAt);
             Place(snapshot.Geography, incident, byArea, scratch, null);
         }
-        var after = AppliedSequence;
-        var upTo = page[^1].Sequence;
-        // Cell tiles and area grains are independent: the tiles' batches go out alongside, off the push's path, and both
-        // are done before the next page.
-        await Task.WhenAll(SendPageAsync(snapshot, byArea, after, upTo, cancellationToken), tiles?.SendAsync(page, after, cancellationToken) ?? Task.CompletedTask);
-        _applied.Reach(upTo);
+        return (snapshot, byArea);
     }
 
     private async Task SendPageAsync(MonitorSnapshot snapshot, Dictionary<AreaKey, List<CountedIncident>> byArea, long after, long upTo, CancellationToken cancellationToken)

@@ -239,6 +239,48 @@ public class IncidentLogTailerTests
         Assert.Equal(2, await ObservedTodayAsync(h));
     }
 
+    [Fact]
+    public async Task A_running_reader_counts_a_batch_appended_here_after_another_writers_at_once_and_reads_the_log_only_at_its_poll()
+    {
+        await using var h = await Harness.StartAsync(Now);
+        var store = new ReadCountingStore(h.Store);
+        var tailer = new IncidentLogTailer(store, h.Monitors, h.Signal, new SqliteGrainStateStore(h.Store), Options.Create(new MonitoringOptions()), h.Time);
+        await tailer.StartAsync();
+        var ward = new AreaKey(AreaSetKind.Wards, "E05002235");
+        var changed = new TaskCompletionSource();
+        var events = new LiveEvents();
+        events.AreasUpdated += keys =>
+        {
+            if (keys.Contains(ward)) changed.TrySetResult();
+        };
+        await h.Grains.GetGrain<ILiveDirectoryGrain>(0).RegisterAsync(h.Grains.CreateObjectReference<ILiveObserver>(events));
+        using var stop = new CancellationTokenSource();
+        var running = tailer.RunAsync(stop.Token);
+
+        // In another ward: it follows on from what was read, and is counted without reading it back.
+        await h.Ingestor.IngestAsync([Harness.At("first", "drugs", Now, lat: 51.5250, lon: 0.4600)]);
+        await tailer.WhenAppliedAsync(1).WaitAsync(TimeSpan.FromSeconds(10));
+        // Another node's append comes next in the log; this node's own follows it, handed over ahead of what was read.
+        await h.Store.AppendAsync([new Incident("ecfrs", "other", Category.DeliberateSecondaryFire, OccurredAt.Exact(Now), 51.4757, 0.3217, null)]);
+        await h.Ingestor.IngestAsync([Harness.At("local", "drugs", Now)]);
+
+        await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, await ObservedTodayAsync(h));
+        Assert.Equal(0, store.RowsRead);
+        Assert.Equal(1, tailer.AppliedSequence);
+
+        // The poll's timer starts when the loop next waits, which may come after the push: move the clock until it is read.
+        var applied = tailer.WhenAppliedAsync(3);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        do h.Time.Advance(new MonitoringOptions().PollInterval);
+        while (await Task.WhenAny(applied, Task.Delay(100)) != applied && DateTime.UtcNow < deadline);
+        await applied;
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, store.RowsRead);
+        Assert.Equal(3, await ObservedTodayAsync(h));
+    }
+
     private static async Task<double> ObservedTodayAsync(Harness h) =>
         (await h.Heat.GetAsync(new HeatSelection(AreaSetKind.Wards, CategoryGroup.All, HeatWindow.Day, 0))).Areas.Sum(a => a.Observed);
 
