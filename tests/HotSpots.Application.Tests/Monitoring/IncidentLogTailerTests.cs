@@ -79,19 +79,11 @@ public class IncidentLogTailerTests
         await using var h = await Harness.StartAsync(Now);
         using var stop = new CancellationTokenSource();
         var running = h.Tailer.RunAsync(stop.Token);
-        var ward = new AreaKey(AreaSetKind.Wards, "E05002235");
-        var changed = new TaskCompletionSource();
-        var events = new LiveEvents();
-        // The notifier flushes the first change at once, so the ward may come in the first flush or the next.
-        events.AreasUpdated += keys =>
-        {
-            if (keys.Contains(ward)) changed.TrySetResult();
-        };
-        await h.Grains.GetGrain<ILiveDirectoryGrain>(0).RegisterAsync(h.Grains.CreateObjectReference<ILiveObserver>(events));
+        var changed = await WardPushedAsync(h);
 
         await h.Ingestor.IngestAsync([Harness.At("x", "deliberate-secondary-fire", Now)]);
 
-        await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await changed.Pushed.WaitAsync(TimeSpan.FromSeconds(10));
         await h.Tailer.WhenAppliedAsync(1).WaitAsync(TimeSpan.FromSeconds(10));
         await stop.CancelAsync();
         await running.WaitAsync(TimeSpan.FromSeconds(10));
@@ -246,14 +238,7 @@ public class IncidentLogTailerTests
         var store = new ReadCountingStore(h.Store);
         var tailer = new IncidentLogTailer(store, h.Monitors, h.Signal, new SqliteGrainStateStore(h.Store), Options.Create(new MonitoringOptions()), h.Time);
         await tailer.StartAsync();
-        var ward = new AreaKey(AreaSetKind.Wards, "E05002235");
-        var changed = new TaskCompletionSource();
-        var events = new LiveEvents();
-        events.AreasUpdated += keys =>
-        {
-            if (keys.Contains(ward)) changed.TrySetResult();
-        };
-        await h.Grains.GetGrain<ILiveDirectoryGrain>(0).RegisterAsync(h.Grains.CreateObjectReference<ILiveObserver>(events));
+        var changed = await WardPushedAsync(h);
         using var stop = new CancellationTokenSource();
         var running = tailer.RunAsync(stop.Token);
 
@@ -264,7 +249,7 @@ public class IncidentLogTailerTests
         await h.Store.AppendAsync([new Incident("ecfrs", "other", Category.DeliberateSecondaryFire, OccurredAt.Exact(Now), 51.4757, 0.3217, null)]);
         await h.Ingestor.IngestAsync([Harness.At("local", "drugs", Now)]);
 
-        await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await changed.Pushed.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(2, await ObservedTodayAsync(h));
         Assert.Equal(0, store.RowsRead);
         Assert.Equal(1, tailer.AppliedSequence);
@@ -280,6 +265,25 @@ public class IncidentLogTailerTests
         Assert.Equal(2, store.RowsRead);
         Assert.Equal(3, await ObservedTodayAsync(h));
     }
+
+    /// <summary>
+    /// Registers a live observer whose <see cref="WardPush.Pushed"/> completes when it is told ward E05002235 changed (in
+    /// the notifier's first flush or a later one). The test holds the result: Orleans keeps only a weak reference to an observer.
+    /// </summary>
+    private static async Task<WardPush> WardPushedAsync(Harness h)
+    {
+        var ward = new AreaKey(AreaSetKind.Wards, "E05002235");
+        var changed = new TaskCompletionSource();
+        var events = new LiveEvents();
+        events.AreasUpdated += keys =>
+        {
+            if (keys.Contains(ward)) changed.TrySetResult();
+        };
+        await h.Grains.GetGrain<ILiveDirectoryGrain>(0).RegisterAsync(h.Grains.CreateObjectReference<ILiveObserver>(events));
+        return new WardPush(changed.Task, events);
+    }
+
+    private sealed record WardPush(Task Pushed, LiveEvents Observer);
 
     private static async Task<double> ObservedTodayAsync(Harness h) =>
         (await h.Heat.GetAsync(new HeatSelection(AreaSetKind.Wards, CategoryGroup.All, HeatWindow.Day, 0))).Areas.Sum(a => a.Observed);

@@ -57,11 +57,18 @@ public sealed class HeatClient : IAsyncDisposable, IDashboardClient
 
     public Task GeographyChanged(GeographyChange change) => _geography.Writer.WriteAsync(change).AsTask();
 
-    /// <summary>The next geography change pushed, or a timeout exception.</summary>
-    public async Task<GeographyChange> NextGeographyChangeAsync(TimeSpan timeout)
+    /// <summary>
+    /// The first geography change pushed at <paramref name="revision"/> or later, or a timeout exception. A node applies
+    /// changes as it sees them, so an earlier one may be pushed on its own first, or the later ones in one push.
+    /// </summary>
+    public async Task<GeographyChange> GeographyChangeAsync(long revision, TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
-        return await _geography.Reader.ReadAsync(cts.Token);
+        while (true)
+        {
+            var change = await _geography.Reader.ReadAsync(cts.Token);
+            if (change.Revision >= revision) return change;
+        }
     }
 
     /// <summary>The next alert event that satisfies a condition, or a timeout exception.</summary>

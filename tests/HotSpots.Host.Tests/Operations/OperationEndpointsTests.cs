@@ -336,7 +336,7 @@ public sealed class OperationEndpointsTests : ServerTests
         var switched = await Server.Admin().PostAsync("/api/ward-sets/thurrock-2026/current", null);
         Assert.Equal(HttpStatusCode.Accepted, switched.StatusCode);
         var revision = await AppliedAsync(switched);
-        var pushed = await dashboard.NextGeographyChangeAsync(TimeSpan.FromSeconds(10));
+        var pushed = await dashboard.GeographyChangeAsync(revision, TimeSpan.FromSeconds(10));
         Assert.Equal(("thurrock-2026", revision), (pushed.WardSet, pushed.Revision));
 
         var heat = await Server.Viewer().GetFromJsonAsync<JsonElement>("/api/heat?window=24h");
