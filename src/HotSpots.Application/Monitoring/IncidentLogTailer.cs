@@ -53,6 +53,11 @@ public sealed class IncidentLogTailer(
     private long _lastCheckpointAt;
     private long _lastReadAt;
 
+    // This node's appends handed to their grains ahead of what has been read, in log order. Once what precedes one is
+    // applied, it is applied as read, from memory: appends that commit together may be handed over out of order, and a
+    // single writer then reads nothing back. A read of the log drops those it covered.
+    private readonly List<IReadOnlyList<LoggedIncident>> _heldAhead = [];
+
     public long AppliedSequence => _applied.Current;
 
     /// <summary>The position every area grain has checkpointed up to: a restart reads the log after it.</summary>
@@ -160,8 +165,10 @@ public sealed class IncidentLogTailer(
                 if (unbroken && appended[0].Sequence == AppliedSequence + 1) await ApplyAsync(appended, cancellationToken);
                 else if (unbroken && appended[0].Sequence > AppliedSequence) await HandAsync(appended);
                 else await CatchUpInTurnAsync(cancellationToken);
+                await FollowOnAsync(cancellationToken);
             }
             if (readLog || time.GetElapsedTime(_lastReadAt) >= _options.PollInterval) await CatchUpInTurnAsync(cancellationToken);
+            await FollowOnAsync(cancellationToken);
         }
         finally
         {
@@ -274,17 +281,32 @@ public sealed class IncidentLogTailer(
 
     /// <summary>
     /// Sends the grains an append of this node's that lies ahead of what has been read, as the stretch of positions it
-    /// fills. Nothing is recorded as sent: the log's reading sends it again in order, and the grains skip what they hold,
-    /// so a grain that loses the stretch before writing it still counts it once.
+    /// fills, and holds it until what precedes it is applied. Nothing is recorded as sent: it is sent again in order
+    /// (from memory or from the log), and the grains skip what they hold, so a grain that loses the stretch before
+    /// writing it still counts it once.
     /// </summary>
     private async Task HandAsync(IReadOnlyList<LoggedIncident> appended)
     {
+        var at = _heldAhead.FindIndex(held => held[0].Sequence > appended[0].Sequence);
+        _heldAhead.Insert(at < 0 ? _heldAhead.Count : at, appended);
         var (snapshot, byArea) = Place(appended);
         var after = appended[0].Sequence - 1;
         var upTo = appended[^1].Sequence;
         await Task.WhenAll(
             Task.WhenAll(byArea.Select(pair => snapshot.Get(pair.Key).ApplyAsync(new AreaBatch(pair.Key, after, upTo, [.. pair.Value], Handed: true)))),
             tiles?.HandAsync(appended) ?? Task.CompletedTask);
+    }
+
+    /// <summary>Applies the appends held ahead that now follow on from what has been applied; drops those already covered.</summary>
+    private async Task FollowOnAsync(CancellationToken cancellationToken)
+    {
+        while (_heldAhead.Count > 0)
+        {
+            var next = _heldAhead[0];
+            if (next[^1].Sequence > AppliedSequence && next[0].Sequence != AppliedSequence + 1) return;
+            _heldAhead.RemoveAt(0);
+            if (next[^1].Sequence > AppliedSequence) await ApplyAsync(next, cancellationToken);
+        }
     }
 
     private (MonitorSnapshot Snapshot, Dictionary<AreaKey, List<CountedIncident>> ByArea) Place(IReadOnlyList<LoggedIncident> page)

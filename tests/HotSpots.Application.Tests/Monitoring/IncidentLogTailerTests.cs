@@ -266,6 +266,32 @@ public class IncidentLogTailerTests
         Assert.Equal(3, await ObservedTodayAsync(h));
     }
 
+    [Fact]
+    public async Task Appends_handed_over_out_of_order_are_counted_at_once_and_in_order_without_reading_the_log()
+    {
+        await using var h = await Harness.StartAsync(Now);
+        var store = new ReadCountingStore(h.Store);
+        var tailer = new IncidentLogTailer(store, h.Monitors, h.Signal, new SqliteGrainStateStore(h.Store), Options.Create(new MonitoringOptions()), h.Time);
+        await tailer.StartAsync();
+        var changed = await WardPushedAsync(h);
+        using var stop = new CancellationTokenSource();
+        var running = tailer.RunAsync(stop.Token);
+
+        // Two appends that committed together, their callers handing them over in the other order.
+        var first = await h.Store.AppendAsync([new Incident("essex-police", "a", Category.Drugs, OccurredAt.Exact(Now), 51.5250, 0.4600, null)]);
+        var second = await h.Store.AppendAsync([.. new[] { "b", "c" }.Select(id => new Incident("essex-police", id, Category.Drugs, OccurredAt.Exact(Now), 51.4757, 0.3217, null))]);
+        h.Signal.Notify(second.Appended);
+        await changed.Pushed.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, tailer.AppliedSequence);
+        h.Signal.Notify(first.Appended);
+
+        await tailer.WhenAppliedAsync(3).WaitAsync(TimeSpan.FromSeconds(10));
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, store.RowsRead);
+        Assert.Equal(3, await ObservedTodayAsync(h));
+    }
+
     /// <summary>
     /// Registers a live observer whose <see cref="WardPush.Pushed"/> completes when it is told ward E05002235 changed (in
     /// the notifier's first flush or a later one). The test holds the result: Orleans keeps only a weak reference to an observer.
