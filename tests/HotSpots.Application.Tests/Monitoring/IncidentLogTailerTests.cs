@@ -235,12 +235,8 @@ public class IncidentLogTailerTests
     public async Task A_running_reader_counts_a_batch_appended_here_after_another_writers_at_once_and_reads_the_log_only_at_its_poll()
     {
         await using var h = await Harness.StartAsync(Now);
-        var store = new ReadCountingStore(h.Store);
-        var tailer = new IncidentLogTailer(store, h.Monitors, h.Signal, new SqliteGrainStateStore(h.Store), Options.Create(new MonitoringOptions()), h.Time);
-        await tailer.StartAsync();
-        var changed = await WardPushedAsync(h);
-        using var stop = new CancellationTokenSource();
-        var running = tailer.RunAsync(stop.Token);
+        await using var reader = await RunningReader.StartAsync(h);
+        var (store, tailer, changed) = (reader.Store, reader.Tailer, reader.Changed);
 
         // In another ward: it follows on from what was read, and is counted without reading it back.
         await h.Ingestor.IngestAsync([Harness.At("first", "drugs", Now, lat: 51.5250, lon: 0.4600)]);
@@ -254,28 +250,21 @@ public class IncidentLogTailerTests
         Assert.Equal(0, store.RowsRead);
         Assert.Equal(1, tailer.AppliedSequence);
 
-        // The poll's timer starts when the loop next waits, which may come after the push: move the clock until it is read.
-        var applied = tailer.WhenAppliedAsync(3);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        do h.Time.Advance(new MonitoringOptions().PollInterval);
-        while (await Task.WhenAny(applied, Task.Delay(100)) != applied && DateTime.UtcNow < deadline);
-        await applied;
-        await stop.CancelAsync();
-        await running.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(2, store.RowsRead);
-        Assert.Equal(3, await ObservedTodayAsync(h));
+        // A poll interval later, the next wake reads the log (or the poll's own timer, if it was already waiting, does).
+        h.Time.Advance(new MonitoringOptions().PollInterval);
+        await h.Ingestor.IngestAsync([Harness.At("later", "drugs", Now, lat: 51.5250, lon: 0.4600)]);
+        await tailer.WhenAppliedAsync(4).WaitAsync(TimeSpan.FromSeconds(10));
+        await reader.StopAsync();
+        Assert.InRange(store.RowsRead, 2, 3);
+        Assert.Equal(4, await ObservedTodayAsync(h));
     }
 
     [Fact]
     public async Task Appends_handed_over_out_of_order_are_counted_at_once_and_in_order_without_reading_the_log()
     {
         await using var h = await Harness.StartAsync(Now);
-        var store = new ReadCountingStore(h.Store);
-        var tailer = new IncidentLogTailer(store, h.Monitors, h.Signal, new SqliteGrainStateStore(h.Store), Options.Create(new MonitoringOptions()), h.Time);
-        await tailer.StartAsync();
-        var changed = await WardPushedAsync(h);
-        using var stop = new CancellationTokenSource();
-        var running = tailer.RunAsync(stop.Token);
+        await using var reader = await RunningReader.StartAsync(h);
+        var (store, tailer, changed) = (reader.Store, reader.Tailer, reader.Changed);
 
         // Two appends that committed together, their callers handing them over in the other order.
         var first = await h.Store.AppendAsync([new Incident("essex-police", "a", Category.Drugs, OccurredAt.Exact(Now), 51.5250, 0.4600, null)]);
@@ -286,10 +275,47 @@ public class IncidentLogTailerTests
         h.Signal.Notify(first.Appended);
 
         await tailer.WhenAppliedAsync(3).WaitAsync(TimeSpan.FromSeconds(10));
-        await stop.CancelAsync();
-        await running.WaitAsync(TimeSpan.FromSeconds(10));
+        await reader.StopAsync();
         Assert.Equal(0, store.RowsRead);
         Assert.Equal(3, await ObservedTodayAsync(h));
+    }
+
+    /// <summary>A started reader on a read-counting store, running its loop, with a live observer of ward E05002235.</summary>
+    private sealed class RunningReader : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private Task _running = Task.CompletedTask;
+
+        private RunningReader(ReadCountingStore store, IncidentLogTailer tailer, WardPush changed) => (Store, Tailer, Changed) = (store, tailer, changed);
+
+        public ReadCountingStore Store { get; }
+
+        public IncidentLogTailer Tailer { get; }
+
+        public WardPush Changed { get; }
+
+        public static async Task<RunningReader> StartAsync(Harness h)
+        {
+            var store = new ReadCountingStore(h.Store);
+            var tailer = new IncidentLogTailer(store, h.Monitors, h.Signal, new SqliteGrainStateStore(h.Store), Options.Create(new MonitoringOptions()), h.Time);
+            await tailer.StartAsync();
+            var reader = new RunningReader(store, tailer, await WardPushedAsync(h));
+            reader._running = tailer.RunAsync(reader._stop.Token);
+            return reader;
+        }
+
+        /// <summary>Stops the loop; throws when it ended with an error rather than by being cancelled.</summary>
+        public async Task StopAsync()
+        {
+            await _stop.CancelAsync();
+            await _running.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await StopAsync();
+            _stop.Dispose();
+        }
     }
 
     /// <summary>
