@@ -6,6 +6,7 @@ using HotSpots.Host.Tests.Infrastructure;
 
 namespace HotSpots.Host.Tests.Security;
 
+[Collection(LatencyCollection.Name)]
 public sealed class SignInRateLimitTests
 {
     [Fact]
