@@ -47,7 +47,6 @@ app.UseStatusCodePages();
 app.UseDashboard();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 
 app.MapApiDocumentation();
 app.MapHealth();

@@ -42,7 +42,7 @@ public sealed class WebhookDispatcher : BackgroundService, IAlertObserver
 
     private readonly WebhookOptions _options;
     private readonly IAlertStore _store;
-    private readonly HttpClient _http;
+    private readonly IHttpClientFactory _http;
     private readonly TimeProvider _time;
     private readonly ILogger<WebhookDispatcher> _logger;
     private readonly HotSpotsMetrics _metrics;
@@ -54,7 +54,7 @@ public sealed class WebhookDispatcher : BackgroundService, IAlertObserver
         _options.Urls.RemoveAll(string.IsNullOrWhiteSpace);
         if (_options.Urls.Count > 0 && string.IsNullOrEmpty(_options.Secret))
             throw new InvalidOperationException("HotSpots:Alerts:Webhooks:Secret is required when webhook URLs are configured");
-        (_store, _http, _time, _logger) = (store, http.CreateClient(nameof(WebhookDispatcher)), time, logger);
+        (_store, _http, _time, _logger) = (store, http, time, logger);
     }
 
     public async Task AlertChangedAsync(AlertChange change, CancellationToken cancellationToken)
@@ -122,7 +122,9 @@ public sealed class WebhookDispatcher : BackgroundService, IAlertObserver
         request.SetResilienceContext(context);
         try
         {
-            using var response = await _http.SendAsync(request, cancellationToken);
+            // A client per delivery, as the factory intends: a handler exists only once a hook is called, so a node
+            // without hooks keeps no handler timer (which would hold its services for minutes after it stops).
+            using var response = await _http.CreateClient(nameof(WebhookDispatcher)).SendAsync(request, cancellationToken);
             return response.IsSuccessStatusCode ? null : $"{url} answered {(int)response.StatusCode} {response.ReasonPhrase}";
         }
         // Unreachable, or given up on by the pipeline: a try or the whole delivery timed out, or the receiver's circuit is open.

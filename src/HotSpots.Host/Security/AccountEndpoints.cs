@@ -25,7 +25,7 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/api/account").WithTags(ApiDocumentation.Account);
-        account.MapPost("/sign-in", SignInAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
+        account.MapPost("/sign-in", SignInAsync).AllowAnonymous().AddEndpointFilter(SignInRateLimit.FilterAsync)
             .WithSummary("Sign in to the dashboard with a name and password; sets the session cookie");
         account.MapPost("/sign-out", async (HttpContext context, SessionSignIn session) =>
             {

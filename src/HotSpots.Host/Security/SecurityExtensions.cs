@@ -34,7 +34,7 @@ public static class SecurityExtensions
         services.Configure<PasswordHashingOptions>(configuration.GetSection("HotSpots:Security:PasswordHashing"));
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<PasswordVerifier>();
-        services.AddSignInRateLimit();
+        services.AddSingleton<SignInRateLimit>();
 
         var security = configuration.GetSection("HotSpots:Security").Get<SecurityOptions>() ?? new();
         // One application name on every node, so they all derive the same purposes from the shared keys.
