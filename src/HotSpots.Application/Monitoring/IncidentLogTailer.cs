@@ -16,7 +16,7 @@ namespace HotSpots.Application.Monitoring;
 /// batch, in sequence order: from its own checkpoint on start, then whatever is appended, woken at once by a local
 /// append or by the poll for other writers. A batch appended on this node arrives with the wake-up and is sent without
 /// reading it back when it follows on from what has been sent. One that does not (other nodes appended in between) is
-/// handed to its grains at once as a stretch of its own, and the log is then read once per poll rather than at every
+/// handed to its grains at once as a stretch of its own, and the log is then read once per poll rather than at that
 /// append: the live path of a cluster's node never waits on reading the log. Every incident is placed from its stored
 /// coordinates, so the grains always match the loaded geography.
 /// <para>
@@ -145,16 +145,19 @@ public sealed class IncidentLogTailer(
     public Task ApplyPendingAsync(CancellationToken cancellationToken = default) => ApplyPendingAsync(readLog: true, cancellationToken);
 
     /// <summary>
-    /// Applies the batches this node handed over, then reads the log when <paramref name="readLog"/> (the poll came) or a
-    /// poll interval has passed since it was last read. With several nodes appending, reading at every append would have
-    /// each node read the log and send every node's incidents as they come, when its own appends reach their grains
-    /// without it.
+    /// Applies the batches this node handed over, then reads the log unless one of them had to be handed ahead (other
+    /// writers' rows came between) and the poll is not yet due. With several nodes appending, reading at every append
+    /// would have each node read the log and send every node's incidents as they come, when its own appends reach their
+    /// grains without it. A node whose appends all followed on is the log's one writer of late, and the read is nearly
+    /// free (it stops at the log's committed end): a bulk import into PostgreSQL ran 5–8% slower end to end when these
+    /// reads waited for the poll too.
     /// </summary>
     private async Task ApplyPendingAsync(bool readLog, CancellationToken cancellationToken)
     {
         await _turn.WaitAsync(cancellationToken);
         try
         {
+            var handedAhead = false;
             while (signal.TryTake(out var appended, out var cause))
             {
                 if (appended[^1].Sequence <= AppliedSequence) continue;
@@ -163,11 +166,15 @@ public sealed class IncidentLogTailer(
                 // when it also follows on from what has been read.
                 var unbroken = appended[^1].Sequence - appended[0].Sequence + 1 == appended.Count;
                 if (unbroken && appended[0].Sequence == AppliedSequence + 1) await ApplyAsync(appended, cancellationToken);
-                else if (unbroken && appended[0].Sequence > AppliedSequence) await HandAsync(appended);
+                else if (unbroken && appended[0].Sequence > AppliedSequence)
+                {
+                    await HandAsync(appended);
+                    handedAhead = true;
+                }
                 else await CatchUpInTurnAsync(cancellationToken);
                 await FollowOnAsync(cancellationToken);
             }
-            if (readLog || time.GetElapsedTime(_lastReadAt) >= _options.PollInterval) await CatchUpInTurnAsync(cancellationToken);
+            if (readLog || !handedAhead || time.GetElapsedTime(_lastReadAt) >= _options.PollInterval) await CatchUpInTurnAsync(cancellationToken);
             await FollowOnAsync(cancellationToken);
         }
         finally

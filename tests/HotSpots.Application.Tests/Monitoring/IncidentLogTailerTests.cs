@@ -232,15 +232,17 @@ public class IncidentLogTailerTests
     }
 
     [Fact]
-    public async Task A_running_reader_counts_a_batch_appended_here_after_another_writers_at_once_and_reads_the_log_only_at_its_poll()
+    public async Task A_running_reader_counts_a_batch_appended_here_after_another_writers_at_once_and_then_reads_the_log_only_at_its_poll()
     {
         await using var h = await Harness.StartAsync(Now);
         await using var reader = await RunningReader.StartAsync(h);
         var (store, tailer, changed) = (reader.Store, reader.Tailer, reader.Changed);
 
-        // In another ward: it follows on from what was read, and is counted without reading it back.
+        // In another ward: it follows on from what was read, and is counted without reading it back. Having handed
+        // nothing ahead, the reader then reads the log at once (nothing more is there); its turn ends with that read.
         await h.Ingestor.IngestAsync([Harness.At("first", "drugs", Now, lat: 51.5250, lon: 0.4600)]);
         await tailer.WhenAppliedAsync(1).WaitAsync(TimeSpan.FromSeconds(10));
+        await tailer.CatchUpAsync();
         // Another node's append comes next in the log; this node's own follows it, handed over ahead of what was read.
         await h.Store.AppendAsync([new Incident("ecfrs", "other", Category.DeliberateSecondaryFire, OccurredAt.Exact(Now), 51.4757, 0.3217, null)]);
         await h.Ingestor.IngestAsync([Harness.At("local", "drugs", Now)]);
