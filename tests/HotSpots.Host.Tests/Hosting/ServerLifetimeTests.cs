@@ -5,6 +5,8 @@ namespace HotSpots.Host.Tests.Hosting;
 
 public sealed class ServerLifetimeTests
 {
+    private static readonly ConditionalWeakTable<object, Sentinel> Watched = new();
+
     [Fact]
     public async Task A_stopped_server_is_not_kept_alive_by_timers_of_its_own()
     {
@@ -12,32 +14,48 @@ public sealed class ServerLifetimeTests
         // a webhook client made at start kept the services for the HTTP handler's two minutes: about 95 MB a server,
         // which took the test run out of memory. The first server a process builds stays reachable through process-wide
         // threads started while it was built (event counters, OpenTelemetry's self-diagnostics), so one may remain.
-        var stopped = new List<WeakReference>();
-        for (var i = 0; i < 3; i++) stopped.Add(await StartSignInAndStopAsync());
+        var collected = 0;
+        var twoCollected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        for (var i = 0; i < 3; i++)
+        {
+            await StartSignInAndStopAsync(services => Watched.Add(services, new Sentinel(() =>
+            {
+                if (Interlocked.Increment(ref collected) == 2) twoCollected.TrySetResult();
+            })));
+        }
 
-        // Connections and callbacks of a stopped server wind down for a moment after it stops, and only a collection
-        // shows when they have: nothing can be awaited, so the test collects every 100 ms until then.
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (Reachable(stopped) > 1 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        // A stopped server's connections wind down for a moment, and only a collection can free it: collect, and await
+        // the sentinels' word that two servers were freed, collecting again while it has not come.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (!twoCollected.Task.IsCompleted && !deadline.IsCancellationRequested)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            try
+            {
+                await twoCollected.Task.WaitAsync(TimeSpan.FromMilliseconds(100));
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
 
-        Assert.True(Reachable(stopped) <= 1, $"{Reachable(stopped)} of 3 stopped servers are still reachable");
-    }
-
-    private static int Reachable(List<WeakReference> stopped)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return stopped.Count(s => s.IsAlive);
+        Assert.True(twoCollected.Task.IsCompleted, $"{3 - Volatile.Read(ref collected)} of 3 stopped servers are still reachable");
     }
 
     // Its own method, so that no local of the test holds the server once it is stopped.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static async Task<WeakReference> StartSignInAndStopAsync()
+    private static async Task StartSignInAndStopAsync(Action<IServiceProvider> watch)
     {
         await using var server = new HotSpotsServer();
         using var signedIn = await server.SignedInAsync(HotSpotsServer.ViewerUser);
         (await signedIn.GetAsync("/api/status")).EnsureSuccessStatusCode();
-        return new WeakReference(server.Services);
+        watch(server.Services);
+    }
+
+    /// <summary>Lives as long as the object it watches; its finalizer says that object was collected.</summary>
+    private sealed class Sentinel(Action collected)
+    {
+        ~Sentinel() => collected();
     }
 }
