@@ -128,7 +128,7 @@ internal static class ImportBenchmark
             await using var create = admin.CreateCommand($"CREATE DATABASE {name}");
             await create.ExecuteNonQueryAsync();
         }
-        var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ConnectionString);
+        var dataSource = PostgresDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ConnectionString);
         return (await PostgresIncidentStore.OpenAsync(dataSource, null, TimeProvider.System), await PostgresGrainStateStore.OpenAsync(dataSource), async () =>
         {
             await dataSource.DisposeAsync();

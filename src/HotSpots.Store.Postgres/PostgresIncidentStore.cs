@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Data;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,7 +7,6 @@ using System.Threading.Channels;
 using HotSpots.Domain.Incidents;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace HotSpots.Store.Postgres;
 
@@ -75,6 +75,20 @@ public sealed class PostgresIncidentStore : IIncidentStore, IWriteProbe
 
     /// <summary>Whether the next group looks its keys up before the COPY; only the writer loop touches it.</summary>
     private bool _probing;
+
+    /// <summary>
+    /// The writer loop's own connection, kept open between groups. From the shared pool, each group landed on whichever
+    /// of its connections was free (grain activations open dozens), and the server process behind each had first to map
+    /// the shared buffers the COPY wrote into: an import ran 20–25% slower than with a pool of five.
+    /// </summary>
+    private NpgsqlConnection? _writerConnection;
+
+    /// <summary>Columns of a row, and the bytes of those that are not text (two bigints, two timestamptz, two doubles, two smallints).</summary>
+    private const short RowFields = 12;
+    private const int FixedRowBytes = 8 + 8 + 8 + 8 + 8 + 8 + 2 + 2;
+
+    /// <summary>Each category's column text, as UTF-8.</summary>
+    private static readonly byte[][] CategoryText = [.. Enum.GetValues<Category>().Select(c => Encoding.UTF8.GetBytes(c.Slug()))];
 
     /// <summary>Incidents one group commit takes at most (an import's batches are large enough alone).</summary>
     private const int MaxGroupItems = 50_000;
@@ -226,6 +240,15 @@ public sealed class PostgresIncidentStore : IIncidentStore, IWriteProbe
         {
             throw Health.Failed(Unreachable(ex));
         }
+        finally
+        {
+            // A connection that broke (the server restarted, the network dropped) is replaced at the next group.
+            if (_writerConnection is { FullState: not ConnectionState.Open })
+            {
+                await _writerConnection.DisposeAsync();
+                _writerConnection = null;
+            }
+        }
     }
 
     /// <summary>
@@ -244,7 +267,7 @@ public sealed class PostgresIncidentStore : IIncidentStore, IWriteProbe
             foreach (var (key, i) in append.First) claims.TryAdd(key, (append.Incidents, i));
         }
         var recordedAt = _time.GetUtcNow();
-        await using var connection = await _dataSource.OpenConnectionAsync();
+        var connection = _writerConnection ??= await _dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await PostgresSchema.Execute(connection, "SELECT pg_advisory_xact_lock(@key)", CancellationToken.None, ("key", AppendLock));
         var stored = probe ? await StoredAsync(connection, claims, CancellationToken.None) : [];
@@ -291,16 +314,28 @@ public sealed class PostgresIncidentStore : IIncidentStore, IWriteProbe
         var items = newItems.ToArray();
         foreach (var (first, count) in segments) Array.Sort(order, items, first, count);
         var appended = group.Select(_ => new List<LoggedIncident>()).ToArray();
-        await using (var copy = await connection.BeginBinaryImportAsync(
+        await using (var copy = await connection.BeginRawBinaryCopyAsync(
             "COPY hotspots_incidents (seq, key, source, source_id, category, occurred_at, precision, latitude, longitude, location_text, recorded_at, origin) FROM STDIN (FORMAT BINARY)"))
         {
-            for (var k = 0; k < order.Length; k++)
+            using var rows = new BinaryCopyWriter(copy);
+            try
             {
-                var (g, i) = items[k];
-                appended[g].Add(Logged(++end, group[g].Incidents, i));
-                WriteRow(copy, end, order[k], group[g].Incidents, i, recordedAt);
+                rows.Header();
+                for (var k = 0; k < order.Length; k++)
+                {
+                    var (g, i) = items[k];
+                    appended[g].Add(Logged(++end, group[g].Incidents, i));
+                    await rows.ReserveAsync(RowBytes(group[g].Incidents, i));
+                    WriteRow(rows, end, order[k], group[g].Incidents, i, recordedAt);
+                }
+                await rows.CompleteAsync();
             }
-            await copy.CompleteAsync();
+            catch
+            {
+                // Sending broke off: the server is told to drop the rows (not to take a partial stream as the end).
+                await CancelAsync(copy);
+                throw;
+            }
         }
         if (end > start) await PostgresSchema.Execute(connection, "UPDATE hotspots_log_head SET last_seq = @end", CancellationToken.None, ("end", end));
         await transaction.CommitAsync();
@@ -415,6 +450,7 @@ public sealed class PostgresIncidentStore : IIncidentStore, IWriteProbe
     {
         _appends.Writer.TryComplete();
         await _writer;
+        if (_writerConnection is not null) await _writerConnection.DisposeAsync();
     }
 
     /// <summary>An append waiting for the writer, with each item's key and the first item of each key.</summary>
@@ -466,24 +502,39 @@ public sealed class PostgresIncidentStore : IIncidentStore, IWriteProbe
         return stored;
     }
 
+    /// <summary>The bytes <see cref="WriteRow"/> writes for an incident.</summary>
+    private static int RowBytes(IncidentBatch incidents, int i) => BinaryCopyWriter.RowSize(RowFields,
+        FixedRowBytes + incidents.Source(i).Length + incidents.SourceId(i).Length + CategoryText[(int)incidents.Category(i)].Length + incidents.Location(i).Length);
+
     /// <summary>One row; texts go as the batch's UTF-8 bytes, which the server takes as they are, with no string made per row.</summary>
-    private static void WriteRow(NpgsqlBinaryImporter copy, long sequence, long key, IncidentBatch incidents, int i, DateTimeOffset recordedAt)
+    private static void WriteRow(BinaryCopyWriter rows, long sequence, long key, IncidentBatch incidents, int i, DateTimeOffset recordedAt)
     {
-        var (source, sourceId, location) = incidents.Texts(i);
-        copy.StartRow();
-        copy.Write(sequence, NpgsqlDbType.Bigint);
-        copy.Write(key, NpgsqlDbType.Bigint);
-        copy.Write(source, NpgsqlDbType.Text);
-        copy.Write(sourceId, NpgsqlDbType.Text);
-        copy.Write(incidents.Category(i).Slug(), NpgsqlDbType.Text);
-        copy.Write(incidents.OccurredAt(i).Start.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-        copy.Write((short)incidents.OccurredAt(i).Precision, NpgsqlDbType.Smallint);
-        copy.Write(incidents.Latitude(i), NpgsqlDbType.Double);
-        copy.Write(incidents.Longitude(i), NpgsqlDbType.Double);
-        if (incidents.HasLocation(i)) copy.Write(location, NpgsqlDbType.Text);
-        else copy.WriteNull();
-        copy.Write(recordedAt, NpgsqlDbType.TimestampTz);
-        copy.Write((short)incidents.Origin(i), NpgsqlDbType.Smallint);
+        rows.StartRow(RowFields);
+        rows.Int64(sequence);
+        rows.Int64(key);
+        rows.Text(incidents.Source(i));
+        rows.Text(incidents.SourceId(i));
+        rows.Text(CategoryText[(int)incidents.Category(i)]);
+        rows.TimestampTz(incidents.OccurredAt(i).Start);
+        rows.Int16((short)incidents.OccurredAt(i).Precision);
+        rows.Float64(incidents.Latitude(i));
+        rows.Float64(incidents.Longitude(i));
+        if (incidents.HasLocation(i)) rows.Text(incidents.Location(i));
+        else rows.Null();
+        rows.TimestampTz(recordedAt);
+        rows.Int16((short)incidents.Origin(i));
+    }
+
+    private static async Task CancelAsync(NpgsqlRawCopyStream copy)
+    {
+        try
+        {
+            await copy.CancelAsync();
+        }
+        catch (NpgsqlException)
+        {
+            // The connection is broken as well; the exception that stopped the COPY is the one reported.
+        }
     }
 
     private LoggedIncident Logged(long sequence, IncidentBatch incidents, int i) =>

@@ -104,10 +104,6 @@ public sealed class IncidentBatch
     /// <summary>The location text's bytes; <see cref="HasLocation"/> tells an empty text from none.</summary>
     public ReadOnlySpan<byte> Location(int index) => _text.AsSpan(LocationRange(index));
 
-    /// <summary>The texts as memory, for a writer that hands UTF-8 on as it is (PostgreSQL's COPY) rather than make strings.</summary>
-    public (ReadOnlyMemory<byte> Source, ReadOnlyMemory<byte> SourceId, ReadOnlyMemory<byte> Location) Texts(int index) =>
-        (_text.AsMemory(SourceRange(index)), _text.AsMemory(SourceIdRange(index)), _text.AsMemory(LocationRange(index)));
-
     private Range SourceRange(int index) => new(_sourceStart[index], _sourceStart[index] + _sourceLength[index]);
 
     private Range SourceIdRange(int index)

@@ -87,6 +87,35 @@ public sealed class PostgresIncidentStoreTests : IncidentStoreContract, IAsyncLi
     }
 
     [Fact]
+    public async Task When_the_server_ends_the_writers_connection_one_append_is_refused_as_unavailable_and_the_next_is_stored()
+    {
+        await using var store = await NewStoreAsync();
+        await store.AppendAsync([Item("essex-police", "before")]);
+
+        // The pool's idle connections go first, so the server's cut reaches the writer's alone (an idle pooled one, cut,
+        // would fail whichever read took it next, which is Npgsql's business rather than the writer's).
+        _database.DataSource.Clear();
+        await using (var admin = NpgsqlDataSource.Create(_database.ConnectionString))
+        {
+            // Materialized, so the planner cannot test the terminating call before the filter that spares this session.
+            await using var end = admin.CreateCommand(
+                "WITH others AS MATERIALIZED (SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()) " +
+                "SELECT array_agg(pid) FROM others WHERE pg_terminate_backend(pid)");
+            var ended = (int[])(await end.ExecuteScalarAsync())!;
+            await using var gone = admin.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE pid = ANY(@pids)");
+            gone.Parameters.AddWithValue("pids", ended);
+            while ((long)(await gone.ExecuteScalarAsync())! > 0) await Task.Yield();
+        }
+        var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.AppendAsync([Item("essex-police", "lost")]));
+        var after = await store.AppendAsync([Item("essex-police", "after")]);
+
+        Assert.Equal(StoreFault.Unreachable, refused.Fault);
+        Assert.Equal([AppendOutcome.Appended], after.Outcomes);
+        Assert.Equal(["before", "after"], (await store.ReadIncidentsAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue).ToListAsync()).Select(i => i.SourceId));
+        Assert.Equal(2, await store.LastSequenceAsync());
+    }
+
+    [Fact]
     public async Task Nodes_opening_a_new_database_at_once_migrate_it_once()
     {
         var opened = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostgresIncidentStore.OpenAsync(_database.DataSource, null, TimeProvider.System)));

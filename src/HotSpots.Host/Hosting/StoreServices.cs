@@ -57,7 +57,7 @@ public static class StoreServices
         if (string.IsNullOrWhiteSpace(connection))
             throw new InvalidOperationException("HotSpots:Store:Provider is Postgres but ConnectionStrings:HotSpots is not set");
         services.Configure<PostgresStoreOptions>(o => (o.ConnectionString, o.Purpose) = (connection, configuration.GetValue<StorePurpose?>("HotSpots:Store:Purpose")));
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connection));
+        services.AddSingleton(_ => PostgresDataSource.Create(connection));
         services.AddSingleton<PostgresIncidentStore>();
         services.AddSingleton<PostgresGrainStateStore>();
         services.AddSingleton<PostgresAlertStore>();

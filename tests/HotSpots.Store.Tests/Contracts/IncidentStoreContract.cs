@@ -138,6 +138,26 @@ public abstract class IncidentStoreContract
     }
 
     [Fact]
+    public async Task Texts_and_times_come_back_as_sent_in_any_script_empty_or_longer_than_a_write_buffer()
+    {
+        await using var store = await NewStoreAsync();
+        Incident[] sent =
+        [
+            new("essex-police", "Ω-0042/ü", Category.Burglary, OccurredAt.Exact(Start.AddMilliseconds(123)), 51.48, 0.32, "On or near Rue de l'Église – Stanford-le-Hope"),
+            new("essex-police", "empty", Category.Robbery, OccurredAt.Exact(Start.AddMinutes(1)), 51.48, 0.32, ""),
+            new("essex-police", "long", Category.Shoplifting, OccurredAt.Exact(Start.AddMinutes(2)), 51.48, 0.32, string.Concat(Enumerable.Repeat("Grays – ", 20_000))),
+        ];
+
+        var handed = (await store.AppendAsync(sent)).Appended;
+        var replayed = await store.ReadIncidentsAsync(Start, Start.AddDays(1)).ToListAsync();
+        var logged = await store.ReadAfterAsync(0, 10);
+
+        Assert.Equal(sent, replayed);
+        Assert.Equal(sent.Select(i => (i.LocationText, i.OccurredAt)), logged.OrderBy(l => l.OccurredAt.Start).Select(l => (l.LocationText, l.OccurredAt)));
+        Assert.Equal(handed, logged);
+    }
+
+    [Fact]
     public async Task Monthly_counts_put_every_precision_in_its_UTC_month_by_point_and_leave_out_drills_and_months_outside()
     {
         await using var store = await NewStoreAsync();
