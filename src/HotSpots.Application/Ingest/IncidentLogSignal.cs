@@ -40,6 +40,12 @@ public sealed class IncidentLogSignal(int maxHeld = IncidentLogSignal.MaxHeld)
     public Task<bool> WaitAsync(TimeSpan poll, TimeProvider time, CancellationToken cancellationToken) =>
         _appendedAgain.WaitAsync(poll, time, cancellationToken);
 
+    /// <summary>Whether a batch handed over and not yet taken starts at or before <paramref name="sequence"/>.</summary>
+    public bool HoldsFrom(long sequence)
+    {
+        lock (_appended) return _appended.TryPeek(out _, out var first) && first <= sequence;
+    }
+
     /// <summary>The earliest batch in the log handed over and not yet taken, with the span that appended it (so applying it continues the post's trace).</summary>
     public bool TryTake(out IReadOnlyList<LoggedIncident> appended, out ActivityContext cause)
     {

@@ -215,6 +215,23 @@ public class IncidentLogTailerTests
     }
 
     [Fact]
+    public async Task A_read_overtaken_by_an_append_handed_over_meanwhile_stops_after_its_page_and_counts_the_rest_from_the_hand_over()
+    {
+        await using var h = await Harness.StartAsync(Now);
+        // This node's append has committed but is handed over only while the reader reads its first page of the log (a
+        // read at a wake can fall between the two). Reading on would read back all ten rows.
+        var appended = await h.Store.AppendAsync([.. Enumerable.Range(0, 10).Select(i => new Incident("essex-police", $"i{i}", Category.Drugs, OccurredAt.Exact(Now), 51.4757, 0.3217, null))]);
+        var store = new ReadCountingStore(h.Store, duringFirstRead: () => h.Signal.Notify(appended.Appended));
+        var tailer = new IncidentLogTailer(store, h.Monitors, h.Signal, new SqliteGrainStateStore(h.Store), Options.Create(new MonitoringOptions { PageSize = 3 }), h.Time);
+
+        await tailer.ApplyPendingAsync();
+
+        Assert.Equal(10, tailer.AppliedSequence);
+        Assert.Equal(3, store.RowsRead);
+        Assert.Equal(10, await ObservedTodayAsync(h));
+    }
+
+    [Fact]
     public async Task A_handed_over_batch_that_does_not_follow_on_is_set_aside_and_the_log_is_read_instead()
     {
         await using var h = await Harness.StartAsync(Now);
@@ -342,15 +359,18 @@ public class IncidentLogTailerTests
     private static async Task<double> ObservedTodayAsync(Harness h) =>
         (await h.Heat.GetAsync(new HeatSelection(AreaSetKind.Wards, CategoryGroup.All, HeatWindow.Day, 0))).Areas.Sum(a => a.Observed);
 
-    private sealed class ReadCountingStore(IIncidentStore inner) : DelegatingStore(inner)
+    /// <summary>Counts the rows read from the log; <paramref name="duringFirstRead"/> runs while the first page is being read.</summary>
+    private sealed class ReadCountingStore(IIncidentStore inner, Action? duringFirstRead = null) : DelegatingStore(inner)
     {
         private long _rowsRead;
+        private Action? _duringFirstRead = duringFirstRead;
 
         public long RowsRead => Interlocked.Read(ref _rowsRead);
 
         public override async Task<IReadOnlyList<LoggedIncident>> ReadAfterAsync(long afterSequence, int max, CancellationToken cancellationToken = default)
         {
             var page = await base.ReadAfterAsync(afterSequence, max, cancellationToken);
+            Interlocked.Exchange(ref _duringFirstRead, null)?.Invoke();
             Interlocked.Add(ref _rowsRead, page.Count);
             return page;
         }
