@@ -78,8 +78,9 @@ public sealed class PostgresIncidentStore : IIncidentStore, IWriteProbe
 
     /// <summary>
     /// The writer loop's own connection, kept open between groups. From the shared pool, each group landed on whichever
-    /// of its connections was free (grain activations open dozens), and the server process behind each had first to map
-    /// the shared buffers the COPY wrote into: an import ran 20–25% slower than with a pool of five.
+    /// of its connections was free (grain activations open dozens), a different server process almost every time: an
+    /// import ran 20–25% slower than with a pool of five. Its group commits also no longer reset a pooled connection
+    /// each (three nodes' runs: 3,300 transactions against 5,700).
     /// </summary>
     private NpgsqlConnection? _writerConnection;
 
